@@ -1,0 +1,1 @@
+"""The ``ikz`` command line: a thin adapter over advisor/, contracts/ and api/."""
