@@ -1,0 +1,22 @@
+"""Fixtures shared by every test package: the repository's paths and the shipped examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES_DIR = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES_DIR.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES_DIR
+
+
+@pytest.fixture(scope="session")
+def example_texts() -> dict[str, str]:
+    """{example name (file stem): YAML text} of the six shipped examples."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in EXAMPLE_FILES}
