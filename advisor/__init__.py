@@ -1,5 +1,11 @@
 """IKZ-Berater domain core: pure (no I/O, no web, no PDF).
 
 Entry points: ``parse_fallakte`` (text → Fallakte), ``assess`` (Fallakte → Bewertung),
-``calculate`` (Fallakte → Kalkulation).
+``berate`` (Fallakte → calculation + assessment). The rule set and rate tables are read by
+``rules.load_rules()`` and ``rules.load_rate_tables()``.
 """
+
+from advisor.bewerten import assess
+from advisor.parsing import fallakte_aus_daten, parse_fallakte
+
+__all__ = ["assess", "fallakte_aus_daten", "parse_fallakte"]

@@ -1,0 +1,46 @@
+"""``berate``: the whole advice for a case — calculation first, then the assessment that reads it.
+
+This is what the adapters call (CLI, API, draft, screening): one function, one result object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from advisor.bewerten import assess, pruefe_katalog
+from advisor.bewertung import Bewertung
+from advisor.fallakte import Fallakte
+from advisor.kosten import Kalkulation, Satztabellen, calculate, kennzahlen
+from advisor.regelwerk.modell import Regelwerk
+
+
+@dataclass(frozen=True)
+class Beratung:
+    """A case with its calculation and its assessment (consistent with each other)."""
+
+    fallakte: Fallakte
+    bewertung: Bewertung
+    kalkulation: Kalkulation
+
+
+def umsatzsteuersatz(rw: Regelwerk, stichtag: date):  # -> Decimal
+    """The standard VAT rate in force on ``stichtag`` (dated parameter ``regelsteuersatz``)."""
+    return rw.parameterwert("regelsteuersatz", stichtag)
+
+
+def berate(
+    fallakte: Fallakte,
+    rw: Regelwerk,
+    satztabellen: Satztabellen,
+    *,
+    mit_empfehlungen: bool = True,
+    stichtag: date | None = None,
+) -> Beratung:
+    """Calculate the costs, then assess § 2b UStG with the calculation's figures."""
+    if stichtag is not None:
+        fallakte = fallakte.model_copy(update={"stichtag": stichtag})
+    pruefe_katalog(fallakte, rw)
+    kalkulation = calculate(fallakte, satztabellen, umsatzsteuersatz(rw, fallakte.stichtag))
+    bewertung = assess(fallakte, rw, kennzahlen(kalkulation), mit_empfehlungen=mit_empfehlungen)
+    return Beratung(fallakte, bewertung, kalkulation)

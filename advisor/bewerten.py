@@ -1,0 +1,243 @@
+"""``assess``: the § 2b UStG assessment of a case, service by service.
+
+For each service: collect the facts (case, catalogue defaults, cost figures), decide with the rule
+chains (advisor.entscheidung), report every rule that could be evaluated with its status, German
+reasoning, facts and sources, rate the risk, list the open questions that could change the result
+and — for a taxable or open result — the advice found by re-assessing changed cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from advisor.bewertung import (
+    Bewertung,
+    Empfehlung,
+    Kriterium,
+    Leistungsbewertung,
+    OffeneFrage,
+    Regelwerksstand,
+    gesamtergebnis,
+)
+from advisor.empfehlungen import suche_hebel
+from advisor.entscheidung import KEINE_UST, Entscheidung, entscheide
+from advisor.errors import Feldproblem, UngueltigeEingabe
+from advisor.fallakte import Fallakte
+from advisor.kostenkennzahlen import Kostenkennzahlen
+from advisor.regelwerk.modell import Regelwerk
+from advisor.risiko import bewerte_risiko
+from advisor.sachverhalt import Sachverhalt, sachverhalt
+from advisor.texte import fuelle
+
+_STATUS = {True: "erfuellt", False: "nicht_erfuellt", None: "offen"}
+
+
+def pruefe_katalog(fallakte: Fallakte, rw: Regelwerk) -> None:
+    """Every service's Aufgabenfeld must be in the catalogue (a field-level error otherwise)."""
+    probleme = [
+        Feldproblem(
+            f"leistungen[{i}].aufgabenfeld",
+            f"Unbekanntes Aufgabenfeld „{l.aufgabenfeld}“; erlaubt: {', '.join(sorted(rw.katalog))}.",
+        )
+        for i, l in enumerate(fallakte.leistungen)
+        if l.aufgabenfeld not in rw.katalog
+    ]
+    if probleme:
+        raise UngueltigeEingabe(probleme)
+
+
+def sachverhalt_der_leistung(
+    fallakte: Fallakte, index: int, rw: Regelwerk, kennzahlen: Kostenkennzahlen | None
+) -> Sachverhalt:
+    leistung = fallakte.leistungen[index]
+    return sachverhalt(fallakte, leistung, rw.katalogvorgaben(leistung.aufgabenfeld), kennzahlen)
+
+
+def assess(
+    fallakte: Fallakte,
+    rw: Regelwerk,
+    kostenkennzahlen: Mapping[str, Kostenkennzahlen] | None = None,
+    *,
+    mit_empfehlungen: bool = True,
+    stichtag: date | None = None,
+) -> Bewertung:
+    """The Bewertung of ``fallakte`` under ``rw``.
+
+    ``kostenkennzahlen`` (per service id, from the cost calculation) settle facts only the
+    calculation knows. ``stichtag`` overrides the case's date (to compare 2026 with 2027).
+    """
+    if stichtag is not None:
+        fallakte = fallakte.model_copy(update={"stichtag": stichtag})
+    pruefe_katalog(fallakte, rw)
+    kennzahlen = kostenkennzahlen or {}
+    leistungen = tuple(
+        _bewerte_leistung(fallakte, i, rw, kennzahlen.get(l.id), mit_empfehlungen)
+        for i, l in enumerate(fallakte.leistungen)
+    )
+    regime = {lb.regime for lb in leistungen}
+    stand = Regelwerksstand(
+        version=rw.version,
+        sha256=rw.sha256,
+        stichtag=fallakte.stichtag.isoformat(),
+        regime=regime.pop() if len(regime) == 1 else "gemischt",
+    )
+    return Bewertung(stand, gesamtergebnis([lb.ergebnis for lb in leistungen]), leistungen)  # type: ignore[arg-type]
+
+
+def _bewerte_leistung(
+    fallakte: Fallakte, index: int, rw: Regelwerk, kennzahlen: Kostenkennzahlen | None, mit_empfehlungen: bool
+) -> Leistungsbewertung:
+    leistung = fallakte.leistungen[index]
+    sv = sachverhalt_der_leistung(fallakte, index, rw, kennzahlen)
+    e = entscheide(rw, sv)
+    risiko, gruende = bewerte_risiko(rw, e, sv)
+    kriterien = _kriterien(rw, e, sv)
+    fragen = _offene_fragen(rw, e, index) if e.ergebnis == "offen" else ()
+    hinweise = _hinweise(rw, e, sv)
+    empfehlungen: tuple[Empfehlung, ...] = ()
+    if mit_empfehlungen and e.ergebnis in ("steuerpflichtig", "offen"):
+        empfehlungen = _empfehlungen(rw, fallakte, index, e, kennzahlen)
+    vorgaben = {f: sv.fakten[f] for f in sorted(sv.aus_katalog)}
+    return Leistungsbewertung(
+        leistung=leistung.id,
+        bezeichnung=leistung.bezeichnung,
+        regime=e.regime,  # type: ignore[arg-type]
+        ergebnis=e.ergebnis,  # type: ignore[arg-type]
+        entscheidende_regel=e.entscheidende_regel,
+        risiko=risiko,  # type: ignore[arg-type]
+        risikogruende=gruende,
+        kriterien=kriterien,
+        offene_fragen=fragen,
+        empfehlungen=empfehlungen,
+        katalogvorgaben=vorgaben,
+        hinweise=hinweise,
+    )
+
+
+def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> list[str]:
+    """The rules to report, in chain order, each referenced criterion before the rule using it."""
+    ketten = ["regime"]
+    regime = {p.regime for p in e.pfade}
+    if "ustg_2b" in regime:
+        ketten.append("steuerbarkeit_ustg_2b")
+    if "altes_recht" in regime:
+        ketten.append("steuerbarkeit_altes_recht")
+    if any(len(p.schritte) == 3 for p in e.pfade):
+        ketten.append("steuerbefreiung")
+    reihenfolge: list[str] = []
+
+    def nimm(kennung: str) -> None:
+        if kennung in reihenfolge or kennung not in e.regeln:
+            return
+        for ref in e.regeln[kennung].verweist_auf:
+            nimm(ref)
+        reihenfolge.append(kennung)
+
+    for kette in ketten:
+        for rang in rw.ketten[kette]:
+            for kennung in rang:
+                nimm(kennung)
+    return reihenfolge
+
+
+def _json_wert(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriterium, ...]:
+    einheiten = rw.einheiten()
+    ergebnis = []
+    for kennung in _berichtete_regeln(rw, e):
+        regel = e.regeln[kennung]
+        wert = e.kontext.regelstatus(kennung)
+        if e.anwendbar.get(kennung) is False:
+            status = "nicht_anwendbar"
+            vorlage = regel.begruendung.nicht_anwendbar or regel.begruendung.nicht_erfuellt
+        else:
+            status = _STATUS[wert]
+            vorlage = getattr(regel.begruendung, status)
+        ergebnis.append(
+            Kriterium(
+                regel=kennung,
+                norm=regel.norm,
+                titel=regel.titel,
+                status=status,  # type: ignore[arg-type]
+                begruendung=fuelle(vorlage, sv.fakten, e.kontext.parameter, einheiten),
+                fakten={f: _json_wert(sv.fakten[f]) for f in regel.fakten},
+                fakten_aus_katalog=tuple(f for f in regel.fakten if f in sv.aus_katalog),
+                quellen=regel.quellen,
+                folge=regel.folge,
+                risikohinweis=regel.risikohinweis and fuelle(regel.risikohinweis, sv.fakten, e.kontext.parameter, einheiten),
+            )
+        )
+    return tuple(ergebnis)
+
+
+def _offene_fragen(rw: Regelwerk, e: Entscheidung, index: int) -> tuple[OffeneFrage, ...]:
+    return tuple(
+        OffeneFrage(
+            fakt=fakt,
+            frage=rw.fragen[fakt].frage,
+            feld=f"leistungen[{index}].{rw.fragen[fakt].feld}",
+            regeln=regeln,
+        )
+        for fakt, regeln in e.offene_fakten.items()
+        if fakt in rw.fragen
+    )
+
+
+def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str, ...]:
+    hinweise = []
+    feld = rw.katalog[sv.fakten["aufgabenfeld"]]
+    if feld.hinweis:
+        hinweise.append(f"Aufgabenfeld „{feld.bezeichnung}“: {feld.hinweis}")
+    folgen = {p.folge for p in e.pfade}
+    if e.ergebnis != "offen" and len(folgen) > 1 and folgen <= KEINE_UST:
+        offen = ", ".join(e.offene_fakten) or "weitere Angaben"
+        hinweise.append(
+            "Ob die Leistung statt „" + e.ergebnis + "“ sogar „"
+            + next(iter(folgen - {e.ergebnis}))
+            + "“ ist, hängt von ungeklärten Angaben ab (" + offen + "). "
+            "An der Umsatzsteuerfreiheit der Leistung ändert das nichts."
+        )
+    return tuple(hinweise)
+
+
+def _empfehlungen(
+    rw: Regelwerk, fallakte: Fallakte, index: int, e: Entscheidung, kennzahlen: Kostenkennzahlen | None
+) -> tuple[Empfehlung, ...]:
+    def bewerte(geaendert: Fallakte) -> tuple[Entscheidung, Sachverhalt]:
+        sv = sachverhalt_der_leistung(geaendert, index, rw, kennzahlen)
+        return entscheide(rw, sv), sv
+
+    def erfolgreich(ergebnis: tuple[Entscheidung, Sachverhalt]) -> bool:
+        return ergebnis[0].ergebnis in KEINE_UST
+
+    def anwendbar(hebel: Any) -> bool:
+        return hebel.nur_wenn is None or hebel.nur_wenn(e.kontext) is True
+
+    treffer = suche_hebel(rw, fallakte, index, e.kontext.parameter, anwendbar, bewerte, erfolgreich)
+    vermieden = kennzahlen.mehrbelastung_bei_steuerpflicht if kennzahlen else None
+    empfehlungen = []
+    for t in treffer:
+        danach, sv = t.ergebnis
+        risiko, _ = bewerte_risiko(rw, danach, sv)
+        empfehlungen.append(
+            Empfehlung(
+                hebel="+".join(h.id for h in t.hebel),
+                massnahme=" Zusätzlich: ".join(h.massnahme for h in t.hebel),
+                aenderung={k: _json_wert(v) for k, v in t.aenderung.items()},
+                ergebnis_danach=danach.ergebnis,
+                risiko_danach=risiko,  # type: ignore[arg-type]
+                entscheidende_regel_danach=danach.entscheidende_regel,
+                mehrbelastung_vermieden_eur=vermieden,
+            )
+        )
+    return tuple(empfehlungen)

@@ -1,0 +1,365 @@
+"""Strict loading of the rule directory: every problem named with file, line and rule id.
+
+Pure: takes the files' texts (``{relative path: text}``) and their content hash, returns a
+``Regelwerk`` or raises ``UngueltigesRegelwerk`` listing every problem found — YAML syntax,
+duplicate keys, unknown fields, dates that are not ISO dates, references to facts, parameters or
+rules that do not exist, overlapping validity, rules that no chain reaches, facts without a
+question, placeholders that name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
+from advisor.regelwerk.bedingungen import BedingungsFehler, compile_condition
+from advisor.regelwerk.dateiformat import (
+    Empfehlungsdatei,
+    Faktdatei,
+    Katalogdatei,
+    Kopfdatei,
+    Parameter,
+    Quelldatei,
+    Regel,
+)
+from advisor.regelwerk.modell import (
+    KompilierteRegel,
+    KompilierterHebel,
+    KompilierteRisikoregel,
+    Regelwerk,
+)
+from advisor.sachverhalt import FAKTEN
+from advisor.strict_yaml import DuplicateKeyError, load_strict
+from advisor.validation_messages import field_path, german_message
+
+KOPFDATEI = "regelwerk.yaml"
+FAKTDATEI = "fakten.yaml"
+KATALOGDATEI = "katalog/aufgabenfelder.yaml"
+EMPFEHLUNGSDATEI = "empfehlungen.yaml"
+QUELLEN_PREFIX = "quellen/"
+#: Directories read by other loaders (rate tables); their files only enter the content hash.
+FREMDE_PREFIXE = ("tarife/",)
+#: Facts derived from the case that are always known: no question needed.
+IMMER_BEKANNT = frozenset(
+    {"stichtag", "rechtsform", "aufgabenfeld", "erbringer_option_27_22", "erbringer_ist_jpoer",
+     "erbringer_ist_zusammenschluss", "empfaenger_alle_jpoer"}
+)
+_PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
+
+
+class _Probleme:
+    def __init__(self) -> None:
+        self.liste: list[Regelwerksproblem] = []
+
+    def add(self, datei: str, zeile: int | None, regel: str | None, meldung: str) -> None:
+        self.liste.append(Regelwerksproblem(datei, zeile, regel, meldung))
+
+
+def _line_of(data: Any, loc: Sequence[int | str]) -> int | None:
+    line = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            line = getattr(node, "key_lines", {}).get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def _validate(model: type[BaseModel], data: Any, datei: str, p: _Probleme) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        for err in e.errors(include_url=False):
+            loc = tuple(err["loc"])
+            regel = _rule_id_at(data, loc)
+            p.add(datei, _line_of(data, loc), regel, f"{field_path(loc)}: {german_message(err)}")
+        return None
+
+
+def _rule_id_at(data: Any, loc: Sequence[int | str]) -> str | None:
+    if len(loc) >= 2 and isinstance(data, dict) and isinstance(loc[1], int):
+        items = data.get(loc[0])
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            value = items[loc[1]].get("id")
+            return value if isinstance(value, str) else None
+    return None
+
+
+def _parse_yaml(datei: str, text: str, p: _Probleme) -> Any:
+    try:
+        return load_strict(text)
+    except DuplicateKeyError as e:
+        p.add(datei, e.line, None, f"Schlüssel „{e.key}“ kommt doppelt vor")
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        p.add(datei, mark.line + 1 if mark else None, None, f"kein gültiges YAML: {getattr(e, 'problem', e)}")
+    return None
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    far = date.max
+    return a.gilt_ab < (b.gilt_bis or far) and b.gilt_ab < (a.gilt_bis or far)
+
+
+def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:
+    """Validate and compile the rule directory's files. Raises ``UngueltigesRegelwerk``."""
+    p = _Probleme()
+    geparst: dict[str, Any] = {}
+    for datei in sorted(files):
+        if datei.startswith(FREMDE_PREFIXE):
+            continue
+        data = _parse_yaml(datei, files[datei], p)
+        if data is None:
+            continue
+        if datei == KOPFDATEI:
+            model: type[BaseModel] = Kopfdatei
+        elif datei == FAKTDATEI:
+            model = Faktdatei
+        elif datei == KATALOGDATEI:
+            model = Katalogdatei
+        elif datei == EMPFEHLUNGSDATEI:
+            model = Empfehlungsdatei
+        elif datei.startswith(QUELLEN_PREFIX):
+            model = Quelldatei
+        else:
+            p.add(datei, None, None, "unbekannte Datei im Regelverzeichnis")
+            continue
+        parsed = _validate(model, data, datei, p)
+        if parsed is not None:
+            geparst[datei] = (parsed, data)
+    for pflicht in (KOPFDATEI, FAKTDATEI, KATALOGDATEI, EMPFEHLUNGSDATEI):
+        if pflicht not in files:
+            p.add(pflicht, None, None, "Datei fehlt")
+    if p.liste or any(d not in geparst for d in (KOPFDATEI, FAKTDATEI, KATALOGDATEI, EMPFEHLUNGSDATEI)):
+        raise UngueltigesRegelwerk(p.liste)
+    return _build(geparst, sha256, p)
+
+
+def _build(geparst: dict[str, Any], sha256: str, p: _Probleme) -> Regelwerk:
+    kopf: Kopfdatei = geparst[KOPFDATEI][0]
+    fragen: Faktdatei = geparst[FAKTDATEI][0]
+    katalog: Katalogdatei = geparst[KATALOGDATEI][0]
+    empfehlungen: Empfehlungsdatei = geparst[EMPFEHLUNGSDATEI][0]
+    quellen = {d: v for d, v in geparst.items() if d.startswith(QUELLEN_PREFIX)}
+
+    parameter, parameter_dateien = _parameters(quellen, p)
+    pnamen = set(parameter)
+    regeln_roh: list[tuple[str, Regel, Any]] = []
+    for datei, (parsed, data) in quellen.items():
+        for i, r in enumerate(parsed.regeln):
+            regeln_roh.append((datei, r, data["regeln"][i]))
+    _check_rule_versions(regeln_roh, p)
+    regel_ids = {r.id for _, r, _ in regeln_roh}
+
+    regeln = []
+    for datei, r, roh in regeln_roh:
+        kompiliert = _compile_rule(datei, r, roh, pnamen, regel_ids, parameter, p)
+        if kompiliert is not None:
+            regeln.append(kompiliert)
+
+    risikoregeln = []
+    for datei, (parsed, data) in quellen.items():
+        for i, rr in enumerate(parsed.risiken):
+            zeile = getattr(data["risiken"][i], "line", None)
+            for ref in rr.bei_regeln:
+                if ref not in regel_ids:
+                    p.add(datei, zeile, rr.id, f"bei_regeln: unbekannte Regel „{ref}“")
+            try:
+                fn, verweise = compile_condition(rr.bedingung, FAKTEN, pnamen)
+            except BedingungsFehler as e:
+                p.add(datei, zeile, rr.id, f"bedingung: {e}")
+                continue
+            _check_refs(verweise.regeln, regel_ids, datei, zeile, rr.id, p)
+            _check_placeholders(rr.hinweis, pnamen, datei, zeile, rr.id, p)
+            risikoregeln.append(
+                KompilierteRisikoregel(rr.id, rr.titel, frozenset(rr.bei_regeln), fn, rr.risiko, rr.hinweis, tuple(rr.quellen))
+            )
+
+    ketten = _chains(kopf, geparst[KOPFDATEI][1], regel_ids, regeln, p)
+    _check_questions(fragen, geparst[FAKTDATEI][1], regeln, p)
+    grundvorgaben = _catalogue(katalog, geparst[KATALOGDATEI][1], p)
+    hebel = _levers(empfehlungen, geparst[EMPFEHLUNGSDATEI][1], pnamen, p)
+    if p.liste:
+        raise UngueltigesRegelwerk(p.liste)
+    return Regelwerk(
+        version=kopf.version,
+        titel=kopf.titel,
+        sha256=sha256,
+        zuletzt_geprueft=kopf.zuletzt_geprueft,
+        regeln=tuple(regeln),
+        parameter=parameter,
+        parameter_dateien=parameter_dateien,
+        risikoregeln=tuple(risikoregeln),
+        ketten=ketten,
+        fragen=dict(fragen.fakten),
+        grundvorgaben=grundvorgaben,
+        katalog={f.id: f for f in katalog.aufgabenfelder},
+        hebel=tuple(hebel),
+        max_kombination=empfehlungen.max_kombination,
+    )
+
+
+def _parameters(quellen: dict[str, Any], p: _Probleme) -> tuple[dict[str, Parameter], dict[str, str]]:
+    parameter: dict[str, Parameter] = {}
+    dateien: dict[str, str] = {}
+    for datei, (parsed, data) in quellen.items():
+        for i, par in enumerate(parsed.parameter):
+            zeile = getattr(data["parameter"][i], "line", None)
+            if par.id in parameter:
+                p.add(datei, zeile, par.id, f"Parameter „{par.id}“ ist schon in {dateien[par.id]} definiert")
+                continue
+            for a_i, a in enumerate(par.werte):
+                if a.gilt_bis is not None and a.gilt_bis <= a.gilt_ab:
+                    p.add(datei, zeile, par.id, "gilt_bis muss nach gilt_ab liegen")
+                for b in par.werte[a_i + 1 :]:
+                    if _overlaps(a, b):
+                        p.add(datei, zeile, par.id, f"Gültigkeitszeiträume überschneiden sich (ab {a.gilt_ab} und ab {b.gilt_ab})")
+            parameter[par.id] = par
+            dateien[par.id] = datei
+    return parameter, dateien
+
+
+def _check_rule_versions(regeln: list[tuple[str, Regel, Any]], p: _Probleme) -> None:
+    for i, (datei, a, roh) in enumerate(regeln):
+        zeile = getattr(roh, "line", None)
+        if a.gilt_bis is not None and a.gilt_bis <= a.gilt_ab:
+            p.add(datei, zeile, a.id, "gilt_bis muss nach gilt_ab liegen")
+        for datei_b, b, _ in regeln[i + 1 :]:
+            if a.id == b.id and _overlaps(a, b):
+                p.add(datei, zeile, a.id, f"Regel-ID doppelt mit überschneidender Gültigkeit (auch in {datei_b})")
+
+
+def _check_refs(refs: frozenset[str], bekannt: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme) -> None:
+    for ref in sorted(refs - bekannt):
+        p.add(datei, zeile, regel, f"Verweis auf unbekannte Regel „{ref}“")
+
+
+def _check_placeholders(text: str, pnamen: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme) -> None:
+    for name in _PLATZHALTER.findall(text):
+        if name not in FAKTEN and name not in pnamen:
+            p.add(datei, zeile, regel, f"Platzhalter „{{{name}}}“ ist weder Fakt noch Parameter")
+
+
+def _compile_rule(
+    datei: str, r: Regel, roh: Any, pnamen: set[str], regel_ids: set[str], parameter: dict[str, Parameter], p: _Probleme
+) -> KompilierteRegel | None:
+    zeile = getattr(roh, "line", None)
+    try:
+        bedingung, verweise = compile_condition(r.bedingung, FAKTEN, pnamen)
+        anwendbar, verweise_a = (None, None)
+        if r.anwendbar_wenn is not None:
+            anwendbar, verweise_a = compile_condition(r.anwendbar_wenn, FAKTEN, pnamen)
+    except BedingungsFehler as e:
+        p.add(datei, _line_of(roh, ["bedingung"]), r.id, f"bedingung: {e}")
+        return None
+    regeln_refs = verweise.regeln | (verweise_a.regeln if verweise_a else frozenset())
+    _check_refs(regeln_refs, regel_ids, datei, zeile, r.id, p)
+    if r.id in regeln_refs:
+        p.add(datei, zeile, r.id, "die Regel verweist auf sich selbst")
+    for text in (r.begruendung.erfuellt, r.begruendung.nicht_erfuellt, r.begruendung.offen,
+                 r.begruendung.nicht_anwendbar or "", r.risikohinweis or ""):
+        _check_placeholders(text, pnamen, datei, zeile, r.id, p)
+    for pid in verweise.parameter:
+        if not any(w.gilt_ab <= r.gilt_ab and (w.gilt_bis is None or r.gilt_ab < w.gilt_bis) for w in parameter[pid].werte):
+            p.add(datei, zeile, r.id, f"Parameter „{pid}“ hat am {r.gilt_ab.isoformat()} (gilt_ab der Regel) keinen Wert")
+    fakten = verweise.fakten | (verweise_a.fakten if verweise_a else frozenset())
+    return KompilierteRegel(
+        id=r.id, norm=r.norm, titel=r.titel, paraphrase=r.paraphrase, quellen=tuple(r.quellen),
+        gilt_ab=r.gilt_ab, gilt_bis=r.gilt_bis, zuletzt_geprueft=r.zuletzt_geprueft, folge=r.folge,
+        risiko=r.risiko, risikohinweis=r.risikohinweis, begruendung=r.begruendung, anwendbar=anwendbar,
+        bedingung=bedingung, fakten=tuple(sorted(fakten)), verweist_auf=tuple(sorted(regeln_refs)),
+        datei=datei, zeile=zeile,
+    )
+
+
+def _chains(
+    kopf: Kopfdatei, roh: Any, regel_ids: set[str], regeln: list[KompilierteRegel], p: _Probleme
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    ketten: dict[str, tuple[tuple[str, ...], ...]] = {}
+    erreicht: set[str] = set()
+    zeilen = getattr(roh.get("ketten"), "key_lines", {})
+    for name, eintraege in kopf.ketten.items():
+        zeile = zeilen.get(name)
+        raenge = tuple(tuple(e) if isinstance(e, list) else (e,) for e in eintraege)
+        for rang in raenge:
+            for rid in rang:
+                if rid not in regel_ids:
+                    p.add(KOPFDATEI, zeile, rid, f"Kette „{name}“ nennt eine unbekannte Regel")
+                erreicht.add(rid)
+        ketten[name] = raenge
+    for pflicht in ("regime", "steuerbarkeit_ustg_2b", "steuerbarkeit_altes_recht", "steuerbefreiung"):
+        if pflicht not in ketten:
+            p.add(KOPFDATEI, None, None, f"Kette „{pflicht}“ fehlt")
+    for r in regeln:
+        erreicht.update(r.verweist_auf)
+    for r in regeln:
+        if r.id not in erreicht:
+            p.add(r.datei, r.zeile, r.id, "die Regel steht in keiner Kette und keine Regel verweist auf sie")
+        if r.id in {rid for k in ketten.values() for rang in k for rid in rang} and r.folge is None:
+            p.add(r.datei, r.zeile, r.id, "eine Regel in einer Kette braucht eine folge")
+    return ketten
+
+
+def _check_questions(fragen: Faktdatei, roh: Any, regeln: list[KompilierteRegel], p: _Probleme) -> None:
+    zeilen = getattr(roh.get("fakten"), "key_lines", {})
+    for name in fragen.fakten:
+        if name not in FAKTEN:
+            p.add(FAKTDATEI, zeilen.get(name), None, f"Frage zu unbekanntem Fakt „{name}“")
+    gelesen = {f for r in regeln for f in r.fakten}
+    for name in sorted(gelesen - IMMER_BEKANNT - set(fragen.fakten)):
+        p.add(FAKTDATEI, None, None, f"Fakt „{name}“ wird von Regeln gelesen, hat aber keine Frage")
+
+
+def _catalogue(katalog: Katalogdatei, roh: Any, p: _Probleme) -> dict[str, Any]:
+    def check(vorgaben: dict[str, Any], zeile: int | None, wo: str) -> None:
+        for name, v in vorgaben.items():
+            typ = FAKTEN.get(name)
+            if typ is None:
+                p.add(KATALOGDATEI, zeile, wo, f"Vorgabe für unbekannten Fakt „{name}“")
+            elif not isinstance(v.wert, typ) or (typ is not bool and isinstance(v.wert, bool)):
+                p.add(KATALOGDATEI, zeile, wo, f"Vorgabe „{name}“ hat den falschen Typ (erwartet {typ.__name__})")
+
+    check(katalog.grundvorgaben, getattr(roh.get("grundvorgaben"), "line", None), "grundvorgaben")
+    ids: set[str] = set()
+    for i, feld in enumerate(katalog.aufgabenfelder):
+        zeile = getattr(roh["aufgabenfelder"][i], "line", None)
+        if feld.id in ids:
+            p.add(KATALOGDATEI, zeile, feld.id, "Aufgabenfeld doppelt")
+        ids.add(feld.id)
+        check(feld.vorgaben, zeile, feld.id)
+    if "sonstiges" not in ids:
+        p.add(KATALOGDATEI, None, None, "das Aufgabenfeld „sonstiges“ fehlt")
+    return {k: v.wert for k, v in katalog.grundvorgaben.items()}
+
+
+def _levers(datei_inhalt: Empfehlungsdatei, roh: Any, pnamen: set[str], p: _Probleme) -> list[KompilierterHebel]:
+    from advisor.empfehlungen import pruefe_aenderung
+
+    hebel = []
+    ids: set[str] = set()
+    for i, h in enumerate(datei_inhalt.hebel):
+        zeile = getattr(roh["hebel"][i], "line", None)
+        if h.id in ids:
+            p.add(EMPFEHLUNGSDATEI, zeile, h.id, "Hebel doppelt")
+        ids.add(h.id)
+        for fehler in pruefe_aenderung(h.aenderung):
+            p.add(EMPFEHLUNGSDATEI, zeile, h.id, fehler)
+        nur_wenn = None
+        if h.nur_wenn is not None:
+            try:
+                nur_wenn, _ = compile_condition(h.nur_wenn, FAKTEN, pnamen)
+            except BedingungsFehler as e:
+                p.add(EMPFEHLUNGSDATEI, zeile, h.id, f"nur_wenn: {e}")
+        hebel.append(KompilierterHebel(h.id, h.massnahme, dict(h.aenderung), nur_wenn, tuple(h.quellen)))
+    return hebel
