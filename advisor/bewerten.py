@@ -8,6 +8,7 @@ and — for a taxable or open result — the advice found by re-assessing change
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -127,6 +128,9 @@ def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> list[str]:
         ketten.append("steuerbarkeit_altes_recht")
     if any(len(p.schritte) == 3 for p in e.pfade):
         ketten.append("steuerbefreiung")
+    schluessel = ("berichtet", e.kontext.fakten["stichtag"], tuple(ketten))
+    if schluessel in rw._cache:
+        return rw._cache[schluessel]
     reihenfolge: list[str] = []
 
     def nimm(kennung: str) -> None:
@@ -140,6 +144,7 @@ def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> list[str]:
         for rang in rw.ketten[kette]:
             for kennung in rang:
                 nimm(kennung)
+    rw._cache[schluessel] = reihenfolge
     return reihenfolge
 
 
@@ -153,28 +158,35 @@ def _json_wert(value: Any) -> Any:
 
 def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriterium, ...]:
     einheiten = rw.einheiten()
+    parameter = e.kontext.parameter
+    fakten = sv.fakten
+    aus_katalog = sv.aus_katalog
+
+    def fertigstellen(k: Kriterium) -> None:
+        vorlage, regel, _, hinweis = k._begruendung, k._fakten, None, k._risikohinweis
+        k.setze(
+            fuelle(vorlage, fakten, parameter, einheiten),
+            {f: _json_wert(fakten[f]) for f in regel.fakten},
+            tuple(f for f in regel.fakten if f in aus_katalog),
+            fuelle(hinweis, fakten, parameter, einheiten) if hinweis else None,
+        )
+
+    status_von = e.kontext.regelstatus
+    anwendbar = e.anwendbar
     ergebnis = []
     for kennung in _berichtete_regeln(rw, e):
         regel = e.regeln[kennung]
-        wert = e.kontext.regelstatus(kennung)
-        if e.anwendbar.get(kennung) is False:
+        wert = status_von(kennung)
+        if anwendbar.get(kennung) is False:
             status = "nicht_anwendbar"
             vorlage = regel.begruendung.nicht_anwendbar or regel.begruendung.nicht_erfuellt
         else:
             status = _STATUS[wert]
             vorlage = getattr(regel.begruendung, status)
         ergebnis.append(
-            Kriterium(
-                regel=kennung,
-                norm=regel.norm,
-                titel=regel.titel,
-                status=status,  # type: ignore[arg-type]
-                begruendung=fuelle(vorlage, sv.fakten, e.kontext.parameter, einheiten),
-                fakten={f: _json_wert(sv.fakten[f]) for f in regel.fakten},
-                fakten_aus_katalog=tuple(f for f in regel.fakten if f in sv.aus_katalog),
-                quellen=regel.quellen,
-                folge=regel.folge,
-                risikohinweis=regel.risikohinweis and fuelle(regel.risikohinweis, sv.fakten, e.kontext.parameter, einheiten),
+            Kriterium.spaet(
+                kennung, regel.norm, regel.titel, status, regel.quellen, regel.folge,  # type: ignore[arg-type]
+                (vorlage, regel, None, regel.risikohinweis), fertigstellen,
             )
         )
     return tuple(ergebnis)
@@ -198,6 +210,17 @@ def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str, ...
     feld = rw.katalog[sv.fakten["aufgabenfeld"]]
     if feld.hinweis:
         hinweise.append(f"Aufgabenfeld „{feld.bezeichnung}“: {feld.hinweis}")
+    umsatz, erstattung = sv.fakten["umsatz_gleichartige_taetigkeiten"], sv.fakten["erstattung_jahr"]
+    if umsatz is not None and erstattung is not None and erstattung > umsatz:
+        hinweise.append(
+            fuelle(
+                "Bitte Angaben prüfen: Der angegebene Umsatz aus gleichartigen Tätigkeiten "
+                "({umsatz_gleichartige_taetigkeiten}) ist kleiner als die kalkulierte jährliche Erstattung "
+                "allein dieser Leistung ({erstattung_jahr}).",
+                sv.fakten,
+                {},
+            )
+        )
     folgen = {p.folge for p in e.pfade}
     if e.ergebnis != "offen" and len(folgen) > 1 and folgen <= KEINE_UST:
         offen = ", ".join(e.offene_fakten) or "weitere Angaben"

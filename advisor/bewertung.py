@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Callable
 from typing import Any, Literal
 
 FORMAT_BEWERTUNG = "ikz-bewertung/1"
@@ -20,20 +21,106 @@ Regime = Literal["ustg_2b", "altes_recht", "offen"]
 RISIKO_STUFEN: tuple[Risiko, ...] = ("gering", "mittel", "hoch")
 
 
-@dataclass(frozen=True, slots=True)
 class Kriterium:
-    """One evaluated rule: its status for this service and why."""
+    """One evaluated rule: its status for this service and why.
 
-    regel: str
-    norm: str
-    titel: str
-    status: Status
-    begruendung: str
-    fakten: dict[str, Any]
-    fakten_aus_katalog: tuple[str, ...]
-    quellen: tuple[str, ...]
-    folge: str | None = None
-    risikohinweis: str | None = None
+    Built with final values (``Kriterium(regel, norm, titel, status, begruendung, fakten,
+    fakten_aus_katalog, quellen, folge, risikohinweis)``), or by the engine with
+    ``Kriterium.spaet``: then the German texts, the facts and the catalogue marks are produced on
+    first access, so that a batch of thousands of cases only renders what somebody reads.
+    """
+
+    __slots__ = ("regel", "norm", "titel", "status", "quellen", "folge", "_begruendung", "_fakten",
+                 "_fakten_aus_katalog", "_risikohinweis", "_spaet")
+    FELDER = ("regel", "norm", "titel", "status", "begruendung", "fakten", "fakten_aus_katalog", "quellen",
+              "folge", "risikohinweis")
+
+    def __init__(
+        self,
+        regel: str,
+        norm: str,
+        titel: str,
+        status: Status,
+        begruendung: str,
+        fakten: dict[str, Any],
+        fakten_aus_katalog: tuple[str, ...],
+        quellen: tuple[str, ...],
+        folge: str | None = None,
+        risikohinweis: str | None = None,
+    ) -> None:
+        self.regel = regel
+        self.norm = norm
+        self.titel = titel
+        self.status = status
+        self._begruendung = begruendung
+        self._fakten = fakten
+        self._fakten_aus_katalog = fakten_aus_katalog
+        self.quellen = quellen
+        self.folge = folge
+        self._risikohinweis = risikohinweis
+        self._spaet: Callable[[Kriterium], None] | None = None
+
+    @classmethod
+    def spaet(
+        cls,
+        regel: str,
+        norm: str,
+        titel: str,
+        status: Status,
+        quellen: tuple[str, ...],
+        folge: str | None,
+        vorlagen: tuple[Any, Any, Any, Any],
+        fertigstellen: Callable[[Kriterium], None],
+    ) -> Kriterium:
+        """A criterion whose texts and facts ``fertigstellen`` fills in on first access;
+        ``vorlagen`` holds what it needs (begruendung, fakten, fakten_aus_katalog, risikohinweis)."""
+        k = cls.__new__(cls)
+        k.regel, k.norm, k.titel, k.status, k.quellen, k.folge = regel, norm, titel, status, quellen, folge
+        k._begruendung, k._fakten, k._fakten_aus_katalog, k._risikohinweis = vorlagen
+        k._spaet = fertigstellen
+        return k
+
+    def _fertig(self) -> None:
+        if self._spaet is not None:
+            fertigstellen, self._spaet = self._spaet, None
+            fertigstellen(self)
+
+    @property
+    def begruendung(self) -> str:
+        self._fertig()
+        return self._begruendung
+
+    @property
+    def fakten(self) -> dict[str, Any]:
+        self._fertig()
+        return self._fakten
+
+    @property
+    def fakten_aus_katalog(self) -> tuple[str, ...]:
+        self._fertig()
+        return self._fakten_aus_katalog
+
+    @property
+    def risikohinweis(self) -> str | None:
+        self._fertig()
+        return self._risikohinweis
+
+    def setze(self, begruendung: str, fakten: dict[str, Any], fakten_aus_katalog: tuple[str, ...],
+              risikohinweis: str | None) -> None:
+        """Used by the engine's ``fertigstellen`` to store the rendered values."""
+        self._begruendung, self._fakten = begruendung, fakten
+        self._fakten_aus_katalog, self._risikohinweis = fakten_aus_katalog, risikohinweis
+
+    def als_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FELDER}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Kriterium) and self.als_dict() == other.als_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Kriterium({self.regel!r}, status={self.status!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +199,8 @@ def _wert(value: Any) -> Any:
         return {str(k): _wert(v) for k, v in value.items()}
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, Kriterium):
+        return _wert(value.als_dict())
     if hasattr(value, "__dataclass_fields__"):
         return {name: _wert(getattr(value, name)) for name in value.__dataclass_fields__}
     return value

@@ -29,14 +29,17 @@ class LineDict(dict):
     __slots__ = ("line", "key_lines")
 
 
-class _StrictLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available: ~5× faster
+
+
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
     pass
 
 
 # Dates stay strings here: the models parse them and name the field when one is invalid.
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 

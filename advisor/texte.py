@@ -1,7 +1,12 @@
-"""Filling the rule set's German text templates: ``{fakt}`` and ``{parameter}`` placeholders."""
+"""Filling the rule set's German text templates: ``{fakt}`` and ``{parameter}`` placeholders.
+
+Templates are split once into literal parts and placeholder names, and rendered values are
+memoised by (value, unit): a batch of thousands of cases formats each distinct value once.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -12,16 +17,48 @@ from advisor.sachverhalt import EINHEITEN
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
 
-def fuelle(vorlage: str, fakten: Mapping[str, Any], parameter: Mapping[str, Any], einheiten: Mapping[str, str] | None = None) -> str:
+@functools.lru_cache(maxsize=2048)
+def _teile(vorlage: str) -> tuple[tuple[bool, str], ...]:
+    """(is_placeholder, text) parts of a template."""
+    teile: list[tuple[bool, str]] = []
+    pos = 0
+    for m in _PLATZHALTER.finditer(vorlage):
+        if m.start() > pos:
+            teile.append((False, vorlage[pos : m.start()]))
+        teile.append((True, m.group(1)))
+        pos = m.end()
+    if pos < len(vorlage):
+        teile.append((False, vorlage[pos:]))
+    return tuple(teile)
+
+
+@functools.lru_cache(maxsize=8192)
+def _gerendert(typ: type, wert: Any, einheit: str | None) -> str:
+    return deutsch.wert(wert, einheit)
+
+
+def fuelle(
+    vorlage: str,
+    fakten: Mapping[str, Any],
+    parameter: Mapping[str, Any],
+    einheiten: Mapping[str, str] | None = None,
+) -> str:
     """Replace each placeholder by the German rendering of the fact or parameter value."""
-    parameter_einheiten = einheiten or {}
-
-    def ersetze(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in fakten:
-            return deutsch.wert(fakten[name], EINHEITEN.get(name))
-        if name in parameter:
-            return deutsch.wert(parameter[name], parameter_einheiten.get(name))
-        return m.group(0)
-
-    return _PLATZHALTER.sub(ersetze, vorlage)
+    teile = _teile(vorlage)
+    if len(teile) == 1 and not teile[0][0]:
+        return vorlage
+    out = []
+    for ist_platzhalter, text in teile:
+        if not ist_platzhalter:
+            out.append(text)
+        elif text == "laufzeit_ende" and fakten.get(text) is None and fakten.get("laufzeit_unbefristet"):
+            out.append("keines (unbefristet)")
+        elif text in fakten:
+            wert = fakten[text]
+            out.append(_gerendert(type(wert), wert, EINHEITEN.get(text)))
+        elif text in parameter:
+            wert = parameter[text]
+            out.append(_gerendert(type(wert), wert, (einheiten or {}).get(text)))
+        else:
+            out.append("{" + text + "}")
+    return "".join(out)

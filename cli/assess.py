@@ -1,16 +1,123 @@
-"""`ikz assess` — PLACEHOLDER until its issue lands; replaced by the real command module."""
+"""``ikz assess FILE [--json] [--stichtag YYYY-MM-DD]``: the § 2b UStG assessment of a case file.
+
+On a terminal a German report (result per service, risk, criteria, open questions, advice); with
+``--json`` the Bewertung JSON of the public contract (keys sorted: same input, same bytes).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import sys
+import textwrap
+from datetime import date
+
+from advisor import deutsch
+from advisor.beratung import berate
+from advisor.bewertung import Bewertung, Leistungsbewertung, bewertung_als_dict
+from advisor.errors import Feldproblem, UngueltigeEingabe
+from advisor.parsing import parse_fallakte
+from cli.common import EXIT_OK, read_text, run_guarded
+
+_STATUS = {"erfuellt": "erfüllt", "nicht_erfuellt": "nicht erfüllt", "offen": "offen", "nicht_anwendbar": "n. a."}
+_ERGEBNIS = {
+    "nicht_steuerbar": "NICHT STEUERBAR",
+    "steuerpflichtig": "STEUERPFLICHTIG",
+    "steuerfrei": "STEUERFREI",
+    "offen": "OFFEN",
+    "gemischt": "GEMISCHT",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("assess", help="(noch nicht verfügbar)")
-    p.set_defaults(handler=_handler)
+    p = sub.add_parser("assess", help="Fallakte nach § 2b UStG bewerten")
+    p.add_argument("datei", metavar="FALLAKTE", help="Fallakte als YAML oder JSON")
+    p.add_argument("--json", action="store_true", help="Bewertung als JSON ausgeben")
+    p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag abweichend von der Fallakte")
+    p.set_defaults(handler=lambda args: run_guarded(lambda: _run(args)))
 
 
-def _handler(args: argparse.Namespace) -> int:
-    print("ikz assess ist noch nicht verfügbar.", file=sys.stderr)
-    return 1
+def parse_stichtag(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UngueltigeEingabe(
+            [Feldproblem("--stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], "Aufruf fehlerhaft."
+        ) from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    import rules
+
+    stichtag = parse_stichtag(args.stichtag)
+    fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
+    beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), stichtag=stichtag)
+    if args.json:
+        sys.stdout.write(json.dumps(bewertung_als_dict(beratung.bewertung), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report(beratung.bewertung, fallakte.bezeichnung))
+    return EXIT_OK
+
+
+def _wrap(text: str, indent: str, width: int) -> str:
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=" " * len(indent))
+
+
+def report(bewertung: Bewertung, titel: str, width: int | None = None) -> str:
+    """The German terminal report of an assessment."""
+    width = width or max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+    stand = bewertung.regelwerk
+    out = [
+        f"Bewertung nach § 2b UStG: {titel}",
+        f"Stichtag {deutsch.datum(date.fromisoformat(stand.stichtag))} · Regelwerk {stand.version} "
+        f"(sha256 {stand.sha256[:12]}…) · Ergebnis: {_ERGEBNIS[bewertung.ergebnis]}",
+        "",
+    ]
+    for lb in bewertung.leistungen:
+        out.extend(_leistung(lb, width))
+    out.append(
+        "Hinweis: Automatisierte Ersteinschätzung auf Grundlage der angegebenen Tatsachen; sie ersetzt "
+        "keine steuerliche Beratung oder verbindliche Auskunft (§ 89 AO)."
+    )
+    return "\n".join(out) + "\n"
+
+
+def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
+    out = [
+        "=" * min(width, 80),
+        f"Leistung „{lb.bezeichnung}“ ({lb.leistung})",
+        f"  Ergebnis: {_ERGEBNIS[lb.ergebnis]}   Risiko: {lb.risiko}   "
+        f"Entscheidende Regel: {lb.entscheidende_regel or '–'}",
+    ]
+    for g in lb.risikogruende:
+        out.append(_wrap(f"Risiko: {g}", "  ! ", width))
+    for h in lb.hinweise:
+        out.append(_wrap(h, "  i ", width))
+    out.append("")
+    out.append("  Kriterien:")
+    for k in lb.kriterien:
+        out.append(f"  [{_STATUS[k.status]:>13}] {k.norm} – {k.titel} ({k.regel})")
+        out.append(_wrap(k.begruendung, " " * 18, width))
+        if k.fakten_aus_katalog:
+            out.append(_wrap("Aus dem Katalog: " + ", ".join(k.fakten_aus_katalog), " " * 18, width))
+        out.append(_wrap("Quellen: " + "; ".join(k.quellen), " " * 18, width))
+    if lb.offene_fragen:
+        out.append("")
+        out.append("  Offene Fragen (entscheiden das Ergebnis):")
+        for q in lb.offene_fragen:
+            out.append(_wrap(f"{q.frage} [{q.feld}]", "  ? ", width))
+    if lb.empfehlungen:
+        out.append("")
+        out.append("  Empfehlungen (jeweils neu bewertet):")
+        for e in lb.empfehlungen:
+            betrag = (
+                f"; vermeidet {deutsch.euro(e.mehrbelastung_vermieden_eur)} Mehrbelastung im Jahr"
+                if e.mehrbelastung_vermieden_eur is not None
+                else ""
+            )
+            out.append(_wrap(f"{e.massnahme} → danach {e.ergebnis_danach} (Risiko {e.risiko_danach}){betrag}", "  + ", width))
+    out.append("")
+    return out

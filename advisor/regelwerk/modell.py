@@ -125,7 +125,9 @@ class Regelwerk:
 
     def einheiten(self) -> dict[str, str]:
         """{parameter id: unit}, for German texts."""
-        return {k: p.einheit for k, p in self.parameter.items()}
+        if "einheiten" not in self._cache:
+            self._cache["einheiten"] = {k: p.einheit for k, p in self.parameter.items()}
+        return self._cache["einheiten"]
 
     def katalogquelle(self, aufgabenfeld: str, fakt: str) -> str | None:
         feld = self.katalog.get(aufgabenfeld)

@@ -1,0 +1,91 @@
+"""Benchmark of the § 2b engine (issue 2): prints figures and ratios, asserts nothing.
+
+- rule set load time (read + parse + validate + compile), median of repeated loads;
+- per-case time of the engine (decision only, and with the full trace of ``assess``) against the
+  hand-written plain-Python floor (benchmarks/floor.py) on the same 6,250 generated cases;
+- validation + assessment of all 6,250 cases, with and without advice, and with the calculation
+  (``berate``); and whether engine and floor agree on every case.
+
+Run: ``.venv/bin/python benchmarks/engine.py`` (or ``make bench``).
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import rules  # noqa: E402
+from advisor.beratung import berate  # noqa: E402
+from advisor.bewerten import assess, sachverhalt_der_leistung  # noqa: E402
+from advisor.entscheidung import entscheide  # noqa: E402
+from advisor.parsing import fallakte_aus_daten  # noqa: E402
+from advisor.regelwerk.laden import parse_regelwerk  # noqa: E402
+from benchmarks import floor  # noqa: E402
+from benchmarks.faelle import faelle  # noqa: E402
+
+ANZAHL = 6250
+
+
+def _zeit(fn, wiederholungen: int = 1) -> float:
+    best = float("inf")
+    for _ in range(wiederholungen):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ladezeiten = []
+    for _ in range(7):
+        t = time.perf_counter()
+        files = rules.rule_files()
+        parse_regelwerk(files, rules.content_hash(files))
+        ladezeiten.append(time.perf_counter() - t)
+    rw = rules.load_rules()
+    tabellen = rules.load_rate_tables()
+    daten = faelle(ANZAHL)
+
+    gc.freeze()
+    t_valid = _zeit(lambda: [fallakte_aus_daten(d) for d in daten])
+    akten = [fallakte_aus_daten(d) for d in daten]
+    sachverhalte = [sachverhalt_der_leistung(a, 0, rw, None) for a in akten]
+    t_engine = _zeit(lambda: [entscheide(rw, sv) for sv in sachverhalte], 3)
+    t_floor = _zeit(lambda: [floor.entscheide(sv.fakten) for sv in sachverhalte], 3)
+    t_trace = _zeit(lambda: [assess(a, rw, mit_empfehlungen=False) for a in akten], 2)
+    t_advice = _zeit(lambda: [assess(a, rw) for a in akten])
+    t_berate = _zeit(lambda: [berate(a, rw, tabellen) for a in akten])
+    gc.unfreeze()
+
+    abweichungen = 0
+    for sv in sachverhalte:
+        e = entscheide(rw, sv)
+        if (e.ergebnis, e.entscheidende_regel) != floor.entscheide(sv.fakten):
+            abweichungen += 1
+    verteilung: dict[str, int] = {}
+    for a in akten:
+        erg = assess(a, rw, mit_empfehlungen=False).ergebnis
+        verteilung[erg] = verteilung.get(erg, 0) + 1
+
+    us = 1e6 / ANZAHL
+    print(f"Regelwerk laden (Dateien lesen, prüfen, kompilieren): Median {statistics.median(ladezeiten) * 1000:.1f} ms "
+          f"(Ziel < 50 ms), {len(rw.regeln)} Regeln")
+    print(f"{ANZAHL} erzeugte Fälle; Ergebnisse: {dict(sorted(verteilung.items()))}")
+    print(f"Boden (handgeschriebenes Python, nur Ergebnis):  {t_floor * us:8.1f} µs/Fall")
+    print(f"Engine, nur Entscheidung:                        {t_engine * us:8.1f} µs/Fall  = {t_engine / t_floor:.2f}× Boden")
+    print(f"Engine mit vollständiger Spur (assess):          {t_trace * us:8.1f} µs/Fall  = {t_trace / t_floor:.2f}× Boden "
+          f"(Ziel ≤ 3× für die Entscheidung)")
+    print(f"Validierung (pydantic + Querprüfungen):          {t_valid * us:8.1f} µs/Fall")
+    print(f"Validierung + Bewertung aller {ANZAHL} Fälle:       {(t_valid + t_trace):6.2f} s (Ziel < 2 s)")
+    print(f"  … mit Empfehlungen (Neubewertungen):           {(t_valid + t_advice):6.2f} s")
+    print(f"  … Validierung + Kalkulation + Bewertung mit Empfehlungen (berate): {(t_valid + t_berate):6.2f} s")
+    print(f"Engine und Boden stimmen überein: {ANZAHL - abweichungen}/{ANZAHL} Fälle")
+
+
+if __name__ == "__main__":
+    main()

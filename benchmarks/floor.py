@@ -1,0 +1,144 @@
+"""The floor for the engine benchmark: the same § 2b decision hand-written in plain Python.
+
+Reads the same facts (advisor.sachverhalt) and returns the result and the deciding rule, without
+a trace. Parameters are hard-coded here on purpose (the floor may cheat where the engine may not).
+The benchmark checks that floor and engine agree on every generated case, so this file is also a
+second, independent reading of the rule set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from advisor.regelwerk.bedingungen import volle_jahre
+
+GRENZE = Decimal("17500")
+BGA_GRENZE = Decimal("45000")
+JAHRE = 5
+ANTEIL = Decimal("80")
+ENDE_OPTION = date(2027, 1, 1)
+BEGINN_2B = date(2017, 1, 1)
+KEINE_UST = {"nicht_steuerbar", "steuerfrei"}
+
+
+def _und(*werte: bool | None) -> bool | None:
+    if any(w is False for w in werte):
+        return False
+    return None if any(w is None for w in werte) else True
+
+
+def _oder(*werte: bool | None) -> bool | None:
+    if any(w is True for w in werte):
+        return True
+    return None if any(w is None for w in werte) else False
+
+
+def _nicht(w: bool | None) -> bool | None:
+    return None if w is None else not w
+
+
+def _in(w: Any, menge: set[str]) -> bool | None:
+    return None if w is None else w in menge
+
+
+def _umsatz_le(f: dict[str, Any], grenze: Decimal) -> bool | None:
+    u, e = f["umsatz_gleichartige_taetigkeiten"], f["erstattung_jahr"]
+    if u is not None:
+        return u <= grenze
+    if e is not None and e > grenze:
+        return False
+    return None
+
+
+def _kette(schritte: list[tuple[str, bool | None, str]]) -> list[tuple[str, str, bool]]:
+    moeglich = []
+    for regel, wert, folge in schritte:
+        if wert is None:
+            moeglich.append((regel, folge, False))
+        elif wert:
+            moeglich.append((regel, folge, True))
+            return moeglich
+    return moeglich
+
+
+def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
+    """(ergebnis, entscheidende_regel) for the facts ``f``."""
+    alt = _und(f["erbringer_ist_jpoer"], _oder(f["stichtag"] < BEGINN_2B,
+                                               _und(f["stichtag"] < ENDE_OPTION, f["erbringer_option_27_22"])))
+    regime = _kette([("ustg_27_abs22_altes_recht", alt, "altes_recht"), ("ustg_27_abs22a_neues_recht", True, "ustg_2b")])
+    kein_austausch = _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"})
+    privat = not f["erbringer_ist_jpoer"]
+    jpoer = f["empfaenger_alle_jpoer"]
+    wettbewerb = _oder(f["private_anbieter_am_markt"], f["hilfstaetigkeit"])
+    pfade = []
+    for _, reg, sicher_r in regime:
+        if reg == "ustg_2b":
+            jahre = None
+            if f["laufzeit_beginn"] is not None and f["laufzeit_ende"] is not None:
+                jahre = volle_jahre(f["laufzeit_beginn"], f["laufzeit_ende"]) >= JAHRE
+            a = _und(jpoer, _nicht(f["rechtsform"] == "privatrechtlicher_vertrag"), _oder(f["laufzeit_unbefristet"], jahre))
+            b = _und(jpoer, f["oeffentliche_infrastruktur"], f["gemeinsame_oeffentliche_aufgabe"])
+            c = _und(
+                jpoer,
+                _oder(_in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+                      _und(_in(f["entgelt"], {"pauschalpreis"}),
+                           _in(f["abrechnungsverfahren"], {"pauschale_mit_anpassung", "spitzabrechnung"}))),
+                _nicht(f["gewinnaufschlag_vorhanden"]), _nicht(f["wagnis_vorhanden"]),
+            )
+            anteil = f["anteil_leistungen_an_jpoer_prozent"]
+            d = _und(jpoer, None if anteil is None else anteil >= ANTEIL)
+            schritte = [
+                ("ustg_1_abs1_nr1_kein_leistungsaustausch", kein_austausch, "nicht_steuerbar"),
+                ("ustg_2_abs1_privater_erbringer", privat, "steuerpflichtig"),
+                ("ustg_2b_abs4_nr3_vermessung", _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])), "steuerpflichtig"),
+                ("ustg_2b_abs4_nr5_anhang_i", _und(_nicht(_in(f["anhang_i_taetigkeit"], {"keine"})),
+                                                   _nicht(f["anhang_i_unbedeutend"])), "steuerpflichtig"),
+                ("ustg_2b_abs1_s1_privatrechtliche_handlungsform", f["rechtsform"] == "privatrechtlicher_vertrag",
+                 "steuerpflichtig"),
+                ("ustg_2b_abs2_nr1", _umsatz_le(f, GRENZE), "nicht_steuerbar"),
+                ("ustg_2b_abs2_nr2", f["privat_steuerfrei_ohne_option"], "nicht_steuerbar"),
+                ("ustg_2b_abs3_nr1", _und(jpoer, f["gesetzlicher_vorbehalt_jpoer"]), "nicht_steuerbar"),
+                ("bmf_2022_12_09_personalgestellung", _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
+                 "steuerpflichtig"),
+                ("lfst_ni_2019_07_15_beamtenvorbehalt", _und(f["personalgestellung"], f["beamtenvorbehalt"]),
+                 "nicht_steuerbar"),
+                ("bylfst_2023_02_15_befreiende_delegation",
+                 _und(jpoer, f["rechtsform"] in {"oerv_delegierend", "zweckverband", "gemeinsames_kommunalunternehmen"},
+                      f["aufgabenuebertragung_befreiend"], f["befreiung_ausschlaggebend"]), "nicht_steuerbar"),
+                ("ustg_2b_abs3_nr2_wettbewerb", _und(jpoer, a, b, c, d, wettbewerb), "steuerpflichtig"),
+                ("ustg_2b_abs3_nr2", _und(jpoer, a, b, c, d, _nicht(wettbewerb)), "nicht_steuerbar"),
+                ("ustg_2b_abs1_s2_wettbewerb", wettbewerb, "steuerpflichtig"),
+                ("ustg_2b_abs1_s1_keine_wettbewerbsverzerrung", _nicht(wettbewerb), "nicht_steuerbar"),
+            ]
+        else:
+            schritte = [
+                ("ustg_1_abs1_nr1_kein_leistungsaustausch", kein_austausch, "nicht_steuerbar"),
+                ("ustg_2_abs1_privater_erbringer", privat, "steuerpflichtig"),
+                ("kstg_4_abs5_hoheitsbetrieb", f["gesetzlicher_vorbehalt_jpoer"], "nicht_steuerbar"),
+                ("kstg_4_bga_umsatzgrenze", _nicht(_umsatz_le(f, BGA_GRENZE)), "steuerpflichtig"),
+                ("kstg_4_kein_bga", _umsatz_le(f, BGA_GRENZE), "nicht_steuerbar"),
+            ]
+        for regel, folge, sicher in _kette(schritte):
+            if folge == "steuerpflichtig":
+                nr29 = _und(
+                    f["stichtag"] >= date(2020, 1, 1), f["erbringer_ist_zusammenschluss"], f["mitglieder_nichtunternehmerisch"],
+                    f["leistungen_mitgliedsbezogen"], _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+                    _nicht(f["gewinnaufschlag_vorhanden"]), _nicht(f["wagnis_vorhanden"]),
+                )
+                for regel_b, folge_b, sicher_b in _kette([("ustg_4_nr29", nr29, "steuerfrei"),
+                                                          ("ustg_4_keine_befreiung", True, "steuerpflichtig")]):
+                    entscheidend = regel_b if folge_b == "steuerfrei" else regel
+                    pfade.append((folge_b, entscheidend, sicher_r and sicher and sicher_b))
+            else:
+                pfade.append((folge, regel, sicher_r and sicher))
+    folgen = {p[0] for p in pfade}
+    sicher_pfad = next((p for p in pfade if p[2]), None)
+    if len(folgen) == 1:
+        ergebnis = pfade[0][0]
+    elif folgen <= KEINE_UST and sicher_pfad is not None:
+        ergebnis = sicher_pfad[0]
+    else:
+        return "offen", None
+    return ergebnis, sicher_pfad[1] if sicher_pfad else None
