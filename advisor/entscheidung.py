@@ -18,12 +18,13 @@ chain that ends with neither a true nor an unknown rule is ``KeineRegelGreift``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 from advisor.errors import KeineRegelGreift, RegelKonflikt
-from advisor.regelwerk.bedingungen import Kontext, Wahrheit
+from advisor.regelwerk.bedingungen import Kontext, Wahrheit, annahmen
 from advisor.regelwerk.modell import KompilierteRegel, Regelwerk
-from advisor.sachverhalt import Sachverhalt
+from advisor.sachverhalt import FAKTEN, Sachverhalt
 
 KEINE_UST = frozenset({"nicht_steuerbar", "steuerfrei"})
 _RISIKO_RANG = {"gering": 0, "mittel": 1, "hoch": 2}
@@ -78,12 +79,16 @@ class Entscheidung:
 class _Auswertung:
     """Evaluates rules lazily (each at most once) for one service's facts."""
 
-    def __init__(self, rw: Regelwerk, sv: Sachverhalt) -> None:
+    def __init__(self, rw: Regelwerk, sv: Sachverhalt, *, mit_fragen: bool = True) -> None:
         stichtag = sv.fakten["stichtag"]
+        self.sv = sv
+        self.mit_fragen = mit_fragen
         self.regeln = rw.regeln_am(stichtag)
         self.rw = rw
         self.status: dict[str, Wahrheit] = {}
         self.anwendbar: dict[str, bool | None] = {}
+        #: Uncertain rules whose status can change the outcome of a chain walk (see ``_merke_erhebliche``).
+        self.erheblich: set[str] = set()
         self.ctx = Kontext(sv.fakten, rw.parameter_am(stichtag), self.regelstatus)
 
     def regelstatus(self, kennung: str) -> Wahrheit:
@@ -104,14 +109,18 @@ class _Auswertung:
         self.status[kennung] = wert
         return wert
 
-    def kette(self, name: str) -> list[Schritt]:
+    def kette(self, name: str, ab_rang: int = 0) -> list[Schritt]:
         moeglich: list[Schritt] = []
-        for rang in self.rw.ketten[name]:
+        raenge: dict[str, int] = {}
+        for nummer, rang in enumerate(self.rw.ketten[name]):
+            if nummer < ab_rang:
+                continue
             wahre: list[str] = []
             for kennung in rang:
                 s = self.regelstatus(kennung)
                 if s is None:
                     moeglich.append(Schritt(kennung, self.regeln[kennung].folge or "", False))
+                    raenge[kennung] = nummer
                 elif s:
                     wahre.append(kennung)
             if wahre:
@@ -121,10 +130,78 @@ class _Auswertung:
                         f"Regeln gleichen Rangs widersprechen sich in Kette „{name}“: {', '.join(wahre)}"
                     )
                 moeglich.append(Schritt(wahre[0], self.regeln[wahre[0]].folge or "", True))
+                self._merke_erhebliche(name, moeglich, raenge)
+                return moeglich
+            if len(rang) > 1 and any(self.status[k] is None for k in rang) and self._rang_deckt_ab(rang):
+                self._merke_erhebliche(name, moeglich, raenge)
                 return moeglich
         if not moeglich:
             raise KeineRegelGreift(f"In der Kette „{name}“ greift keine Regel.")
+        self._merke_erhebliche(name, moeglich, raenge)
         return moeglich
+
+    def _rang_deckt_ab(self, rang: tuple[str, ...]) -> bool:
+        """Whether a rank of equal rules, none of them certainly true, still certainly decides: some
+        rule of it is true for every value of the (at most three) yes/no facts they leave open — e.g.
+        a secondment of staff, with or without the civil-servant reserve. Later ranks are then no
+        possible outcome, and their unknown facts no question."""
+        offen: set[str] = set()
+        regeln = [self.regeln[k] for k in rang if k in self.regeln]
+        for regel in regeln:
+            if regel.verweist_auf:
+                return False
+            if regel.anwendbar is not None:
+                regel.anwendbar.offene(self.ctx, offen)
+            regel.bedingung.offene(self.ctx, offen)
+        if not offen or len(offen) > 3 or any(FAKTEN[f] is not bool for f in offen):
+            return False
+        namen = sorted(offen)
+        for werte in product((True, False), repeat=len(namen)):
+            ctx = Kontext({**self.ctx.fakten, **dict(zip(namen, werte))}, self.ctx.parameter, self.regelstatus)
+            if not any((r.anwendbar is None or r.anwendbar(ctx) is True) and r.bedingung(ctx) is True for r in regeln):
+                return False
+        return True
+
+    def _merke_erhebliche(self, name: str, moeglich: list[Schritt], raenge: dict[str, int]) -> None:
+        """Remember the uncertain steps whose status matters. A step does not matter
+
+        - if every possible step after it in the chain has its outcome (the chain ends in that
+          outcome whether the step applies or not), or
+        - if, assuming the step applied (each way its condition can be true), the rest of the chain
+          would lead to the same outcome anyway — e.g. § 2b Abs. 3 Nr. 2 with competition gives the
+          same result as the general competition test after it.
+
+        Its unknown facts are then no question worth asking."""
+        if not self.mit_fragen:
+            return
+        for i, s in enumerate(moeglich):
+            if s.sicher:
+                continue
+            danach = {t.folge for t in moeglich[i + 1 :]}
+            if danach == {s.folge} or self._ohne_wirkung(name, s, raenge[s.regel]):
+                continue
+            self.erheblich.add(s.regel)
+
+    def _ohne_wirkung(self, kette: str, schritt: Schritt, rang: int) -> bool:
+        regel = self.regeln[schritt.regel]
+
+        def knoten(kennung: str) -> Any:
+            r = self.regeln.get(kennung)
+            return r.bedingung if r is not None else None
+
+        alternativen = annahmen(regel.bedingung, True, self.ctx, knoten)
+        if not alternativen or alternativen == [{}]:
+            return False
+        for annahme in alternativen:
+            fakten = {**self.sv.fakten, **annahme}
+            rest = _Auswertung(self.rw, Sachverhalt(fakten, self.sv.aus_katalog), mit_fragen=False)
+            try:
+                folgen = {t.folge for t in rest.kette(kette, rang + 1)}
+            except KeineRegelGreift:
+                return False
+            if folgen != {schritt.folge}:
+                return False
+        return True
 
 
 def entscheide(rw: Regelwerk, sv: Sachverhalt) -> Entscheidung:
@@ -175,7 +252,7 @@ def _offene_fakten(a: _Auswertung, pfade: list[Pfad]) -> dict[str, tuple[str, ..
 
     for p in pfade:
         for s in p.schritte:
-            if not s.sicher:
+            if not s.sicher and s.regel in a.erheblich:
                 sammle(s.regel)
     return {f: tuple(sorted(r)) for f, r in sorted(gefunden.items())}
 

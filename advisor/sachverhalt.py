@@ -23,6 +23,8 @@ _JPOER_ARTEN = frozenset(
         "landschaftsverband", "land", "bund", "sonstige_jpoer",
     }
 )
+#: Associations of their members that can be a cost-sharing group (§ 4 Nr. 29 UStG; ustg-2b.md step 10).
+_ZUSAMMENSCHLUSS_ARTEN = frozenset({"zweckverband", "anstalt_oeffentlichen_rechts"})
 _ZUSAMMENSCHLUSS_RECHTSFORMEN = frozenset({"zweckverband", "gemeinsames_kommunalunternehmen"})
 
 #: Facts read directly from the service's own fields (same name), filled from the catalogue when absent.
@@ -95,7 +97,7 @@ def sachverhalt(
         "aufgabenfeld": leistung.aufgabenfeld,
         "erbringer_option_27_22": erbringer.option_27_22,
         "erbringer_ist_jpoer": erbringer.art in _JPOER_ARTEN,
-        "erbringer_ist_zusammenschluss": erbringer.art == "zweckverband"
+        "erbringer_ist_zusammenschluss": erbringer.art in _ZUSAMMENSCHLUSS_ARTEN
         or fallakte.rechtsform in _ZUSAMMENSCHLUSS_RECHTSFORMEN,
         "empfaenger_alle_jpoer": all(a in _JPOER_ARTEN for a in empfaenger_arten),
     }

@@ -1,16 +1,51 @@
-"""`ikz calculate` — PLACEHOLDER until its issue lands; replaced by the real command module."""
+"""`ikz calculate FILE [--json]`: the cost calculation of a case file.
+
+German tables on the terminal (with the § 2b result that says which column applies), or the
+Kalkulation JSON ("ikz-kalkulation/1", sorted keys) with ``--json``. Runs ``berate``: the VAT
+rate is the dated rule-set parameter ``regelsteuersatz`` on the case's ``stichtag``; the rate
+tables come from rules/tarife/.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+
+from cli.common import EXIT_OK, read_text, run_guarded
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("calculate", help="(noch nicht verfügbar)")
+    p = sub.add_parser(
+        "calculate",
+        help="Kostenerstattung berechnen: Kosten, Anteile mit/ohne USt, Wirtschaftlichkeit, Abschläge",
+        description="Berechnet je Leistung die Jahreskosten, die Anteile der Beteiligten ohne und mit "
+        "Umsatzsteuer, den Vergleich mit der Eigenerstellung und den Abschlagsplan.",
+    )
+    p.add_argument("datei", metavar="DATEI", help="Fallakte (YAML oder JSON)")
+    p.add_argument("--json", action="store_true", help="Kalkulation als JSON (ikz-kalkulation/1) ausgeben")
     p.set_defaults(handler=_handler)
 
 
+def dump_json(daten: dict) -> str:
+    return json.dumps(daten, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
 def _handler(args: argparse.Namespace) -> int:
-    print("ikz calculate ist noch nicht verfügbar.", file=sys.stderr)
-    return 1
+    def action() -> int:
+        import rules
+        from advisor.beratung import berate
+        from advisor.kosten import kalkulation_als_dict
+        from advisor.kosten.text_report import render_text
+        from advisor.parsing import parse_fallakte
+
+        fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
+        beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), mit_empfehlungen=False)
+        if args.json:
+            sys.stdout.write(dump_json(kalkulation_als_dict(beratung.kalkulation)))
+        else:
+            ergebnisse = {b.leistung: b.ergebnis for b in beratung.bewertung.leistungen}
+            sys.stdout.write(render_text(beratung.kalkulation, fallakte, ergebnisse))
+        return EXIT_OK
+
+    return run_guarded(action)

@@ -7,13 +7,39 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
+
+_MELDUNGEN = (
+    (r"the following arguments are required: ", "es fehlen die Angaben: "),
+    (r"unrecognized arguments: ", "unbekannte Angaben: "),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: ungültige Auswahl \2 (möglich: \3)"),
+    (r"argument (\S+): expected one argument", r"\1: ein Wert fehlt"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"\1: ungültiger Wert \3"),
+)
 
 COMMAND_MODULES = ("assess", "rules", "calculate", "settle", "draft", "screen", "serve")
 
 
+class _GermanHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
+
+
 class _GermanParser(argparse.ArgumentParser):
+    """argparse with German headings, help and error sentences."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _GermanHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        for muster, ersatz in _MELDUNGEN:
+            message = re.sub(muster, ersatz, message)
         self.print_usage(sys.stderr)
         print(f"{self.prog}: Aufruf fehlerhaft: {message}", file=sys.stderr)
         raise SystemExit(2)

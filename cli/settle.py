@@ -1,16 +1,50 @@
-"""`ikz settle` — PLACEHOLDER until its issue lands; replaced by the real command module."""
+"""`ikz settle FILE IST [--json]`: the year-end settlement (Spitzabrechnung) of a case.
+
+IST is a YAML/JSON file in the format ``ikz-ist/1`` described in docs/kosten.md (actual costs,
+actual key values, advances paid). Prints per recipient the actual share, the advances paid and
+the Nachzahlung (negative = Erstattung), or the JSON "ikz-abrechnung/1" with ``--json``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from datetime import date
+
+from cli.calculate import dump_json
+from cli.common import EXIT_OK, read_text, run_guarded
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("settle", help="(noch nicht verfügbar)")
+    p = sub.add_parser(
+        "settle",
+        help="Spitzabrechnung: Ist-Anteile gegen gezahlte Abschläge (Nachzahlung/Erstattung)",
+        description="Rechnet ein Jahr spitz ab: Ist-Kosten nach dem Schlüssel der Fallakte verteilt, "
+        "abzüglich der gezahlten Abschläge.",
+    )
+    p.add_argument("datei", metavar="DATEI", help="Fallakte (YAML oder JSON)")
+    p.add_argument("ist", metavar="IST", help="Ist-Daten (YAML oder JSON, Format ikz-ist/1, siehe docs/kosten.md)")
+    p.add_argument("--json", action="store_true", help="Abrechnung als JSON (ikz-abrechnung/1) ausgeben")
     p.set_defaults(handler=_handler)
 
 
 def _handler(args: argparse.Namespace) -> int:
-    print("ikz settle ist noch nicht verfügbar.", file=sys.stderr)
-    return 1
+    def action() -> int:
+        import rules
+        from advisor.beratung import umsatzsteuersatz
+        from advisor.kosten import abrechnung_als_dict, parse_ist, settle
+        from advisor.kosten.text_report import render_settlement_text
+        from advisor.parsing import parse_fallakte
+
+        fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
+        ist = parse_ist(read_text(args.ist, what="Ist-Datei"))
+        regelwerk = rules.load_rules()
+        abrechnung = settle(fallakte, ist, lambda jahr: umsatzsteuersatz(regelwerk, date(jahr, 1, 1)))
+        if args.json:
+            sys.stdout.write(dump_json(abrechnung_als_dict(abrechnung)))
+        else:
+            sys.stdout.write(render_settlement_text(abrechnung, fallakte))
+        return EXIT_OK
+
+    return run_guarded(action)

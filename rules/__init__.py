@@ -10,6 +10,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from advisor.regelwerk.modell import Regelwerk
 
 RULES_DIR = Path(__file__).resolve().parent
 
@@ -20,9 +24,43 @@ def rule_files(directory: Path = RULES_DIR) -> dict[str, str]:
     return {p.relative_to(directory).as_posix(): p.read_text(encoding="utf-8") for p in files}
 
 
+@functools.lru_cache(maxsize=4)
+def load_rules(directory: Path = RULES_DIR) -> Regelwerk:
+    """The § 2b rule set of ``directory`` (default: this one), loaded and validated once."""
+    from advisor.regelwerk.laden import parse_regelwerk
+
+    files = rule_files(directory)
+    return parse_regelwerk(files, content_hash(files))
+
+
 def content_hash(files: dict[str, str]) -> str:
     """SHA-256 over all rule files (path and text), independent of the file system's order."""
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode("utf-8") + b"\0" + files[name].encode("utf-8") + b"\0")
     return digest.hexdigest()
+
+
+@functools.cache
+def load_rate_tables():  # -> advisor.kosten.satztabellen.Satztabellen
+    """The rate tables of rules/tarife/*.yaml (KGSt, NRW Richtwerte), parsed strictly; cached.
+
+    Raises ``UngueltigesRegelwerk`` naming file, line and table for every problem.
+    """
+    from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
+    from advisor.kosten.satztabellen import satztabellen_aus_daten
+    from advisor.strict_yaml import DuplicateKeyError, load_strict
+
+    dokumente = {}
+    for name, text in rule_files(RULES_DIR / "tarife").items():
+        try:
+            dokumente[f"tarife/{name}"] = load_strict(text)
+        except DuplicateKeyError as e:
+            raise UngueltigesRegelwerk([Regelwerksproblem(f"tarife/{name}", e.line, None, str(e))]) from None
+        except Exception as e:  # yaml.YAMLError: report file and line, never a traceback
+            mark = getattr(e, "problem_mark", None)
+            zeile = mark.line + 1 if mark else None
+            raise UngueltigesRegelwerk(
+                [Regelwerksproblem(f"tarife/{name}", zeile, None, f"Kein gültiges YAML: {e}")]
+            ) from None
+    return satztabellen_aus_daten(dokumente)

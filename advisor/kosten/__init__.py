@@ -1,0 +1,37 @@
+"""The cost calculation (kosten.md): cost lines, allocation, VAT comparison, advances, settlement.
+
+Public interface:
+
+- ``calculate(fallakte, satztabellen, umsatzsteuersatz) -> Kalkulation`` and
+  ``kalkulation_als_dict(k)`` (JSON "ikz-kalkulation/1");
+- ``kennzahlen(k) -> {service id: Kostenkennzahlen}`` for the § 2b assessment;
+- ``settle(fallakte, istdaten, umsatzsteuersatz) -> Abrechnung``, ``parse_ist(text)``,
+  ``abrechnung_als_dict(a)``;
+- ``satztabellen_aus_daten(docs) -> Satztabellen`` (rules.load_rate_tables() reads the files).
+
+Pure: no I/O. Money is Decimal throughout; rounding lives in ``rundung``.
+"""
+
+from advisor.kosten.abrechnung import Abrechnung, abrechnung_als_dict, settle
+from advisor.kosten.istdaten import Istdaten, ist_aus_daten, parse_ist
+from advisor.kosten.json_view import kalkulation_als_dict
+from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation, NichtKalkulierbar, calculate
+from advisor.kosten.kennzahlen import kennzahlen
+from advisor.kosten.satztabellen import Satztabellen, satztabellen_aus_daten
+
+__all__ = [
+    "Abrechnung",
+    "Istdaten",
+    "Kalkulation",
+    "Leistungskalkulation",
+    "NichtKalkulierbar",
+    "Satztabellen",
+    "abrechnung_als_dict",
+    "calculate",
+    "ist_aus_daten",
+    "kalkulation_als_dict",
+    "kennzahlen",
+    "parse_ist",
+    "satztabellen_aus_daten",
+    "settle",
+]

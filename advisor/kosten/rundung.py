@@ -1,0 +1,149 @@
+"""Money arithmetic of the cost calculation: exact sums, and the one place where cents are rounded.
+
+All intermediate arithmetic runs in ``EXAKT``, a decimal context that raises on every inexact
+operation, so a sum or product is never silently cut. Rounding to cents happens only here:
+
+- ``runde``: one published figure, commercially (ROUND_HALF_UP).
+- ``runde_summentreu``: a column of exact amounts, so that the rounded lines add up to the rounded
+  exact sum (largest-remainder method; ties go to the earlier line).
+- ``verteile``: a total in cents split by weights with the largest-remainder method, so the shares
+  add up to the total to the cent; ties go to the earlier payer (stable order).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import (
+    ROUND_FLOOR,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
+
+CENT = Decimal("0.01")
+NULL = Decimal("0.00")
+HUNDERT = Decimal(100)
+
+#: Arithmetic context for exact money sums: 60 significant digits, every loss of digits raises.
+EXAKT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
+_RUNDEN = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow])
+
+
+def runde(betrag: Decimal) -> Decimal:
+    """One published money figure: rounded to the cent, half up (kaufmännisch)."""
+    return betrag.quantize(CENT, context=_RUNDEN)  # _RUNDEN rounds ROUND_HALF_UP
+
+
+def _cent_und_rest(betrag: Decimal) -> tuple[int, Decimal]:
+    """Whole cents (rounded down) and the remainder below one cent (0 <= rest < 1)."""
+    cent = betrag.scaleb(2, context=EXAKT)
+    ganz = cent.to_integral_value(rounding=ROUND_FLOOR, context=_RUNDEN)
+    return int(ganz), EXAKT.subtract(cent, ganz)
+
+
+def runde_summentreu(betraege: Sequence[Decimal]) -> list[Decimal]:
+    """Exact amounts (>= 0) → cent amounts that add up to ``runde(sum(betraege))`` exactly.
+
+    Each line is rounded down to the cent; the cents missing to the rounded total go to the lines
+    with the largest remainder. A single line is simply ``runde`` of it.
+    """
+    summe = Decimal(0)
+    for b in betraege:
+        summe = EXAKT.add(summe, b)
+    ziel = int(runde(summe).scaleb(2))
+    ganze: list[int] = []
+    reste: list[Decimal] = []
+    for b in betraege:
+        g, r = _cent_und_rest(b)
+        ganze.append(g)
+        reste.append(r)
+    fehlend = ziel - sum(ganze)
+    if fehlend:
+        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
+        for _, minus_i in rangfolge[:fehlend]:
+            ganze[-minus_i] += 1
+    return [als_euro(c) for c in ganze]
+
+
+def ganzzahlige_gewichte(gewichte: Sequence[Decimal]) -> list[int]:
+    """Positive decimal weights scaled by one common factor to integers (exact, same ratios).
+
+    Raises ``ValueError`` for an empty list or a weight <= 0 (callers validate inputs before;
+    this is a guard against a silent zero).
+    """
+    if not gewichte:
+        raise ValueError("verteile: keine Gewichte")
+    brueche = [g.as_integer_ratio() for g in gewichte]
+    nenner = 1
+    for _, d in brueche:
+        if d != 1:
+            nenner = math.lcm(nenner, d)
+    ganz = [z * (nenner // d) for z, d in brueche]
+    if min(ganz) <= 0:
+        raise ValueError("verteile: Gewichte müssen größer als 0 sein")
+    return ganz
+
+
+def in_cent(betrag: Decimal) -> int:
+    """A whole-cent amount as integer cents; ``ValueError`` if it has fractions of a cent."""
+    z, d = betrag.as_integer_ratio()
+    cent, rest = divmod(z * 100, d)
+    if rest:
+        raise ValueError("Betrag ist kein ganzer Centbetrag")
+    return cent
+
+
+def als_euro(cent: int) -> Decimal:
+    """Integer cents → Decimal EUR with two places (exact)."""
+    return Decimal(cent).scaleb(-2)
+
+
+def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:
+    """The largest-remainder core on integers: cents split by positive integer weights.
+
+    Each payer first gets floor(total × w / Σw); the cents still missing go one each to the
+    largest remainders, ties to the earlier payer. The result adds up to ``gesamt_cent``.
+    """
+    summe_w = sum(gewichte)
+    ganze: list[int] = []
+    reste: list[int] = []
+    for wi in gewichte:
+        q, r = divmod(gesamt_cent * wi, summe_w)
+        ganze.append(q)
+        reste.append(r)
+    fehlend = gesamt_cent - sum(ganze)
+    if fehlend:
+        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
+        for _, minus_i in rangfolge[:fehlend]:
+            ganze[-minus_i] += 1
+    return ganze
+
+
+def verteile(gesamt: Decimal, gewichte: Sequence[Decimal]) -> list[Decimal]:
+    """Split ``gesamt`` (EUR, whole cents) by ``gewichte`` (each > 0): largest-remainder method.
+
+    Returns one cent amount per weight, in the order given; they add up to ``gesamt`` exactly. A
+    larger weight never gets a smaller share. Raises ``ValueError`` for an empty list, a weight
+    <= 0 or a total that is not whole cents.
+    """
+    return [als_euro(c) for c in verteile_cent(in_cent(gesamt), ganzzahlige_gewichte(gewichte))]
+
+
+def teile_gleichmaessig(gesamt: Decimal, anzahl: int) -> list[Decimal]:
+    """``gesamt`` (whole cents) in ``anzahl`` instalments that add up exactly; the earlier ones
+    carry the extra cents (e.g. 100.00 in 3 → 33.34, 33.33, 33.33) — the same result as
+    ``verteile`` with equal weights, computed directly."""
+    q, r = divmod(in_cent(gesamt), anzahl)
+    return [Decimal(q + 1).scaleb(-2)] * r + [Decimal(q).scaleb(-2)] * (anzahl - r)
+
+
+def prozentsatz(teil: Decimal, ganzes: Decimal) -> Decimal | None:
+    """``teil`` as a percentage of ``ganzes``, two places, half up; ``None`` when ``ganzes`` is 0."""
+    if not ganzes:
+        return None
+    return (_RUNDEN.divide(teil * HUNDERT, ganzes)).quantize(CENT, rounding=ROUND_HALF_UP, context=_RUNDEN)

@@ -1,0 +1,111 @@
+"""Each payer's share without and with VAT (kosten.md §4): the transparent VAT calculation.
+
+Not taxable: the payers share ``kosten_netto + vorsteuer`` (input VAT is a cost).
+
+Taxable: the provider becomes an entrepreneur for this service and deducts the input VAT on its
+inputs; it charges VAT on the net reimbursement, which a recipient in its sovereign sphere cannot
+deduct. When the provider bears a share itself (``erbringer_traegt_anteil``), that share is no
+supply: no VAT on it, its share of the input VAT stays non-deductible (pro rata by the key), and
+its share is the same in both cases. Hence, with q = the provider's quota:
+
+- deductible input VAT = vorsteuer × (1 − q);
+- recipients' net total = kosten_netto × (1 − q), split among them by their weights;
+- each recipient's VAT = its own net share × rate, rounded per payer (own invoice);
+- gross = net + VAT per payer; totals are the column sums.
+
+Worked example (kosten.md §4, one recipient): 75,000 personnel + 21,008.40 purchases + 3,991.60
+VAT → 100,000.00 not taxable; 96,008.40 + 18,241.60 = 114,250.00 taxable (+14.25 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from advisor.kosten.rundung import HUNDERT, NULL, als_euro, in_cent, runde, verteile_cent
+from advisor.kosten.verteilung import Gewichtung
+
+Rolle = Literal["erbringer", "empfaenger"]
+
+
+@dataclass(frozen=True, slots=True)
+class Steuerbetrag:
+    """An amount if the service is taxable: net, VAT, gross (gross = net + VAT)."""
+
+    netto: Decimal
+    umsatzsteuer: Decimal
+    brutto: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Anteil:
+    """One payer's share of the annual reimbursement, in EUR (cents)."""
+
+    beteiligter: str
+    rolle: Rolle
+    gewicht: Decimal
+    quote_prozent: Decimal
+    nicht_steuerbar: Decimal
+    steuerpflichtig: Steuerbetrag
+    mehrbelastung_bei_steuerpflicht: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Anteilsrechnung:
+    """The shares of all payers and the totals of each column."""
+
+    anteile: tuple[Anteil, ...]
+    erstattung_nicht_steuerbar: Decimal
+    erstattung_steuerpflichtig: Steuerbetrag
+    vorsteuerabzug_bei_steuerpflicht: Decimal
+
+
+def umsatzsteuer_auf(netto: Decimal, steuersatz: Decimal) -> Decimal:
+    """VAT on one payer's net share: rate × net, rounded commercially to the cent."""
+    return runde(netto * steuersatz / HUNDERT)
+
+
+def anteile_berechnen(
+    kosten_netto: Decimal, vorsteuer: Decimal, gewichtung: Gewichtung, steuersatz: Decimal
+) -> Anteilsrechnung:
+    """Split the reimbursement among the payers, without and with VAT (amounts in whole cents)."""
+    w = gewichtung.ganzzahlig
+    netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
+    nicht_steuerbar = verteile_cent(netto_cent + vorsteuer_cent, w)
+    quoten = verteile_cent(100_00, w)
+    if gewichtung.erbringer_traegt_anteil:
+        eigen_fremd = [w[0], sum(w[1:])]
+        netto_empfaenger = verteile_cent(netto_cent, eigen_fremd)[1]
+        abziehbar = verteile_cent(vorsteuer_cent, eigen_fremd)[1]
+        netto = [nicht_steuerbar[0], *verteile_cent(netto_empfaenger, w[1:])]
+    else:
+        abziehbar = vorsteuer_cent
+        netto = verteile_cent(netto_cent, w)
+    anteile: list[Anteil] = []
+    summe_netto = summe_ust = NULL
+    for i, kennung in enumerate(gewichtung.zahler):
+        ist_erbringer = gewichtung.erbringer_traegt_anteil and i == 0
+        ns = als_euro(nicht_steuerbar[i])
+        n = als_euro(netto[i])
+        ust = NULL if ist_erbringer else umsatzsteuer_auf(n, steuersatz)
+        brutto = n + ust
+        summe_netto += n
+        summe_ust += ust
+        anteile.append(
+            Anteil(
+                beteiligter=kennung,
+                rolle="erbringer" if ist_erbringer else "empfaenger",
+                gewicht=gewichtung.schluesselwerte[i],
+                quote_prozent=als_euro(quoten[i]),
+                nicht_steuerbar=ns,
+                steuerpflichtig=Steuerbetrag(n, ust, brutto),
+                mehrbelastung_bei_steuerpflicht=brutto - ns,
+            )
+        )
+    return Anteilsrechnung(
+        anteile=tuple(anteile),
+        erstattung_nicht_steuerbar=kosten_netto + vorsteuer,
+        erstattung_steuerpflichtig=Steuerbetrag(summe_netto, summe_ust, summe_netto + summe_ust),
+        vorsteuerabzug_bei_steuerpflicht=als_euro(abziehbar),
+    )

@@ -1,0 +1,37 @@
+"""The draft agreement: clause library (data), pure assembly, PDF and DOCX rendering.
+
+Public interface:
+
+- ``assemble(beratung, *, final=False, stand=None) -> Entwurf`` — pure: ordered clauses with the
+  case's values filled in, annexes, signature blocks and the list of placeholders;
+- ``render_pdf(beratung, *, final=False, stand=None) -> bytes`` — reportlab, deterministic;
+- ``render_docx(beratung, *, final=False, stand=None) -> bytes`` — python-docx, for redlining.
+
+``beratung`` is the result of ``advisor.beratung.berate`` (``fallakte``, ``bewertung``,
+``kalkulation``). The renderers are imported lazily so that the assembly needs neither reportlab
+nor python-docx.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from contracts.assembly import assemble
+from contracts.entwurf import Entwurf
+
+__all__ = ["Entwurf", "assemble", "render_docx", "render_pdf"]
+
+
+def render_pdf(beratung: Any, *, final: bool = False, stand: date | None = None) -> bytes:
+    """The draft (or, with ``final``, the Ausfertigung) as PDF bytes; same input → same bytes."""
+    from contracts.pdf_renderer import render_entwurf_pdf
+
+    return render_entwurf_pdf(assemble(beratung, final=final, stand=stand))
+
+
+def render_docx(beratung: Any, *, final: bool = False, stand: date | None = None) -> bytes:
+    """The same clauses as an editable Word document (DOCX bytes); same input → same bytes."""
+    from contracts.docx_renderer import render_entwurf_docx
+
+    return render_entwurf_docx(assemble(beratung, final=final, stand=stand))

@@ -1,0 +1,84 @@
+# language: de
+Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer vermeidet
+  Ist eine Leistung steuerpflichtig oder offen, probiert die Bewertung die Hebel aus
+  rules/empfehlungen.yaml: Jede Änderung wird mit denselben Regeln neu bewertet (nicht geraten) und
+  nur empfohlen, wenn die Leistung danach sicher nicht steuerbar oder steuerfrei ist. Mit einer
+  Kostenkalkulation nennt jede Empfehlung die Mehrbelastung, die sie vermeidet.
+
+  Grundlage: Eine mandatierende Zusammenarbeit nach Abs. 3 Nr. 2, aber mit privatem Wettbewerb
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung wird gegen Kostenerstattung erbracht
+    Und die Kosten betragen jährlich 100.000,00 € und werden spitz abgerechnet
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 250.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und die Aufgabe geht nicht mit befreiender Wirkung über
+    Und die Vereinbarung beginnt am 01.01.2027 und ist unbefristet
+    Und die Leistung dient dem Erhalt der öffentlichen Infrastruktur
+    Und die Leistung erfüllt eine allen Beteiligten obliegende öffentliche Aufgabe
+    Und der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 100 %
+    Und die Leistung ist keine Hilfstätigkeit
+    Und private Anbieter könnten die Leistung realistisch erbringen
+
+  Szenario: Delegierende statt mandatierende Vereinbarung
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und empfohlen wird "delegierende_vereinbarung" mit dem Ergebnis "nicht_steuerbar"
+    Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
+    Und nicht empfohlen wird "oeffentlich_rechtliche_form"
+    Und die Empfehlung "delegierende_vereinbarung" vermeidet eine Mehrbelastung von 19.000,00 €
+
+  Szenario: Eine schon delegierende Vereinbarung wird nicht noch einmal empfohlen
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
+    Und die befreiende Wirkung war für die Wahl des Partners nicht ausschlaggebend
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+
+  Szenario: Eine nicht steuerbare Leistung braucht keine Empfehlung
+    Angenommen private Anbieter könnten die Leistung nicht realistisch erbringen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und es wird nichts empfohlen
+
+  Szenario: Öffentlich-rechtliche statt privatrechtlicher Grundlage
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf privatrechtlichem Vertrag
+    Und die Vereinbarung beginnt am 01.01.2027 und endet mit Ablauf des 31.12.2028
+    Und private Anbieter könnten die Leistung nicht realistisch erbringen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und empfohlen wird "oeffentlich_rechtliche_form" mit dem Ergebnis "nicht_steuerbar"
+
+  Szenariogrundriss: Hebel für die Kostenteilungsgemeinschaft eines Zweckverbands
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf Grundlage einer Zweckverbandssatzung
+    Und der Erbringer ist ein Zweckverband
+    Und die Mitglieder handeln dafür nichtunternehmerisch
+    Und die Leistungen sind auf die Mitglieder zugeschnitten
+    Und <aenderung>
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und empfohlen wird "<hebel>" mit dem Ergebnis "steuerfrei"
+
+    Beispiele:
+      | aenderung                                                             | hebel                  |
+      | die Kalkulation enthält einen Gewinnaufschlag von 5 %                  | ohne_gewinn_und_wagnis |
+      | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 2.000,00 € | ohne_gewinn_und_wagnis |
+      | die Leistung wird gegen einen Marktpreis erbracht                      | spitzabrechnung        |
+
+  Szenario: Einem privaten Erbringer wird weder Delegation noch Zweckverband empfohlen
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und der Erbringer ist ein privates Unternehmen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+    Und nicht empfohlen wird "zweckverband_kostenteilung"
+
+  Szenario: Geht die Leistung auch an Private, wird keine Delegation empfohlen
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung geht auch an ein privates Unternehmen
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 60.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "delegierende_vereinbarung"

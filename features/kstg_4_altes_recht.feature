@@ -1,0 +1,47 @@
+# language: de
+Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F., § 4 KStG, R 4.1 KStR)
+  Nur für Leistungen vor dem 01.01.2027 eines Erbringers mit fortgeltender Option. Nach altem
+  Recht ist die juristische Person nur mit ihren Betrieben gewerblicher Art Unternehmer;
+  wirtschaftliches Gewicht wird ab einem Jahresumsatz über 45.000 € vermutet (R 4.1 Abs. 5 KStR,
+  seit 2022; davor 35.000 €). Hoheitsbetriebe (§ 4 Abs. 5 KStG) sind kein Betrieb gewerblicher Art.
+
+  Grundlage:
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung wird gegen Kostenerstattung erbracht
+    Und die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
+    Und der Stichtag ist der 31.12.2026
+
+  Szenariogrundriss: Umsatzgrenze des Betriebs gewerblicher Art
+    Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt <umsatz>
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "<ergebnis>"
+    Und das Regime ist "altes_recht"
+    Und die entscheidende Regel ist "<regel>"
+
+    Beispiele:
+      | umsatz      | ergebnis        | regel                   |
+      | 45.000,00 € | nicht_steuerbar | kstg_4_kein_bga         |
+      | 45.000,01 € | steuerpflichtig | kstg_4_bga_umsatzgrenze |
+
+  Szenario: Vor 2022 galt die Grenze von 35.000 €
+    Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 40.000,00 €
+    Und der Stichtag ist der 31.12.2021
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und die entscheidende Regel ist "kstg_4_bga_umsatzgrenze"
+    Und die Begründung zu "kstg_4_bga_umsatzgrenze" enthält "35.000,00 €"
+
+  Szenario: Ein Hoheitsbetrieb ist kein Betrieb gewerblicher Art, auch bei hohem Umsatz
+    Angenommen ein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 900.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist "kstg_4_abs5_hoheitsbetrieb"
+
+  Szenario: Über der Grenze, aber offen, ob ein Hoheitsbetrieb vorliegt
+    Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 45.000,01 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und gefragt wird nur nach "gesetzlicher_vorbehalt_jpoer"

@@ -1,0 +1,57 @@
+# language: de
+Funktionalität: Übergang zu § 2b UStG (§ 27 Abs. 22 und 22a UStG)
+  Eine juristische Person des öffentlichen Rechts, die die Option nach § 27 Abs. 22 UStG erklärt
+  und nie widerrufen hat, besteuert ihre Leistungen vor dem 01.01.2027 noch nach altem Recht
+  (§ 2 Abs. 3 UStG a. F.). Ab dem 01.01.2027 gilt § 2b UStG für jede juristische Person des
+  öffentlichen Rechts. Das Ende des Optionszeitraums ist ein datierter Parameter
+  (ende_optionszeitraum).
+
+  Grundlage:
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung wird gegen Kostenerstattung erbracht
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 10.000,00 €
+
+  Szenariogrundriss: Mit Option entscheidet der Stichtag über das Regime
+    Angenommen die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
+    Und der Stichtag ist der <stichtag>
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Regime "<regime>"
+    Und das Kriterium "ustg_27_abs22_altes_recht" ist "<altes_recht>"
+    Und die entscheidende Regel ist "<regel>"
+
+    Beispiele:
+      | stichtag   | regime      | altes_recht    | regel            |
+      | 31.12.2026 | altes_recht | erfuellt       | kstg_4_kein_bga  |
+      | 01.01.2027 | ustg_2b     | nicht_erfuellt | ustg_2b_abs2_nr1 |
+
+  Szenario: Ohne Option gilt § 2b UStG schon 2026
+    Angenommen die Stadt Aheim hat keine Option nach § 27 Abs. 22 UStG erklärt
+    Und der Stichtag ist der 31.12.2026
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Regime "ustg_2b"
+    Und das Kriterium "ustg_27_abs22a_neues_recht" ist "erfuellt"
+    Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+
+  Szenario: Dieselbe Leistung am 31.12.2026 und am 01.01.2027 – was sich am 1. Januar ändert
+    Angenommen die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 40.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und der Stichtag ist der 31.12.2026
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und das Regime ist "altes_recht"
+    Und die entscheidende Regel ist "kstg_4_kein_bga"
+
+  Szenario: Dieselbe Leistung am 01.01.2027 ist nach § 2b UStG steuerpflichtig
+    Angenommen die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 40.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und der Stichtag ist der 01.01.2027
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Regime ist "ustg_2b"
+    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"

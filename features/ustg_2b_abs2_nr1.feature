@@ -1,0 +1,77 @@
+# language: de
+Funktionalität: Umsatzgrenze von 17.500 € (§ 2b Abs. 2 Nr. 1 UStG)
+  Größere Wettbewerbsverzerrungen liegen nicht vor, wenn der voraussichtliche Nettoumsatz des
+  Erbringers aus allen gleichartigen Tätigkeiten im Kalenderjahr 17.500 € nicht übersteigt.
+  Maßgeblich ist der Umsatz aus ALLEN gleichartigen Tätigkeiten, nicht nur aus dieser Leistung.
+  Übersteigt schon die kalkulierte Erstattung dieser einen Leistung die Grenze, ist sie ohne
+  weitere Angaben überschritten.
+
+  Grundlage:
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung wird gegen Kostenerstattung erbracht
+
+  Szenario: Umsatz genau an der Grenze
+    Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 17.500,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+    Und das Kriterium "ustg_2b_abs2_nr1" ist "erfuellt"
+    Und die Begründung zu "ustg_2b_abs2_nr1" enthält "17.500,00 €"
+
+  Szenario: Umsatz einen Cent über der Grenze
+    Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 17.500,01 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Kriterium "ustg_2b_abs2_nr1" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+
+  Szenario: Kein Umsatz aus gleichartigen Tätigkeiten
+    Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 0,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+    Und das Risiko ist "gering"
+
+  Szenariogrundriss: Ein Umsatz weniger als 10 % unter der Grenze ist ein Risiko
+    Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt <umsatz>
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+    Und das Risiko ist "<risiko>"
+
+    Beispiele:
+      | umsatz      | risiko | Bemerkung (risiko_umsatzgrenze_knapp)  |
+      | 15.750,00 € | gering | genau 90 % der Grenze                  |
+      | 15.750,01 € | mittel | knapp über 90 % der Grenze             |
+      | 17.500,00 € | mittel | an der Grenze                          |
+
+  Szenario: Die Erstattung dieser Leistung allein überschreitet die Grenze – keine Frage nach dem Umsatz
+    Angenommen die Kosten betragen jährlich 17.500,01 € und werden spitz abgerechnet
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Kriterium "ustg_2b_abs2_nr1" ist "nicht_erfuellt"
+    Und es wird keine Frage gestellt
+
+  Szenario: Die Erstattung liegt unter der Grenze, der übrige Umsatz ist unbekannt – danach wird gefragt
+    Angenommen die Kosten betragen jährlich 12.000,00 € und werden spitz abgerechnet
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und das Kriterium "ustg_2b_abs2_nr1" ist "offen"
+    Und gefragt wird nur nach "umsatz_gleichartige_taetigkeiten"
+    Und die Frage nach "umsatz_gleichartige_taetigkeiten" verweist auf das Feld "leistungen[0].umsatz_gleichartige_taetigkeiten"
+
+  Szenario: Ein privatrechtlicher Vertrag ist auch unter der Grenze steuerpflichtig
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf privatrechtlichem Vertrag
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 10.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und die entscheidende Regel ist "ustg_2b_abs1_s1_privatrechtliche_handlungsform"

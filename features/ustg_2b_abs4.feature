@@ -1,0 +1,73 @@
+# language: de
+Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
+  Vermessungs- und Katasterleistungen (Nr. 3, außer Amtshilfe) und Tätigkeiten nach Anhang I der
+  MwStSystRL in nicht unbedeutendem Umfang (Nr. 5) sind stets steuerpflichtig – auch unter der
+  Umsatzgrenze und auch bei befreiender Aufgabenübertragung. Ob ein Aufgabenfeld zu diesem
+  Katalog gehört, entscheidet der Katalog der Aufgabenfelder; für ein gewöhnliches Aufgabenfeld
+  wird danach nicht gefragt.
+
+  Grundlage:
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
+    Und die Leistung wird gegen Kostenerstattung erbracht
+
+  Szenario: Vermessung ist auch unter 17.500 € steuerpflichtig
+    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Und die Leistung wird nicht im Wege der Amtshilfe erbracht
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 1.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und die entscheidende Regel ist "ustg_2b_abs4_nr3_vermessung"
+    Und es wird keine Frage gestellt
+
+  Szenario: Vermessung im Wege der Amtshilfe fällt nicht unter Abs. 4
+    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Und die Leistung wird im Wege der Amtshilfe erbracht
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 1.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und das Kriterium "ustg_2b_abs4_nr3_vermessung" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+
+  Szenario: Bei Vermessung wird nur nach der Amtshilfe gefragt
+    Angenommen die Leistung gehört zum Aufgabenfeld "vermessung_kataster"
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 1.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und gefragt wird nur nach "amtshilfe"
+    Und die Angabe "vermessung_kataster" stammt aus dem Katalog
+
+  Szenario: Anhang I geht der befreienden Aufgabenübertragung vor
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
+    Und die Aufgabe geht mit befreiender Wirkung auf den Erbringer über
+    Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
+    Und die Leistung ist die Anhang-I-Tätigkeit "wasser"
+    Und der Umfang der Anhang-I-Tätigkeit ist nicht unbedeutend
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 100.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und die entscheidende Regel ist "ustg_2b_abs4_nr5_anhang_i"
+    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "erfuellt"
+
+  Szenario: Eine unbedeutende Anhang-I-Tätigkeit fällt nicht unter Abs. 4
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
+    Und die Aufgabe geht mit befreiender Wirkung auf den Erbringer über
+    Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
+    Und die Leistung ist die Anhang-I-Tätigkeit "wasser"
+    Und der Umfang der Anhang-I-Tätigkeit ist unbedeutend
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 100.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und das Kriterium "ustg_2b_abs4_nr5_anhang_i" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist "bylfst_2023_02_15_befreiende_delegation"
+
+  Szenario: Trinkwasser ist nach dem Katalog eine Anhang-I-Tätigkeit
+    Angenommen die Leistung gehört zum Aufgabenfeld "wasserversorgung"
+    Und der Umfang der Anhang-I-Tätigkeit ist nicht unbedeutend
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 5.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und die entscheidende Regel ist "ustg_2b_abs4_nr5_anhang_i"
+    Und die Angabe "anhang_i_taetigkeit" stammt aus dem Katalog
+    Und das Risiko ist "mittel"

@@ -1,0 +1,140 @@
+"""Year-end settlement (Spitzabrechnung): actual share − advances paid = Nachzahlung/Erstattung."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.errors import UngueltigeEingabe
+from advisor.kosten import ist_aus_daten, parse_ist, settle
+from advisor.parsing import fallakte_aus_daten
+
+from .conftest import UST, fall_daten
+
+D = Decimal
+
+
+def _ist(**leistung) -> dict:
+    basis = {
+        "leistung": "dienst",
+        "jahr": 2027,
+        "steuerpflichtig": False,
+        "kosten_netto": "90000.00",
+        "vorsteuer": "0.00",
+        "abschlaege_gezahlt": {"stadt-a": "40000.00", "gemeinde-b": "40000.00"},
+    }
+    basis.update(leistung)
+    return {"format": "ikz-ist/1", "leistungen": [basis]}
+
+
+def _fall(**kw):
+    return fallakte_aus_daten(fall_daten(**kw))
+
+
+def test_each_payer_gets_its_actual_share_minus_advances_paid():
+    (l,) = settle(_fall(), ist_aus_daten(_ist()), UST).leistungen
+    assert [(z.beteiligter, z.ist_anteil, z.nachzahlung) for z in l.zeilen] == [
+        ("stadt-a", D("45000.00"), D("5000.00")),
+        ("gemeinde-b", D("45000.00"), D("5000.00")),
+    ]
+
+
+def test_a_negative_nachzahlung_is_a_refund():
+    ist = _ist(abschlaege_gezahlt={"stadt-a": "50000.00", "gemeinde-b": "40000.00"})
+    (l,) = settle(_fall(), ist_aus_daten(ist), UST).leistungen
+    assert [z.nachzahlung for z in l.zeilen] == [D("-5000.00"), D("5000.00")]
+    assert l.summe_nachzahlung == 0
+
+
+def test_actual_key_values_replace_the_planned_ones():
+    fall = _fall(verteilung={"schluessel": "fallzahlen", "werte": {"stadt-a": 1, "gemeinde-b": 1}})
+    (l,) = settle(fall, ist_aus_daten(_ist(werte={"stadt-a": 2, "gemeinde-b": 1})), UST).leistungen
+    assert [z.ist_anteil for z in l.zeilen] == [D("60000.00"), D("30000.00")]
+
+
+def test_a_taxable_year_settles_gross_with_vat_per_payer():
+    ist = _ist(steuerpflichtig=True, kosten_netto="96008.40", vorsteuer="3991.60",
+               abschlaege_gezahlt={"stadt-a": "0.00"})
+    fall = _fall(empfaenger={"stadt-a": 1})
+    (l,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    (z,) = l.zeilen
+    assert (z.ist_netto, z.ist_umsatzsteuer, z.ist_anteil) == (D("96008.40"), D("18241.60"), D("114250.00"))
+
+
+def test_the_providers_own_share_is_shown_but_not_invoiced():
+    fall = _fall(verteilung={"schluessel": "gleiche_teile", "erbringer_traegt_anteil": True})
+    (l,) = settle(fall, ist_aus_daten(_ist()), UST).leistungen
+    assert l.anteil_erbringer == D("30000.00")
+    assert [z.beteiligter for z in l.zeilen] == ["stadt-a", "gemeinde-b"]
+    assert l.summe_ist_anteil == D("60000.00")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ist_cent=st.integers(min_value=0, max_value=10**11),
+    gezahlt=st.lists(st.integers(min_value=0, max_value=10**10), min_size=3, max_size=3),
+    werte=st.lists(st.integers(min_value=1, max_value=10**5), min_size=3, max_size=3),
+    steuerpflichtig=st.booleans(),
+)
+def test_settlement_columns_add_up_exactly(ist_cent, gezahlt, werte, steuerpflichtig):
+    ids = ["a", "b", "c"]
+    fall = _fall(empfaenger=dict.fromkeys(ids, 1), verteilung={"schluessel": "nutzung", "werte": dict(zip(ids, werte, strict=True))})
+    ist = _ist(
+        kosten_netto=str(D(ist_cent).scaleb(-2)),
+        steuerpflichtig=steuerpflichtig,
+        abschlaege_gezahlt={k: str(D(g).scaleb(-2)) for k, g in zip(ids, gezahlt, strict=True)},
+    )
+    (l,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    assert sum(z.nachzahlung for z in l.zeilen) == l.summe_ist_anteil - l.summe_abschlaege_gezahlt
+    assert sum(z.ist_netto for z in l.zeilen) == D(ist_cent).scaleb(-2)
+    for z in l.zeilen:
+        assert z.ist_anteil == z.ist_netto + z.ist_umsatzsteuer
+
+
+def _fehler(fall, ist) -> dict[str, str]:
+    with pytest.raises(UngueltigeEingabe) as e:
+        settle(fall, ist_aus_daten(ist), UST)
+    assert e.value.titel == "Die Ist-Daten sind ungültig."
+    return {p.pfad: p.meldung for p in e.value.probleme}
+
+
+def test_an_unknown_service_is_a_field_error():
+    assert "gibt es in der Fallakte nicht" in _fehler(_fall(), _ist(leistung="gibtsnicht"))["leistungen[0].leistung"]
+
+
+def test_missing_advances_of_a_recipient_are_an_error_not_a_silent_zero():
+    fehler = _fehler(_fall(), _ist(abschlaege_gezahlt={"stadt-a": "1.00"}))
+    assert "fehlen" in fehler["leistungen[0].abschlaege_gezahlt.gemeinde-b"]
+
+
+def test_advances_of_a_non_recipient_are_an_error():
+    fehler = _fehler(_fall(), _ist(abschlaege_gezahlt={"stadt-a": "1", "gemeinde-b": "1", "erbringer": "1"}))
+    assert "kein Empfänger" in fehler["leistungen[0].abschlaege_gezahlt.erbringer"]
+
+
+def test_actual_values_for_a_key_without_values_are_an_error():
+    fehler = _fehler(_fall(), _ist(werte={"stadt-a": 1, "gemeinde-b": 1}))
+    assert "verwendet keine Werte" in fehler["leistungen[0].werte"]
+
+
+def test_actual_values_must_cover_every_payer():
+    fall = _fall(verteilung={"schluessel": "fallzahlen", "werte": {"stadt-a": 1, "gemeinde-b": 1}})
+    fehler = _fehler(fall, _ist(werte={"stadt-a": 2}))
+    assert "fehlt" in fehler["leistungen[0].werte.gemeinde-b"]
+
+
+def test_ist_document_errors_are_german_and_name_the_field():
+    with pytest.raises(UngueltigeEingabe) as e:
+        parse_ist("format: ikz-ist/1\nleistungen:\n  - {leistung: dienst, jahr: 2027, kosten_netto: -5, vorsteuer: 0, abschlaege_gezahlt: {}}\n")
+    fehler = {p.pfad: p.meldung for p in e.value.probleme}
+    assert fehler["leistungen[0].kosten_netto"] == "Darf nicht negativ sein."
+    assert fehler["leistungen[0].steuerpflichtig"] == "Pflichtangabe fehlt."
+
+
+def test_ist_document_needs_its_format():
+    with pytest.raises(UngueltigeEingabe) as e:
+        parse_ist('{"leistungen": []}')
+    assert {p.pfad for p in e.value.probleme} == {"format", "leistungen"}

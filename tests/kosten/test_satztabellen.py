@@ -1,0 +1,117 @@
+"""The shipped rate tables: KGSt 2025/2026 and NRW Richtwerte, with sources and flags."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from advisor.errors import UngueltigesRegelwerk
+from advisor.kosten.satztabellen import satztabellen_aus_daten
+from advisor.strict_yaml import load_strict
+
+KGST_STUNDENSAETZE = {
+    "E 2": "47.19", "E 3": "48.96", "E 4": "55.49", "E 5": "55.18", "E 6": "54.18", "E 7": "54.64",
+    "E 8": "57.26", "E 9a": "63.02", "E 9b": "67.79", "E 9c": "68.33", "E 10": "73.48", "E 11": "78.55",
+    "E 12": "85.16", "E 13": "82.24", "E 14": "92.70", "E 15": "101.46", "A 6": "56.84", "A 7": "62.01",
+    "A 8": "69.50", "A 9": "73.32", "A 10": "74.82", "A 11": "83.96", "A 12": "93.47", "A 13": "106.05",
+    "A 14": "112.42", "A 15": "124.56", "A 16": "142.46",
+}
+
+
+def test_kgst_table_has_every_grade_of_the_report_with_its_published_rate(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert {s.gruppe: str(s.stundensatz) for s in kgst.personalsaetze.values()} == KGST_STUNDENSAETZE
+
+
+def test_employees_work_1561_hours_and_civil_servants_1602(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert kgst.personalsatz("E 9b").jahresarbeitsstunden == 1561
+    assert kgst.personalsatz("A 9").jahresarbeitsstunden == 1602
+
+
+def test_e9b_annual_personnel_cost_is_back_calculated_from_the_full_cost_rate(satztabellen):
+    satz = satztabellen.get("kgst_2025_26").personalsatz("E 9b")
+    # (67.79 × 1561 − 9700) / 1.2 = 80100.1583… → 80100.16
+    assert satz.jahreskosten_je_vzae == Decimal("80100.16")
+
+
+@pytest.mark.parametrize("gruppe", list(KGST_STUNDENSAETZE))
+def test_personnel_plus_lump_sum_plus_overhead_reproduces_rate_times_hours(satztabellen, gruppe):
+    satz = satztabellen.get("kgst_2025_26").personalsatz(gruppe)
+    vollkosten = satz.jahreskosten_je_vzae * Decimal("1.2") + Decimal("9700")
+    assert abs(vollkosten - satz.stundensatz * satz.jahresarbeitsstunden) <= Decimal("0.006")
+
+
+def test_grade_lookup_tolerates_spacing_and_case(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert kgst.personalsatz("e9b") is kgst.personalsatz("E 9b")
+    assert kgst.personalsatz("E 17") is None
+
+
+def test_kgst_data_say_they_come_from_an_unverified_secondary_source(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert kgst.geprueft is False
+    assert all(not s.geprueft for s in kgst.personalsaetze.values())
+    assert "Sekundärquelle" in kgst.quelle
+    assert any("Sekundärquelle" in h for h in kgst.hinweise)
+
+
+def test_non_monotonic_source_values_are_kept_and_marked(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert kgst.personalsatz("E 12").stundensatz > kgst.personalsatz("E 13").stundensatz
+    for gruppe in ("E 4", "E 5", "E 6", "E 12", "E 13"):
+        assert "nicht monoton" in kgst.personalsatz(gruppe).hinweis
+
+
+def test_nrw_richtwerte_are_reference_data_with_unknown_values_left_empty(satztabellen):
+    nrw = satztabellen.get("nrw_richtwerte")
+    assert nrw.als_satzgrundlage is False
+    assert "nrw_richtwerte" not in satztabellen.satzgrundlagen
+    stand_2018 = next(s for s in nrw.richtwerte if s.jahr == 2018)
+    assert stand_2018.saetze == {
+        "laufbahngruppe_2_2": Decimal("84.00"), "laufbahngruppe_2_1": Decimal("70.00"),
+        "laufbahngruppe_1_2": Decimal("61.00"), "laufbahngruppe_1_1": Decimal("44.00"),
+    }
+    stand_2026 = next(s for s in nrw.richtwerte if s.jahr == 2026)
+    assert stand_2026.saetze["laufbahngruppe_2_2"] == Decimal("87.95")
+    assert stand_2026.saetze["laufbahngruppe_2_1"] is None
+
+
+_KAPUTT = """\
+id: kaputt
+titel: Test
+art: kgst_vollkostensatz
+als_satzgrundlage: true
+quelle: Test
+geprueft: true
+zuletzt_geprueft: 2026-01-01
+pauschalen: {sachkosten_je_arbeitsplatz: 9700.00, gemeinkostenzuschlag_buero_prozent: 20, gemeinkostenzuschlag_nicht_buero_prozent: 15}
+jahresarbeitsstunden: {tarifbeschaeftigte: 1561, beamte: 1602}
+saetze:
+  - {gruppe: E 9b, laufbahn: tarifbeschaeftigte, stundensatz: 67.79, geprueft: true}
+  - {gruppe: E 10, laufbahn: angestellte, stundensatz: 73.48, geprueft: true}
+"""
+
+
+def test_a_broken_rate_table_names_file_line_and_field():
+    with pytest.raises(UngueltigesRegelwerk) as e:
+        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(_KAPUTT)})
+    (problem,) = e.value.probleme
+    assert problem.datei == "tarife/kaputt.yaml"
+    assert problem.zeile == 12
+    assert problem.regel == "kaputt"
+    assert problem.meldung.startswith("saetze[1].laufbahn: Unzulässiger Wert „angestellte“")
+
+
+def test_a_table_whose_id_differs_from_its_file_name_is_rejected():
+    with pytest.raises(UngueltigesRegelwerk) as e:
+        satztabellen_aus_daten({"tarife/anders.yaml": load_strict(_KAPUTT.replace("angestellte", "beamte"))})
+    assert "„anders“" in e.value.probleme[0].meldung
+
+
+def test_a_grade_listed_twice_is_rejected():
+    text = _KAPUTT.replace("E 10, laufbahn: angestellte", "E9B, laufbahn: beamte")
+    with pytest.raises(UngueltigesRegelwerk) as e:
+        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+    assert "doppelt" in e.value.probleme[0].meldung
