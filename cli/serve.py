@@ -1,16 +1,55 @@
-"""`ikz serve` — PLACEHOLDER until its issue lands; replaced by the real command module."""
+"""`ikz serve` — start the web form and the JSON API (uvicorn, one process).
+
+The database comes from ``IKZ_DATABASE_URL`` (default: SQLite file ``var/ikz.sqlite``, created
+on first start with the examples loaded); see api/settings.py for every setting.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from cli.common import EXIT_INVALID, EXIT_OK, run_guarded
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Portnummer") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"Port {value} liegt nicht zwischen 1 und 65535")
+    return value
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="(noch nicht verfügbar)")
-    p.set_defaults(handler=_handler)
+    p = sub.add_parser(
+        "serve",
+        help="Web-Formular und JSON-API starten",
+        description="Startet Web-Formular (/) und JSON-API (/api/v1, Dokumentation /api/v1/docs). "
+        "Datenbank: IKZ_DATABASE_URL (Standard: SQLite-Datei var/ikz.sqlite).",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")
+    p.add_argument("--port", type=_port, default=8000, help="Port (Standard: 8000)")
+    p.set_defaults(handler=lambda args: run_guarded(lambda: _serve(args)))
 
 
-def _handler(args: argparse.Namespace) -> int:
-    print("ikz serve ist noch nicht verfügbar.", file=sys.stderr)
-    return 1
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from api.app import create_app
+
+    try:
+        app = create_app()
+    except (SQLAlchemyError, OSError) as e:
+        first_line = (str(e).splitlines() or [""])[0]
+        print(
+            "Die Datenbank ist nicht erreichbar oder nicht nutzbar (IKZ_DATABASE_URL bzw. IKZ_DATA_DIR "
+            f"prüfen): {type(e).__name__}: {first_line}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    print(f"IKZ-Berater: http://{args.host}:{args.port}/ (API-Dokumentation: /api/v1/docs)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return EXIT_OK

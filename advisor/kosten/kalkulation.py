@@ -25,6 +25,10 @@ from advisor.kosten.wirtschaftlichkeit import Vergleich, vergleiche
 
 FORMAT_KALKULATION = "ikz-kalkulation/1"
 
+GRUND_OHNE_POSITIONEN = (
+    "Die Kostenlogik ist angegeben, aber keine Kostenposition; ohne Beträge kann die Erstattung nicht "
+    "berechnet werden."
+)
 GRUND_OHNE_KOSTEN = (
     "Für diese Leistung sind keine Kosten angegeben (Abschnitt kosten fehlt); sie kann nicht kalkuliert "
     "werden. Bitte Kalkulationsjahr, Kostenpositionen und Verteilungsschlüssel ergänzen."
@@ -208,6 +212,11 @@ def calculate(fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: 
         for i, leistung in enumerate(fallakte.leistungen):
             if leistung.kosten is None:
                 ergebnisse.append(NichtKalkulierbar(leistung.id, leistung.bezeichnung, GRUND_OHNE_KOSTEN))
+                continue
+            if not leistung.kosten.positionen:
+                # Only the cost logic is known (mark-up, settlement method), no amounts: the
+                # assessment reads those facts; there is nothing to calculate yet.
+                ergebnisse.append(NichtKalkulierbar(leistung.id, leistung.bezeichnung, GRUND_OHNE_POSITIONEN))
                 continue
             k, p = _leistung(fallakte, leistung, f"leistungen[{i}].kosten", satztabellen, umsatzsteuersatz)
             probleme.extend(p)

@@ -312,8 +312,10 @@ def test_values_for_a_key_that_uses_none_are_an_error_not_ignored(rechne):
     assert "verwendet keine Werte" in _fehler(rechne, daten)["leistungen[0].kosten.verteilung.werte"]
 
 
-def test_no_cost_lines_is_a_field_error(rechne):
-    assert "keine Kostenposition" in _fehler(rechne, fall_daten(positionen=[]))["leistungen[0].kosten.positionen"]
+def test_a_cost_logic_without_cost_lines_is_not_calculable_and_says_why(rechne):
+    ergebnis = rechne(fall_daten(positionen=[])).leistungen[0]
+    assert isinstance(ergebnis, NichtKalkulierbar)
+    assert "keine Kostenposition" in ergebnis.grund
 
 
 @pytest.mark.parametrize(

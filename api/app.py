@@ -1,0 +1,94 @@
+"""The ASGI application: JSON API under /api/v1, the web form at /, static files at /static.
+
+``create_app(settings)`` does all start-up work eagerly, so that a test's ``TestClient(app)`` and
+``ikz serve`` behave alike: it loads the rule set and the rate tables (a broken rule set stops the
+start with ``UngueltigesRegelwerk``), opens the database, brings its schema to the newest
+migration and, when the database has no cases yet, loads the shipped examples (api/seed.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from advisor.kosten import Istdaten
+from api.body_limit import BodyLimitMiddleware
+from api.db.session import make_engine, make_session_factory, run_migrations
+from api.jsonout import CanonicalJSONResponse
+from api.openapi import install_openapi
+from api.problems import install_problem_handlers
+from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
+from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
+from api.schemas import FallVersion, Fallliste, Problem, Versionsliste
+from api.seed import seed_examples
+from api.settings import Settings
+from api.web.routes import router as web_router
+from rules import load_rate_tables, load_rules
+
+API_PREFIX = "/api/v1"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+BESCHREIBUNG = """
+Schnittstelle des IKZ-Beraters für Haushalts- und Finanzsoftware: § 2b UStG-Bewertung,
+Kostenerstattung, Spitzabrechnung, Vereinbarungsentwurf (PDF/DOCX) und gespeicherte Fälle mit
+Versionen. Eingaben als Fallakte `ikz-fallakte/1` in JSON oder YAML; Fehler als
+`application/problem+json` (RFC 9457) mit deutschem `detail` und Feldpfad.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application (see the module docstring for what happens on start)."""
+    settings = settings or Settings()
+    app = FastAPI(
+        title="IKZ-Berater",
+        version="1",
+        description=BESCHREIBUNG,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        default_response_class=CanonicalJSONResponse,
+    )
+    app.state.settings = settings
+    app.state.regelwerk = load_rules()
+    app.state.satztabellen = load_rate_tables()
+    engine = make_engine(settings.resolved_database_url())
+    run_migrations(engine)
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    if settings.seed_examples:
+        seed_examples(app.state.session_factory, settings.examples_dir, app.state.regelwerk, app.state.satztabellen)
+
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+
+    for router in (
+        assessments.router,
+        calculations.router,
+        settlements.router,
+        drafts.router,
+        rules.router,
+        catalogue.router,
+        cases.router,
+        screenings.router,
+    ):
+        app.include_router(router, prefix=API_PREFIX)
+
+    app.include_router(web_router, include_in_schema=False)
+    app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_openapi(app, extra_schemas=_extra_schemas())
+    return app
+
+
+def _extra_schemas() -> dict[str, object]:
+    """Components besides the contract documents: request envelopes, saved cases, problems."""
+    return {
+        "Istdaten": Istdaten,
+        "Abrechnungsanfrage": ABRECHNUNGSANFRAGE_SCHEMA,
+        "Problem": Problem,
+        "FallVersion": FallVersion,
+        "Fallliste": Fallliste,
+        "Versionsliste": Versionsliste,
+    }

@@ -1,0 +1,304 @@
+"""Saved cases: the service the JSON API and the web form use to store and read cases.
+
+Every function works on a SQLAlchemy ``Session`` (from ``api.deps.DbSession`` or
+``app.state.session_factory()``). Write functions commit before they return; read functions
+leave the session's transaction to the caller. Stable interface:
+
+- ``create_case(session, fallakte, beratung, note=None) -> SavedVersion`` — a new case, version 1
+- ``create_cases_if_empty(session, [(fallakte, beratung, note), …]) -> int`` — seeding
+- ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None)
+  -> tuple[SavedVersion, bool]`` — the same, guarded by an Idempotency-Key; ``True`` = replayed
+- ``update_case(session, case_id, fallakte, beratung, note=None, expected_version=None)
+  -> SavedVersion`` — a new version; ``expected_version`` makes it conditional (If-Match)
+- ``get_case(session, case_id) -> SavedVersion`` — the newest version
+- ``get_version(session, case_id, number) -> SavedVersion``
+- ``list_cases(session, limit=50, offset=0) -> CasePage``
+- ``list_versions(session, case_id) -> list[VersionSummary]`` — oldest first
+- ``fallakte_als_daten(fallakte) -> dict`` — the JSON form in which a Fallakte is stored
+- ``request_fingerprint(fallakte, note) -> str`` — what an Idempotency-Key is checked against
+
+Every version stores the Fallakte, the assessment and the calculation made when it was saved,
+with the rule set's version and SHA-256, so an old result can be shown as it was and re-run with
+today's rules (``SavedVersion.fallakte()`` gives the model back). Versions are never changed.
+
+Errors: ``CaseNotFound``, ``VersionNotFound``, ``VersionConflict`` (If-Match did not match),
+``IdempotencyConflict`` (a key reused for a different request); each carries a German ``detail``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from advisor.bewertung import bewertung_als_dict
+from advisor.fallakte import Fallakte
+from advisor.kosten import kalkulation_als_dict
+from api.case_types import (
+    BeratungLike,
+    CaseNotFound,
+    CasePage,
+    CaseStoreError,
+    CaseSummary,
+    IdempotencyConflict,
+    SavedVersion,
+    VersionConflict,
+    VersionNotFound,
+    VersionSummary,
+)
+from api.db.models import CaseRow, CaseVersionRow, IdempotencyKeyRow, utc_now
+from api.jsonout import canonical_json
+
+__all__ = [
+    "BeratungLike",
+    "CaseNotFound",
+    "CasePage",
+    "CaseStoreError",
+    "CaseSummary",
+    "IdempotencyConflict",
+    "SavedVersion",
+    "VersionConflict",
+    "VersionNotFound",
+    "VersionSummary",
+    "create_case",
+    "create_case_once",
+    "create_cases_if_empty",
+    "fallakte_als_daten",
+    "get_case",
+    "get_version",
+    "list_cases",
+    "list_versions",
+    "request_fingerprint",
+    "update_case",
+]
+
+
+def create_case(session: Session, fallakte: Fallakte, beratung: BeratungLike, note: str | None = None) -> SavedVersion:
+    """Store a new case with its first version; commits."""
+    row = _insert_case(session, fallakte, beratung, note)
+    session.commit()
+    return _saved(row, fallakte.bezeichnung)
+
+
+def create_case_once(
+    session: Session,
+    key: str,
+    request_sha256: str,
+    fallakte: Fallakte,
+    beratung: BeratungLike,
+    note: str | None = None,
+) -> tuple[SavedVersion, bool]:
+    """Like ``create_case``, at most once per Idempotency-Key; commits.
+
+    Returns the version created and ``False``, or — when the key was used before with the same
+    request (same SHA-256) — the version created then and ``True``. The same key with a different
+    request raises ``IdempotencyConflict``.
+    """
+    for _attempt in range(2):
+        stored = session.get(IdempotencyKeyRow, key)
+        if stored is not None:
+            if stored.request_sha256 != request_sha256:
+                raise IdempotencyConflict()
+            return get_version(session, stored.case_id, stored.version_number), True
+        row = _insert_case(session, fallakte, beratung, note)
+        session.add(
+            IdempotencyKeyRow(
+                key=key, request_sha256=request_sha256, case_id=row.case_id, version_number=row.number,
+                created_at=row.created_at,
+            )
+        )
+        try:
+            session.commit()
+        except IntegrityError:
+            # Another request with the same key committed first (PostgreSQL); read its result.
+            session.rollback()
+            continue
+        return _saved(row, fallakte.bezeichnung), False
+    raise IdempotencyConflict()  # pragma: no cover - the second round always finds the key
+
+
+def create_cases_if_empty(
+    session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]]
+) -> int:
+    """Store several new cases in one transaction, but only into an empty store; commits.
+
+    Returns how many were stored (0 if there were cases already). Two servers starting at once
+    cannot both seed: the check and the inserts share one write transaction.
+    """
+    if session.execute(select(func.count()).select_from(CaseRow)).scalar_one() > 0:
+        session.rollback()
+        return 0
+    for fallakte, beratung, note in entries:
+        _insert_case(session, fallakte, beratung, note)
+    session.commit()
+    return len(entries)
+
+
+def update_case(
+    session: Session,
+    case_id: int,
+    fallakte: Fallakte,
+    beratung: BeratungLike,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> SavedVersion:
+    """Store a new version of a case; commits.
+
+    Concurrent updates never lose a version: the case row is locked (SQLite: the transaction
+    holds the write lock from its start; PostgreSQL: ``FOR UPDATE``), and (case, number) is
+    unique. With ``expected_version``, raises ``VersionConflict`` unless it is the newest.
+    """
+    case = session.execute(
+        select(CaseRow).where(CaseRow.id == case_id).with_for_update().execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if case is None:
+        session.rollback()
+        raise CaseNotFound(case_id)
+    if expected_version is not None and expected_version != case.latest_version:
+        latest = case.latest_version
+        session.rollback()
+        raise VersionConflict(case_id, expected_version, latest)
+    now = utc_now()
+    case.latest_version += 1
+    case.bezeichnung = fallakte.bezeichnung
+    case.updated_at = now
+    row = _version_row(case.id, case.latest_version, now, fallakte, beratung, note)
+    session.add(row)
+    session.commit()
+    return _saved(row, fallakte.bezeichnung)
+
+
+def get_case(session: Session, case_id: int) -> SavedVersion:
+    """The newest version of a case, or ``CaseNotFound``."""
+    case = session.get(CaseRow, case_id)
+    if case is None:
+        raise CaseNotFound(case_id)
+    return get_version(session, case_id, case.latest_version)
+
+
+def get_version(session: Session, case_id: int, number: int) -> SavedVersion:
+    """One version of a case, or ``CaseNotFound`` / ``VersionNotFound``."""
+    row = session.execute(
+        select(CaseVersionRow).where(CaseVersionRow.case_id == case_id, CaseVersionRow.number == number)
+    ).scalar_one_or_none()
+    if row is None:
+        if session.get(CaseRow, case_id) is None:
+            raise CaseNotFound(case_id)
+        raise VersionNotFound(case_id, number)
+    fallakte_daten = json.loads(row.fallakte_json)
+    return _saved(row, str(fallakte_daten.get("bezeichnung", "")), fallakte_daten)
+
+
+def list_cases(session: Session, limit: int = 50, offset: int = 0) -> CasePage:
+    """A page of saved cases, the most recently changed first (by the order versions were stored)."""
+    total = session.execute(select(func.count()).select_from(CaseRow)).scalar_one()
+    rows = session.execute(
+        select(CaseRow, CaseVersionRow.ergebnis)
+        .join(
+            CaseVersionRow,
+            (CaseVersionRow.case_id == CaseRow.id) & (CaseVersionRow.number == CaseRow.latest_version),
+        )
+        .order_by(CaseVersionRow.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    cases = [
+        CaseSummary(
+            case_id=case.id, bezeichnung=case.bezeichnung, latest_version=case.latest_version,
+            ergebnis=ergebnis, created_at=case.created_at, updated_at=case.updated_at,
+        )
+        for case, ergebnis in rows
+    ]
+    return CasePage(cases=cases, total=total, limit=limit, offset=offset)
+
+
+def list_versions(session: Session, case_id: int) -> list[VersionSummary]:
+    """Every version of a case, oldest first, or ``CaseNotFound``."""
+    if session.get(CaseRow, case_id) is None:
+        raise CaseNotFound(case_id)
+    rows = session.execute(
+        select(CaseVersionRow).where(CaseVersionRow.case_id == case_id).order_by(CaseVersionRow.number)
+    ).scalars()
+    return [
+        VersionSummary(
+            number=r.number, created_at=r.created_at, note=r.note, ergebnis=r.ergebnis,
+            regelwerk_version=r.regelwerk_version, regelwerk_sha256=r.regelwerk_sha256,
+        )
+        for r in rows
+    ]
+
+
+def _insert_case(session: Session, fallakte: Fallakte, beratung: BeratungLike, note: str | None) -> CaseVersionRow:
+    now = utc_now()
+    case = CaseRow(bezeichnung=fallakte.bezeichnung, latest_version=1, created_at=now, updated_at=now)
+    session.add(case)
+    session.flush()
+    row = _version_row(case.id, 1, now, fallakte, beratung, note)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _version_row(
+    case_id: int, number: int, now: datetime, fallakte: Fallakte, beratung: BeratungLike, note: str | None
+) -> CaseVersionRow:
+    bewertung = beratung.bewertung
+    return CaseVersionRow(
+        case_id=case_id,
+        number=number,
+        created_at=now,
+        note=note,
+        fallakte_json=canonical_json(fallakte_als_daten(fallakte)),
+        bewertung_json=canonical_json(bewertung_als_dict(bewertung)),
+        kalkulation_json=canonical_json(kalkulation_als_dict(beratung.kalkulation)),
+        ergebnis=str(bewertung.ergebnis),
+        regelwerk_version=bewertung.regelwerk.version,
+        regelwerk_sha256=bewertung.regelwerk.sha256,
+    )
+
+
+def request_fingerprint(fallakte: Fallakte, note: str | None) -> str:
+    """SHA-256 identifying a create request for its Idempotency-Key: the validated case and the
+    note, with numbers compared by value ("18000.0" = "18000.00"), so that the same case sent as
+    YAML or as JSON, or formatted differently, is the same request."""
+    return hashlib.sha256(canonical_json({"fallakte": _by_value(fallakte.model_dump(exclude_none=True)),
+                                          "notiz": note}).encode("utf-8")).hexdigest()
+
+
+def _by_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dict):
+        return {str(k): _by_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_by_value(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def fallakte_als_daten(fallakte: Fallakte) -> dict[str, Any]:
+    """The Fallakte as JSON data (money as decimal strings, dates ISO, unknown facts left out)."""
+    return fallakte.model_dump(mode="json", exclude_none=True)
+
+
+def _saved(row: CaseVersionRow, bezeichnung: str, fallakte_daten: dict[str, Any] | None = None) -> SavedVersion:
+    return SavedVersion(
+        case_id=row.case_id,
+        number=row.number,
+        bezeichnung=bezeichnung,
+        created_at=row.created_at,
+        note=row.note,
+        ergebnis=row.ergebnis,
+        regelwerk_version=row.regelwerk_version,
+        regelwerk_sha256=row.regelwerk_sha256,
+        fallakte_daten=fallakte_daten if fallakte_daten is not None else json.loads(row.fallakte_json),
+        bewertung=json.loads(row.bewertung_json),
+        kalkulation=json.loads(row.kalkulation_json),
+    )

@@ -1,0 +1,86 @@
+"""The tables of saved cases: a case, its versions (each with the assessment made when it was
+saved, and the rule set's version and hash), and the Idempotency-Keys of POST /cases.
+
+Every change to a case is a new row in ``case_versions``; rows are never updated or deleted. The
+pair (case_id, number) is unique, so two writers can never both store "version 3".
+Schema changes go through an Alembic migration in api/migrations/versions/.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A point in time stored as naive UTC and returned timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second (what the API shows)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CaseRow(Base):
+    """A saved case; ``latest_version`` is the number of its newest version."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bezeichnung: Mapped[str] = mapped_column(String(300))
+    latest_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CaseVersionRow(Base):
+    """One version of a case: the Fallakte as saved and the assessment made with it."""
+
+    __tablename__ = "case_versions"
+    __table_args__ = (UniqueConstraint("case_id", "number", name="uq_case_versions_case_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    note: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    #: The validated Fallakte as canonical JSON (sorted keys, money as strings).
+    fallakte_json: Mapped[str] = mapped_column(Text)
+    #: The Bewertung and the Kalkulation as computed when this version was saved.
+    bewertung_json: Mapped[str] = mapped_column(Text)
+    kalkulation_json: Mapped[str] = mapped_column(Text)
+    ergebnis: Mapped[str] = mapped_column(String(40))
+    regelwerk_version: Mapped[str] = mapped_column(String(100))
+    regelwerk_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class IdempotencyKeyRow(Base):
+    """A POST /cases made with an Idempotency-Key: which request (hash) created which version."""
+
+    __tablename__ = "idempotency_keys"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_sha256: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    version_number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

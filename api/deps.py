@@ -1,0 +1,51 @@
+"""The API's dependencies, as ``Annotated`` aliases for the routers' signatures.
+
+- ``AppSettings``  the server's ``Settings``
+- ``DbSession``    a SQLAlchemy session, closed (and rolled back if not committed) when the
+                   endpoint function returns — before the response is sent
+- ``CurrentRules`` the § 2b rule set loaded at start (``rules.load_rules()``)
+- ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``)
+- ``FallakteBody`` the request body (JSON or YAML) as a validated ``Fallakte``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from advisor.fallakte import Fallakte
+from advisor.kosten import Satztabellen
+from advisor.regelwerk.modell import Regelwerk
+from api.documents import read_fallakte
+from api.settings import Settings
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.session_factory() as session:
+        yield session
+
+
+def get_regelwerk(request: Request) -> Regelwerk:
+    return request.app.state.regelwerk
+
+
+def get_satztabellen(request: Request) -> Satztabellen:
+    return request.app.state.satztabellen
+
+
+async def get_fallakte(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Fallakte:
+    return await read_fallakte(request, settings.max_document_nodes)
+
+
+AppSettings = Annotated[Settings, Depends(get_settings)]
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
+CurrentRules = Annotated[Regelwerk, Depends(get_regelwerk)]
+RateTables = Annotated[Satztabellen, Depends(get_satztabellen)]
+FallakteBody = Annotated[Fallakte, Depends(get_fallakte)]

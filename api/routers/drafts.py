@@ -1,0 +1,103 @@
+"""POST /drafts: Fallakte → draft agreement as PDF (default) or DOCX (by ``Accept``).
+
+Rendering is CPU work of tens of milliseconds, so it runs in the thread pool, off the event loop.
+``?final=true`` gives the "Ausfertigung" without draft marks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from advisor.beratung import berate
+from advisor.fallakte import Fallakte
+from api.deps import CurrentRules, FallakteBody, RateTables
+from api.openapi import fallakte_request_body
+from api.problems import ApiProblem
+from api.responses import PROBLEM_RESPONSES, problem
+from contracts import render_docx, render_pdf
+
+router = APIRouter(tags=["Vereinbarungsentwurf"])
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_RENDERERS = {PDF: (render_pdf, "pdf"), DOCX: (render_docx, "docx")}
+
+
+@router.post(
+    "/drafts",
+    summary="Vereinbarungsentwurf erzeugen (PDF oder DOCX)",
+    openapi_extra=fallakte_request_body(),
+    response_class=Response,
+    responses={
+        200: {
+            "description": "Der Entwurf: PDF, oder DOCX bei `Accept: " + DOCX + "`.",
+            "content": {PDF: {"schema": {"type": "string", "format": "binary"}},
+                        DOCX: {"schema": {"type": "string", "format": "binary"}}},
+        },
+        406: problem("Weder PDF noch DOCX ist laut Accept annehmbar."),
+        **PROBLEM_RESPONSES,
+    },
+)
+async def post_draft(
+    request: Request,
+    fallakte: FallakteBody,
+    regelwerk: CurrentRules,
+    satztabellen: RateTables,
+    final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
+) -> Response:
+    """Öffentlich-rechtliche Vereinbarung mit Anlagen (Kostenkalkulation, steuerliche Würdigung)."""
+    media_type = choose_media_type(request.headers.get("accept"))
+    render, endung = _RENDERERS[media_type]
+    data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final))
+    return Response(
+        data, media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{dateiname(fallakte)}.{endung}"'},
+    )
+
+
+def choose_media_type(accept: str | None) -> str:
+    """PDF or DOCX by the Accept header: the most specific matching range gives each its quality;
+    the higher quality wins, PDF on a tie (and without Accept). Neither acceptable → 406."""
+    if not accept or not accept.strip():
+        return PDF
+    ranges: dict[str, float] = {}
+    for part in accept.split(","):
+        kind, *params = (f.strip() for f in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranges[kind.lower()] = quality
+
+    def quality_of(candidate: str) -> float:
+        for media_range in (candidate, "application/*", "*/*"):
+            if media_range in ranges:
+                return ranges[media_range]
+        return 0.0
+
+    pdf, docx = quality_of(PDF), quality_of(DOCX)
+    if max(pdf, docx) <= 0:
+        raise ApiProblem(
+            406, "format-nicht-verfuegbar",
+            f"Der Entwurf kann als {PDF} oder {DOCX} geliefert werden; Accept verlangt „{accept}“.",
+        )
+    return DOCX if docx > pdf else PDF
+
+
+def dateiname(fallakte: Fallakte) -> str:
+    """An ASCII file name from the case title ("Vereinbarung-Digitaler-Zwilling-Kreis")."""
+    text = fallakte.bezeichnung.replace("ß", "ss").replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
+    return f"Vereinbarung-{slug}" if slug else "Vereinbarung"

@@ -1,0 +1,262 @@
+"""Building the web pages: check the form, run the advisor, and render form, live panel, result,
+comparison and error pages. The routes (api/web/routes.py) only dispatch to these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
+from advisor.fallakte import Fallakte
+from advisor.parsing import fallakte_aus_daten, parse_document
+from api.cases import fallakte_als_daten
+from api.documents import check_document_size
+from api.jsonout import canonical_json
+from api.web import advice
+from api.web.form_fallakte import fallakte_data, form_state
+from api.web.form_state import field_id
+from api.web.form_view import Formular, errors_by_field
+from api.web.render import render_fragment, render_page
+from api.web.result_view import fragen_by_field, leistungen_view
+from api.web.version_diff import fallakte_unterschiede
+
+
+@dataclass
+class Pruefung:
+    """The outcome of checking the form: a valid case and its Beratung, or the problems."""
+
+    fallakte: Fallakte | None
+    beratung: Any
+    fehler: IkzFehler | None
+    feldnamen: dict[str, str] = field(default_factory=dict)
+
+    def probleme(self) -> list[Feldproblem]:
+        if isinstance(self.fehler, UngueltigeEingabe):
+            return self.fehler.probleme
+        if self.fehler is not None:
+            return [Feldproblem("", "Der Fall kann mit dem aktuellen Regelwerk nicht bewertet werden. " + str(self.fehler).splitlines()[0])]
+        return []
+
+
+def check_form(request: Request, state: dict[str, Any]) -> Pruefung:
+    """Read the form, validate it as a Fallakte and run the Beratung.
+
+    Problems from reading the form (an unreadable number) and from the case model are reported
+    together, each at its field; a rule-set defect becomes a German message, never a 500.
+    """
+    gelesen = fallakte_data(state)
+    eigene = gelesen.probleme
+    try:
+        fallakte = fallakte_aus_daten(gelesen.daten)
+    except UngueltigeEingabe as e:
+        schon = {p.pfad for p in eigene}
+        probleme = eigene + [p for p in e.probleme if p.pfad not in schon]
+        return Pruefung(None, None, UngueltigeEingabe(probleme), gelesen.feldnamen)
+    if eigene:
+        return Pruefung(None, None, UngueltigeEingabe(eigene), gelesen.feldnamen)
+    try:
+        beratung = advice.run_beratung(request.app.state, fallakte)
+    except IkzFehler as e:
+        return Pruefung(None, None, e, gelesen.feldnamen)
+    return Pruefung(fallakte, beratung, None, gelesen.feldnamen)
+
+
+def state_from_fallakte(fallakte: Fallakte) -> dict[str, Any]:
+    return form_state(fallakte_als_daten(fallakte))
+
+
+# --- the form -----------------------------------------------------------------------------------
+
+
+def _formular(request: Request, state: dict[str, Any], **kwargs: Any) -> Formular:
+    app = request.app.state
+    return Formular(
+        state=state,
+        aufgabenfelder=advice.aufgabenfeld_choices(app.regelwerk),
+        satzgrundlagen=advice.satzgrundlage_choices(app.satztabellen),
+        katalog_hinweise=advice.katalog_hinweise(state, app.regelwerk),
+        **kwargs,
+    )
+
+
+def _live_context(request: Request, state: dict[str, Any], pruefung: Pruefung) -> dict[str, Any]:
+    if pruefung.fallakte is None:
+        _, summary = errors_by_field(pruefung.probleme(), pruefung.feldnamen)
+        return {"gueltig": False, "probleme": summary, "leistungen": [], "normen": {}, "frage_anker": {}, "fehler_intern": None}
+    bewertung, kalkulation = advice.beratung_dicts(pruefung.beratung)
+    daten = fallakte_als_daten(pruefung.fallakte)
+    anker = {}
+    for lb in bewertung.get("leistungen", []):
+        for q in lb.get("offene_fragen", []):
+            if q.get("feld"):
+                anker[f"{lb['leistung']}/{q['fakt']}"] = field_id(q["feld"])
+    return {
+        "gueltig": True,
+        "probleme": [],
+        "leistungen": leistungen_view(daten, bewertung, kalkulation),
+        "normen": advice.normen(request.app.state.regelwerk),
+        "frage_anker": anker,
+        "fehler_intern": None,
+        "bewertung": bewertung,
+        "daten": daten,
+    }
+
+
+def form_page(
+    request: Request,
+    state: dict[str, Any],
+    *,
+    fall_id: int | None = None,
+    version: int | None = None,
+    fokus: str | None = None,
+    live: bool = True,
+    fehler: Pruefung | None = None,
+    notiz: str = "",
+    status_code: int = 200,
+) -> Response:
+    """The five-step form. With ``fehler`` every problem is shown at its field and in a summary;
+    with ``live`` the result panel and the open questions are computed server-side (so the form
+    is complete without JavaScript)."""
+    pruefung = fehler if fehler is not None else (check_form(request, state) if live else None)
+    feld_fehler: dict[str, list[str]] = {}
+    summary: list[tuple[str, str]] = []
+    if fehler is not None:
+        feld_fehler, summary = errors_by_field(fehler.probleme(), fehler.feldnamen)
+    fragen: dict[str, list[str]] = {}
+    live_html = Markup('<p class="meldung">Das Zwischenergebnis erscheint, sobald die Pflichtangaben vollständig sind.</p>')
+    if pruefung is not None:
+        context = _live_context(request, state, pruefung)
+        live_html = Markup(render_fragment("_live.html", live=context))
+        if pruefung.fallakte is not None:
+            fragen = fragen_by_field(context["bewertung"], context["daten"])
+    formular = _formular(
+        request, state, fehler=feld_fehler, fragen=fragen, zusammenfassung=summary, fokus=fokus,
+        fall_id=fall_id, version=version,
+    )
+    return render_page(
+        "formular.html", status_code=status_code, aktiv="formular", formular=formular, live_html=live_html, notiz=notiz
+    )
+
+
+def live_response(request: Request, state: dict[str, Any]) -> Response:
+    """JSON for the live panel: {"html", "ergebnis", "fragen": {field id: text}, "katalog": {field id: text}}."""
+    pruefung = check_form(request, state)
+    context = _live_context(request, state, pruefung)
+    fragen = fragen_by_field(context["bewertung"], context["daten"]) if context["gueltig"] else {}
+    hinweise = advice.katalog_hinweise(state, request.app.state.regelwerk)
+    body = {
+        "html": render_fragment("_live.html", live=context),
+        "ergebnis": context["bewertung"]["ergebnis"] if context["gueltig"] else None,
+        "fragen": {field_id(k): " ".join(v) for k, v in fragen.items()},
+        "katalog": {field_id(k): v for k, v in hinweise.items()},
+    }
+    return JSONResponse(body)
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+def result_page(request: Request, fallakte: Fallakte, beratung: Any) -> Response:
+    bewertung, kalkulation = advice.beratung_dicts(beratung)
+    daten = fallakte_als_daten(fallakte)
+    return render_page(
+        "ergebnis.html",
+        aktiv="formular",
+        daten=daten,
+        bewertung=bewertung,
+        kalkulation=kalkulation,
+        leistungen=leistungen_view(daten, bewertung, kalkulation),
+        fallakte_json=canonical_json(daten),
+        fall=None,
+        neueste=None,
+        gespeichert=None,
+        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
+    )
+
+
+def saved_result_page(request: Request, saved: Any, *, neueste: int, gespeichert: int | None) -> Response:
+    daten = saved.fallakte_daten
+    return render_page(
+        "ergebnis.html",
+        aktiv="faelle",
+        daten=daten,
+        bewertung=saved.bewertung,
+        kalkulation=saved.kalkulation,
+        leistungen=leistungen_view(daten, saved.bewertung, saved.kalkulation),
+        fallakte_json=canonical_json(daten),
+        fall=saved,
+        neueste=neueste,
+        gespeichert=gespeichert,
+        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
+    )
+
+
+def comparison_page(alt: Any, neu: Any) -> Response:
+    return render_page(
+        "vergleich.html",
+        aktiv="faelle",
+        alt=alt,
+        neu=neu,
+        unterschiede=fallakte_unterschiede(alt.fallakte_daten, neu.fallakte_daten),
+        leistungen_alt={lv["fallakte"]["id"]: lv for lv in leistungen_view(alt.fallakte_daten, alt.bewertung, alt.kalkulation)},
+        leistungen_neu=leistungen_view(neu.fallakte_daten, neu.bewertung, neu.kalkulation),
+    )
+
+
+# --- examples, import, errors -------------------------------------------------------------------
+
+
+def _examples_dir(request: Request) -> Path:
+    return Path(request.app.state.settings.examples_dir)
+
+
+def beispiele(request: Request) -> list[dict[str, str]]:
+    """The shipped examples: name (file stem) and title."""
+    out = []
+    for path in sorted(_examples_dir(request).glob("*.yaml")):
+        try:
+            fallakte = fallakte_aus_daten(parse_document(path.read_text(encoding="utf-8")))
+        except (UngueltigeEingabe, OSError):
+            continue
+        out.append({"name": path.stem, "bezeichnung": fallakte.bezeichnung})
+    return out
+
+
+def beispiel_fallakte(request: Request, name: str) -> Fallakte | None:
+    """The example called ``name`` (a file stem of the examples directory), or None."""
+    known = {p.stem: p for p in _examples_dir(request).glob("*.yaml")}
+    path = known.get(name)
+    if path is None:
+        return None
+    return fallakte_aus_daten(parse_document(path.read_text(encoding="utf-8")))
+
+
+def parse_upload(request: Request, text: str) -> Fallakte:
+    """An imported YAML/JSON text → Fallakte, with the API's bound on the document size."""
+    daten = parse_document(text)
+    check_document_size(daten, request.app.state.settings.max_document_nodes)
+    return fallakte_aus_daten(daten)
+
+
+def fallakte_from_hidden(text: str) -> Fallakte | None:
+    """The Fallakte a result page carries in a hidden field (canonical JSON), or None."""
+    if not text:
+        return None
+    try:
+        return fallakte_aus_daten(parse_document(text))
+    except UngueltigeEingabe:
+        return None
+
+
+def import_error(probleme: list[str], text: str) -> Response:
+    return render_page("import.html", status_code=422, aktiv="import", probleme=probleme, text=text)
+
+
+def not_found(meldung: str, status_code: int = 404) -> Response:
+    return render_page("fehler.html", status_code=status_code, aktiv="", meldung=meldung)

@@ -1,0 +1,240 @@
+"""The web form for finance officers: server-rendered German pages over the advisor.
+
+Pages (all HTML; the JSON API lives under /api/v1):
+
+- ``GET /``                       start: new case, examples, import, recently saved cases
+- ``GET /formular``               the five-step form (``?beispiel=<name>`` starts from an example)
+- ``POST /formular``              the form's buttons: add/remove rows, re-check, show the result,
+                                  save (works without JavaScript)
+- ``POST /formular/live``         the live assessment while typing: JSON with the panel's HTML,
+                                  the open questions and catalogue defaults per field id
+- ``POST /formular/laden``        back from a result page to the form (the case travels along)
+- ``GET|POST /import``            load a Fallakte file (YAML/JSON) into the form
+- ``GET /faelle``                 saved cases with result and date
+- ``GET /faelle/{id}``            a saved case's result (``?version=n``)
+- ``GET /faelle/{id}/bearbeiten`` the form for a new version
+- ``GET /faelle/{id}/versionen``  its versions; ``…/vergleich?a=1&b=2`` compares two
+- ``POST /download/{datei}``      downloads of an unsaved result; ``GET /faelle/{id}/download/{datei}``
+
+Errors never reach the user as a traceback or English JSON: invalid input is shown at its field
+in German, unknown cases get a German 404 page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from advisor.errors import Feldproblem, UngueltigeEingabe
+from api.cases import CaseStoreError, create_case, get_case, get_version, list_cases, list_versions, update_case
+from api.web import pages
+from api.web.downloads import DATEIEN, download_response
+from api.web.form_state import apply_action, empty_state, nest
+from api.web.render import render_page
+
+router = APIRouter()
+
+MAX_FORM_FIELDS = 20_000
+
+
+async def _form_items(request: Request) -> list[tuple[str, str]]:
+    form = await request.form(max_fields=MAX_FORM_FIELDS)
+    return [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+
+
+def _first(items: list[tuple[str, str]], key: str) -> str:
+    return next((v for k, v in items if k == key), "")
+
+
+def _int_or_none(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+# --- start page and form -----------------------------------------------------------------------
+
+
+@router.get("/")
+def start(request: Request) -> Response:
+    with request.app.state.session_factory() as session:
+        faelle = list_cases(session, limit=10).cases
+    return render_page("start.html", aktiv="start", beispiele=pages.beispiele(request), faelle=faelle)
+
+
+@router.get("/formular")
+def formular(request: Request, beispiel: str | None = None) -> Response:
+    if beispiel:
+        fallakte = pages.beispiel_fallakte(request, beispiel)
+        if fallakte is None:
+            return pages.not_found(f"Es gibt kein Beispiel „{beispiel}“.")
+        return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True)
+    return pages.form_page(request, empty_state(), live=False)
+
+
+@router.post("/formular")
+async def formular_absenden(request: Request) -> Response:
+    items = await _form_items(request)
+    state = nest(items)
+    aktion = _first(items, "aktion") or "aktualisieren"
+    fall_id = _int_or_none(_first(items, "fall_id"))
+    version = _int_or_none(_first(items, "fall_version"))
+    notiz = _first(items, "notiz").strip() or None
+    if aktion in ("pruefen", "speichern"):
+        geprueft = pages.check_form(request, state)
+        if geprueft.fallakte is None:
+            return pages.form_page(
+                request, state, fall_id=fall_id, version=version, fehler=geprueft, notiz=notiz or "", status_code=422
+            )
+        if aktion == "pruefen":
+            return pages.result_page(request, geprueft.fallakte, geprueft.beratung)
+        return _save(request, geprueft, fall_id, version, notiz, state)
+    fokus = apply_action(state, aktion) if aktion != "aktualisieren" else None
+    return pages.form_page(request, state, fall_id=fall_id, version=version, fokus=fokus, live=True, notiz=notiz or "")
+
+
+def _save(request: Request, geprueft: Any, fall_id: int | None, version: int | None, notiz: str | None, state: dict[str, Any]) -> Response:
+    with request.app.state.session_factory() as session:
+        try:
+            if fall_id is None:
+                saved = create_case(session, geprueft.fallakte, geprueft.beratung, note=notiz)
+            else:
+                saved = update_case(session, fall_id, geprueft.fallakte, geprueft.beratung, note=notiz, expected_version=version)
+        except CaseStoreError as e:
+            problem = UngueltigeEingabe([Feldproblem("", e.detail)], "Der Fall konnte nicht gespeichert werden.")
+            return pages.form_page(
+                request, state, fall_id=fall_id, version=version, fehler=pages.Pruefung(None, None, problem, {}),
+                notiz=notiz or "", status_code=409,
+            )
+    return RedirectResponse(f"/faelle/{saved.case_id}?gespeichert={saved.number}", status_code=303)
+
+
+@router.post("/formular/live")
+async def formular_live(request: Request) -> Response:
+    items = await _form_items(request)
+    return pages.live_response(request, nest(items))
+
+
+@router.post("/formular/laden")
+async def formular_laden(request: Request) -> Response:
+    items = await _form_items(request)
+    fallakte = pages.fallakte_from_hidden(_first(items, "fallakte"))
+    if fallakte is None:
+        return pages.not_found("Die Fallakte konnte nicht übernommen werden. Bitte neu beginnen.", status_code=400)
+    return pages.form_page(
+        request, pages.state_from_fallakte(fallakte), live=True,
+        fall_id=_int_or_none(_first(items, "fall_id")), version=_int_or_none(_first(items, "fall_version")),
+    )
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+@router.get("/import")
+def import_form(request: Request) -> Response:
+    return render_page("import.html", aktiv="import", probleme=[], text="")
+
+
+@router.post("/import")
+async def import_upload(request: Request) -> Response:
+    async with request.form(max_fields=10, max_files=1) as form:
+        datei = form.get("datei")
+        text = form.get("text")
+        eingefuegt = text if isinstance(text, str) and text.strip() else ""
+        inhalt = eingefuegt
+        if datei is not None and not isinstance(datei, str) and datei.filename:
+            roh = await datei.read()
+            try:
+                inhalt = roh.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                return pages.import_error(["Die Datei ist keine UTF-8-Textdatei (YAML oder JSON erwartet)."], "")
+    if not inhalt.strip():
+        return pages.import_error(["Bitte eine Datei auswählen oder den Inhalt einfügen."], "")
+    try:
+        fallakte = pages.parse_upload(request, inhalt)
+    except UngueltigeEingabe as e:
+        return pages.import_error([str(p) for p in e.probleme], eingefuegt)
+    return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True)
+
+
+# --- saved cases --------------------------------------------------------------------------------
+
+
+@router.get("/faelle")
+def faelle(request: Request, seite: int = 1) -> Response:
+    seite = max(1, seite)
+    limit = 50
+    with request.app.state.session_factory() as session:
+        page = list_cases(session, limit=limit, offset=(seite - 1) * limit)
+    return render_page("faelle.html", aktiv="faelle", page=page, seite=seite, limit=limit)
+
+
+@router.get("/faelle/{fall_id}")
+def fall(request: Request, fall_id: int, version: int | None = None, gespeichert: int | None = None) -> Response:
+    with request.app.state.session_factory() as session:
+        try:
+            saved = get_case(session, fall_id) if version is None else get_version(session, fall_id, version)
+            neueste = get_case(session, fall_id).number
+        except CaseStoreError as e:
+            return pages.not_found(e.detail)
+    return pages.saved_result_page(request, saved, neueste=neueste, gespeichert=gespeichert)
+
+
+@router.get("/faelle/{fall_id}/bearbeiten")
+def fall_bearbeiten(request: Request, fall_id: int) -> Response:
+    with request.app.state.session_factory() as session:
+        try:
+            saved = get_case(session, fall_id)
+        except CaseStoreError as e:
+            return pages.not_found(e.detail)
+    return pages.form_page(
+        request, pages.state_from_fallakte(saved.fallakte()), fall_id=saved.case_id, version=saved.number, live=True
+    )
+
+
+@router.get("/faelle/{fall_id}/versionen")
+def fall_versionen(request: Request, fall_id: int) -> Response:
+    with request.app.state.session_factory() as session:
+        try:
+            versionen = list_versions(session, fall_id)
+            saved = get_case(session, fall_id)
+        except CaseStoreError as e:
+            return pages.not_found(e.detail)
+    return render_page("versionen.html", aktiv="faelle", fall=saved, versionen=versionen)
+
+
+@router.get("/faelle/{fall_id}/vergleich")
+def fall_vergleich(request: Request, fall_id: int, a: int, b: int) -> Response:
+    with request.app.state.session_factory() as session:
+        try:
+            alt = get_version(session, fall_id, a)
+            neu = get_version(session, fall_id, b)
+        except CaseStoreError as e:
+            return pages.not_found(e.detail)
+    return pages.comparison_page(alt, neu)
+
+
+# --- downloads ----------------------------------------------------------------------------------
+
+
+@router.post("/download/{datei}")
+async def download_unsaved(request: Request, datei: str) -> Response:
+    if datei not in DATEIEN:
+        return pages.not_found("Diese Datei gibt es nicht.")
+    items = await _form_items(request)
+    fallakte = pages.fallakte_from_hidden(_first(items, "fallakte"))
+    if fallakte is None:
+        return pages.not_found("Die Fallakte fehlt oder ist ungültig. Bitte das Ergebnis neu erstellen.", status_code=400)
+    return await download_response(request, datei, fallakte, None)
+
+
+@router.get("/faelle/{fall_id}/download/{datei}")
+async def download_saved(request: Request, fall_id: int, datei: str, version: int | None = None) -> Response:
+    if datei not in DATEIEN:
+        return pages.not_found("Diese Datei gibt es nicht.")
+    with request.app.state.session_factory() as session:
+        try:
+            saved = get_case(session, fall_id) if version is None else get_version(session, fall_id, version)
+        except CaseStoreError as e:
+            return pages.not_found(e.detail)
+    return await download_response(request, datei, saved.fallakte(), saved)

@@ -1,0 +1,78 @@
+"""Wiring a screening run: the rule set, the rate tables and ``berate`` for the pure core.
+
+The CLI and the web app call ``screen_path`` / ``screen_tables``; both return a ``Screening``.
+Recommendations are not computed per row (``mit_empfehlungen=False``): the screening sorts the
+inventory; the advice for a row on the action list comes from ``ikz assess`` on that case, and the
+report recomputes it for the most urgent rows only (``empfehlungen_fuer``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from advisor.beratung import berate
+from advisor.screening import (
+    STICHTAG_STANDARD,
+    Fallaktenquelle,
+    Rohtabelle,
+    Screening,
+    Screeningvorgaben,
+    Zeilenproblem,
+    screen_inventory,
+    vorgaben_aus_regelwerk,
+)
+from rules import load_rate_tables, load_rules
+from screening.parallel import default_jobs, process_pool_mapper
+from screening.read import read_inventory
+
+
+@dataclass(frozen=True)
+class Screeningkontext:
+    """What every run needs: the rule set, the rate tables, the screening's inputs, ``berate``."""
+
+    regelwerk: Any
+    satztabellen: Any
+    vorgaben: Screeningvorgaben
+    berate: Callable[..., Any]
+
+
+def screening_context(stichtag: date = STICHTAG_STANDARD, regelwerk: Any = None, satztabellen: Any = None) -> Screeningkontext:
+    """Rule set and rate tables (loaded once, or the given ones); ``berate`` without per-row advice."""
+    rw = regelwerk if regelwerk is not None else load_rules()
+    tabellen = satztabellen if satztabellen is not None else load_rate_tables()
+    return Screeningkontext(rw, tabellen, vorgaben_aus_regelwerk(rw, stichtag),
+                            partial(berate, rw=rw, satztabellen=tabellen, mit_empfehlungen=False))
+
+
+def screen_tables(
+    tabellen: Sequence[Rohtabelle],
+    fallakten: Sequence[Fallaktenquelle] = (),
+    vorprobleme: Sequence[Zeilenproblem] = (),
+    *,
+    stichtag: date = STICHTAG_STANDARD,
+    jobs: int | None = 1,
+    kontext: Screeningkontext | None = None,
+    protokoll: Callable[[str], None] | None = None,
+    fortschritt: Callable[[int, int], None] | None = None,
+) -> Screening:
+    """Screen tables already read (``jobs=None``: as many workers as worthwhile)."""
+    kontext = kontext or screening_context(stichtag)
+    anzahl = sum(len(t.zeilen) for t in tabellen)
+    mapper = process_pool_mapper(default_jobs(anzahl) if jobs is None else jobs, kontext.berate,
+                                 kontext.vorgaben.stichtag)
+    return screen_inventory(
+        tabellen, fallakten, kontext.vorgaben, kontext.berate,
+        regelwerk_version=kontext.regelwerk.version, regelwerk_sha256=kontext.regelwerk.sha256,
+        vorprobleme=vorprobleme, protokoll=protokoll, fortschritt=fortschritt, abbilden=mapper,
+    )
+
+
+def screen_path(path: str | Path, **optionen: Any) -> Screening:
+    """Screen a CSV/XLSX file or a directory (tables and Fallakte files)."""
+    tabellen, fallakten, probleme = read_inventory(path)
+    return screen_tables(tabellen, fallakten, probleme, **optionen)
