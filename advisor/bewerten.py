@@ -8,7 +8,6 @@ and — for a taxable or open result — the advice found by re-assessing change
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any
 from advisor.bewertung import (
     Bewertung,
     Empfehlung,
+    Kriterienfolge,
     Kriterium,
     Leistungsbewertung,
     OffeneFrage,
@@ -95,7 +95,7 @@ def _bewerte_leistung(
     sv = sachverhalt_der_leistung(fallakte, index, rw, kennzahlen)
     e = entscheide(rw, sv)
     risiko, gruende = bewerte_risiko(rw, e, sv)
-    kriterien = _kriterien(rw, e, sv)
+    kriterien = Kriterienfolge(lambda: _kriterien(rw, e, sv))
     fragen = _offene_fragen(rw, e, index) if e.ergebnis == "offen" else ()
     hinweise = _hinweise(rw, e, sv)
     empfehlungen: tuple[Empfehlung, ...] = ()

@@ -1,6 +1,6 @@
 """The assessment ("Bewertung"), version 1: the public output of ``assess`` (fallakte.md).
 
-Plain frozen dataclasses (cheap to build thousands of them); ``bewertung_als_dict`` gives the JSON
+Plain slotted dataclasses (cheap to build thousands of them; treat them as immutable); ``bewertung_als_dict`` gives the JSON
 shape of the contract, with money as decimal strings and keys sorted by the serializer.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 FORMAT_BEWERTUNG = "ikz-bewertung/1"
@@ -123,7 +123,47 @@ class Kriterium:
         return f"Kriterium({self.regel!r}, status={self.status!r})"
 
 
-@dataclass(frozen=True, slots=True)
+class Kriterienfolge(Sequence[Kriterium]):
+    """The criteria of a service, built on first access.
+
+    The engine decides first and reports afterwards: a batch that reads only results (screening
+    thousands of rows) never pays for the report, while a reader who iterates gets every
+    criterion. Behaves like a tuple (len, index, iteration, equality with a tuple).
+    """
+
+    __slots__ = ("_bauen", "_werte")
+
+    def __init__(self, bauen: Callable[[], Sequence[Kriterium]]) -> None:
+        self._bauen: Callable[[], Sequence[Kriterium]] | None = bauen
+        self._werte: tuple[Kriterium, ...] | None = None
+
+    def _alle(self) -> tuple[Kriterium, ...]:
+        if self._werte is None:
+            self._werte = tuple(self._bauen())  # type: ignore[misc]
+            self._bauen = None
+        return self._werte
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._alle()[index]
+
+    def __len__(self) -> int:
+        return len(self._alle())
+
+    def __iter__(self) -> Iterator[Kriterium]:
+        return iter(self._alle())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._alle() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Kriterienfolge({list(self._alle())!r})"
+
+
+@dataclass(slots=True)
 class OffeneFrage:
     """An unknown fact that could change the result, with the plain German question to ask."""
 
@@ -133,7 +173,7 @@ class OffeneFrage:
     regeln: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Empfehlung:
     """A change to the case that, re-assessed, turns the result into a non-taxable or exempt one."""
 
@@ -146,7 +186,7 @@ class Empfehlung:
     mehrbelastung_vermieden_eur: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Leistungsbewertung:
     """The assessment of one service relationship."""
 
@@ -157,14 +197,14 @@ class Leistungsbewertung:
     entscheidende_regel: str | None
     risiko: Risiko
     risikogruende: tuple[str, ...]
-    kriterien: tuple[Kriterium, ...]
+    kriterien: Sequence[Kriterium]  # a tuple, or a Kriterienfolge built on first access
     offene_fragen: tuple[OffeneFrage, ...]
     empfehlungen: tuple[Empfehlung, ...]
     katalogvorgaben: dict[str, Any] = field(default_factory=dict)
     hinweise: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Regelwerksstand:
     """Which rule set produced an assessment, so it can be re-run and explained later."""
 
@@ -174,7 +214,7 @@ class Regelwerksstand:
     regime: Regime | Literal["gemischt"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bewertung:
     """The assessment of a whole case."""
 
@@ -190,7 +230,13 @@ def gesamtergebnis(einzeln: list[str]) -> str:
     return einzeln[0] if len(verschieden) == 1 else "gemischt"
 
 
+_EINFACH = (str, bool, int, type(None))
+
+
 def _wert(value: Any) -> Any:
+    """A JSON-ready copy of a plain value (Decimal as string, dates ISO, tuples as lists)."""
+    if isinstance(value, _EINFACH):
+        return value
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, tuple | list):
@@ -199,13 +245,60 @@ def _wert(value: Any) -> Any:
         return {str(k): _wert(v) for k, v in value.items()}
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, Kriterium):
-        return _wert(value.als_dict())
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _wert(getattr(value, name)) for name in value.__dataclass_fields__}
     return value
+
+
+def _kriterium_als_dict(k: Kriterium) -> dict[str, Any]:
+    return {
+        "regel": k.regel,
+        "norm": k.norm,
+        "titel": k.titel,
+        "status": k.status,
+        "begruendung": k.begruendung,
+        "fakten": _wert(k.fakten),
+        "fakten_aus_katalog": list(k.fakten_aus_katalog),
+        "quellen": list(k.quellen),
+        "folge": k.folge,
+        "risikohinweis": k.risikohinweis,
+    }
+
+
+def _leistung_als_dict(lb: Leistungsbewertung) -> dict[str, Any]:
+    return {
+        "leistung": lb.leistung,
+        "bezeichnung": lb.bezeichnung,
+        "regime": lb.regime,
+        "ergebnis": lb.ergebnis,
+        "entscheidende_regel": lb.entscheidende_regel,
+        "risiko": lb.risiko,
+        "risikogruende": list(lb.risikogruende),
+        "kriterien": [_kriterium_als_dict(k) for k in lb.kriterien],
+        "offene_fragen": [
+            {"fakt": q.fakt, "frage": q.frage, "feld": q.feld, "regeln": list(q.regeln)} for q in lb.offene_fragen
+        ],
+        "empfehlungen": [
+            {
+                "hebel": e.hebel,
+                "massnahme": e.massnahme,
+                "aenderung": _wert(e.aenderung),
+                "ergebnis_danach": e.ergebnis_danach,
+                "risiko_danach": e.risiko_danach,
+                "entscheidende_regel_danach": e.entscheidende_regel_danach,
+                "mehrbelastung_vermieden_eur": _wert(e.mehrbelastung_vermieden_eur),
+            }
+            for e in lb.empfehlungen
+        ],
+        "katalogvorgaben": _wert(lb.katalogvorgaben),
+        "hinweise": list(lb.hinweise),
+    }
 
 
 def bewertung_als_dict(bewertung: Bewertung) -> dict[str, Any]:
     """The JSON shape of the Bewertung contract (money as decimal strings, dates ISO)."""
-    return _wert(bewertung)
+    r = bewertung.regelwerk
+    return {
+        "format": bewertung.format,
+        "regelwerk": {"version": r.version, "sha256": r.sha256, "stichtag": r.stichtag, "regime": r.regime},
+        "ergebnis": bewertung.ergebnis,
+        "leistungen": [_leistung_als_dict(lb) for lb in bewertung.leistungen],
+    }

@@ -30,14 +30,14 @@ KEINE_UST = frozenset({"nicht_steuerbar", "steuerfrei"})
 _RISIKO_RANG = {"gering": 0, "mittel": 1, "hoch": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Schritt:
     regel: str
     folge: str
     sicher: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Pfad:
     """One way the decision can go: the deciding rule of each chain, and the outcome."""
 
@@ -87,8 +87,10 @@ class _Auswertung:
         self.rw = rw
         self.status: dict[str, Wahrheit] = {}
         self.anwendbar: dict[str, bool | None] = {}
-        #: Uncertain rules whose status can change the outcome of a chain walk (see ``_merke_erhebliche``).
-        self.erheblich: set[str] = set()
+        #: Uncertain rules whose status can change the outcome of a chain walk (see ``_merke_erhebliche``);
+        #: worked out only when the result needs questions (``erheblich``), from the walks noted here.
+        self._walks: list[tuple[str, list[Schritt], dict[str, int]]] = []
+        self._erheblich: set[str] | None = None
         self.ctx = Kontext(sv.fakten, rw.parameter_am(stichtag), self.regelstatus)
 
     def regelstatus(self, kennung: str) -> Wahrheit:
@@ -172,15 +174,25 @@ class _Auswertung:
           same result as the general competition test after it.
 
         Its unknown facts are then no question worth asking."""
-        if not self.mit_fragen:
-            return
+        if self.mit_fragen and any(not s.sicher for s in moeglich):
+            self._walks.append((name, list(moeglich), dict(raenge)))
+
+    @property
+    def erheblich(self) -> set[str]:
+        if self._erheblich is None:
+            self._erheblich = set()
+            for name, moeglich, raenge in self._walks:
+                self._pruefe_erheblich(name, moeglich, raenge)
+        return self._erheblich
+
+    def _pruefe_erheblich(self, name: str, moeglich: list[Schritt], raenge: dict[str, int]) -> None:
         for i, s in enumerate(moeglich):
             if s.sicher:
                 continue
             danach = {t.folge for t in moeglich[i + 1 :]}
             if danach == {s.folge} or self._ohne_wirkung(name, s, raenge[s.regel]):
                 continue
-            self.erheblich.add(s.regel)
+            self._erheblich.add(s.regel)  # type: ignore[union-attr]
 
     def _ohne_wirkung(self, kette: str, schritt: Schritt, rang: int) -> bool:
         regel = self.regeln[schritt.regel]
@@ -225,7 +237,7 @@ def entscheide(rw: Regelwerk, sv: Sachverhalt) -> Entscheidung:
     else:
         ergebnis = "offen"
     regime = pfade[0].regime if len({p.regime for p in pfade}) == 1 else "offen"
-    offene = _offene_fakten(a, pfade)
+    offene = _offene_fakten(a, pfade) if len(folgen) > 1 else {}
     return Entscheidung(ergebnis, regime, tuple(pfade), sicher, a.status, a.anwendbar, offene, a.ctx, a.regeln)
 
 

@@ -30,40 +30,37 @@ A comparison with an unknown operand is unknown, except where a lower bound deci
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-Wahrheit = bool | None
-Fakten = Mapping[str, Any]
+from advisor.regelwerk.annahmen import annahmen
+from advisor.regelwerk.knoten import (
+    _VERGLEICHE,
+    Bedingung,
+    Kontext,
+    Operand,
+    Untergrenze,
+    Wahrheit,
+    _Alle,
+    _Bekannt,
+    _Eine,
+    _Fakt,
+    _In,
+    _Knoten,
+    _Nicht,
+    _Regel,
+    _Vergleich,
+    _Wahr,
+    volle_jahre,
+)
 
-
-class Kontext:
-    """What a compiled condition reads: facts, parameters (already dated), rule statuses."""
-
-    __slots__ = ("fakten", "parameter", "regelstatus")
-
-    def __init__(
-        self,
-        fakten: Fakten,
-        parameter: Mapping[str, Any],
-        regelstatus: Callable[[str], Wahrheit],
-    ) -> None:
-        self.fakten = fakten
-        self.parameter = parameter
-        self.regelstatus = regelstatus
-
-
-Operand = Callable[[Kontext], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Untergrenze:
-    """An unknown value known to be at least ``wert``."""
-
-    wert: Any
+__all__ = [
+    "Bedingung", "BedingungsFehler", "Kontext", "Untergrenze", "Verweise", "Wahrheit", "annahmen",
+    "compile_condition", "volle_jahre",
+]
 
 
 class BedingungsFehler(ValueError):
@@ -121,155 +118,6 @@ def _single_key(node: dict) -> tuple[str, Any]:
     return next(iter(node.items()))
 
 
-class _Knoten:
-    """A compiled boolean node: ``node(ctx)`` evaluates it; ``offene(ctx, out)`` adds the unknown
-    facts that decide it (only called when the node is unknown)."""
-
-    __slots__ = ()
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        return None
-
-
-class _Wahr(_Knoten):
-    __slots__ = ()
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        return True
-
-
-class _Fakt(_Knoten):
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        return ctx.fakten[self.name]
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        if ctx.fakten[self.name] is None:
-            out.add(self.name)
-
-
-class _Bekannt(_Fakt):
-    __slots__ = ()
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        return ctx.fakten[self.name] is not None
-
-
-class _Alle(_Knoten):
-    __slots__ = ("teile",)
-
-    def __init__(self, teile: tuple[_Knoten, ...]) -> None:
-        self.teile = teile
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        unbekannt = False
-        for t in self.teile:
-            v = t(ctx)
-            if v is False:
-                return False
-            if v is None:
-                unbekannt = True
-        return None if unbekannt else True
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        for t in self.teile:
-            if t(ctx) is None:
-                t.offene(ctx, out)
-
-
-class _Eine(_Alle):
-    __slots__ = ()
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        unbekannt = False
-        for t in self.teile:
-            v = t(ctx)
-            if v is True:
-                return True
-            if v is None:
-                unbekannt = True
-        return None if unbekannt else False
-
-
-class _Nicht(_Knoten):
-    __slots__ = ("inner",)
-
-    def __init__(self, inner: _Knoten) -> None:
-        self.inner = inner
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        v = self.inner(ctx)
-        return None if v is None else not v
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        self.inner.offene(ctx, out)
-
-
-class _Regel(_Knoten):
-    """The status of another rule; its own unknown facts are reported with that rule."""
-
-    __slots__ = ("regel",)
-
-    def __init__(self, regel: str) -> None:
-        self.regel = regel
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        return ctx.regelstatus(self.regel)
-
-
-class _Vergleich(_Knoten):
-    __slots__ = ("rel", "links", "rechts", "fakten")
-
-    def __init__(self, rel: Callable[[Any, Any], bool], links: Operand, rechts: Operand, fakten: tuple[str, ...]) -> None:
-        self.rel = rel
-        self.links = links
-        self.rechts = rechts
-        self.fakten = fakten
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        rel = self.rel
-        a = self.links(ctx)
-        b = self.rechts(ctx)
-        if a is None or b is None or isinstance(b, Untergrenze):
-            return None
-        if isinstance(a, Untergrenze):
-            # The value is unknown but at least a.wert: only some questions can be settled.
-            if rel in (_gt, _ge) and rel(a.wert, b):
-                return True
-            if rel in (_lt, _le, _eq) and a.wert > b:
-                return False
-            if rel is _ne and a.wert > b:
-                return True
-            return None
-        return rel(a, b)
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        out.update(f for f in self.fakten if ctx.fakten[f] is None)
-
-
-class _In(_Knoten):
-    __slots__ = ("links", "menge", "fakten")
-
-    def __init__(self, links: Operand, menge: frozenset[Any], fakten: tuple[str, ...]) -> None:
-        self.links = links
-        self.menge = menge
-        self.fakten = fakten
-
-    def __call__(self, ctx: Kontext) -> Wahrheit:
-        v = self.links(ctx)
-        return None if v is None or isinstance(v, Untergrenze) else v in self.menge
-
-    def offene(self, ctx: Kontext, out: set[str]) -> None:
-        out.update(f for f in self.fakten if ctx.fakten[f] is None)
-
-
 def _bool(node: Any, s: _Sammler) -> _Knoten:
     if node == "wahr":
         return _Wahr()
@@ -322,40 +170,6 @@ def _neu(s: _Sammler) -> None:
 def _gefragt(s: _Sammler) -> tuple[str, ...]:
     """Facts the operands just compiled read, except lower bounds (a bound is never asked for)."""
     return tuple(sorted(s.aktuell - s.schranken))
-
-
-def _lt(a: Any, b: Any) -> bool:
-    return a < b
-
-
-def _le(a: Any, b: Any) -> bool:
-    return a <= b
-
-
-def _gt(a: Any, b: Any) -> bool:
-    return a > b
-
-
-def _ge(a: Any, b: Any) -> bool:
-    return a >= b
-
-
-def _eq(a: Any, b: Any) -> bool:
-    return a == b
-
-
-def _ne(a: Any, b: Any) -> bool:
-    return a != b
-
-
-_VERGLEICHE: dict[str, Callable[[Any, Any], bool]] = {
-    "gleich": _eq,
-    "ungleich": _ne,
-    "kleiner": _lt,
-    "kleiner_gleich": _le,
-    "groesser": _gt,
-    "groesser_gleich": _ge,
-}
 
 
 def _operand(node: Any, s: _Sammler) -> Operand:
@@ -416,64 +230,3 @@ def _operand(node: Any, s: _Sammler) -> Operand:
 
         return jahre
     raise BedingungsFehler(f"unbekannter Operand „{op}“")
-
-
-Bedingung = _Knoten
-
-#: Above this many alternative assumptions, ``annahmen`` gives up (returns "no constraint").
-_MAX_ANNAHMEN = 32
-
-
-def annahmen(
-    knoten: _Knoten, wert: bool, ctx: Kontext, regelknoten: Callable[[str], _Knoten | None]
-) -> list[dict[str, bool]]:
-    """Alternative assumptions about unknown yes/no facts under which ``knoten`` has ``wert``.
-
-    Each dict is one way for the node to take that value (``alle`` true: every part true; ``eine``
-    true: one part true, …). Leaves the language cannot invert (comparisons, membership) add no
-    assumption. An empty list means the node cannot take ``wert`` with the known facts. Used to ask
-    "if this rule applied, what would follow?" without trying every combination of facts.
-    """
-    if isinstance(knoten, _Bekannt):
-        return [{}] if knoten(ctx) is wert else []
-    if isinstance(knoten, _Fakt):
-        v = ctx.fakten[knoten.name]
-        if v is None:
-            return [{knoten.name: wert}]
-        return [{}] if v is wert else []
-    if isinstance(knoten, _Nicht):
-        return annahmen(knoten.inner, not wert, ctx, regelknoten)
-    if isinstance(knoten, _Regel):
-        ziel = regelknoten(knoten.regel)
-        if ziel is None:
-            return [{}] if knoten(ctx) is wert else []
-        return annahmen(ziel, wert, ctx, regelknoten)
-    if isinstance(knoten, _Alle):  # also _Eine
-        oder = isinstance(knoten, _Eine) == wert  # eine/true and alle/false: one part suffices
-        teile = [annahmen(t, wert, ctx, regelknoten) for t in knoten.teile]
-        if oder:
-            ergebnis = [a for alternativen in teile for a in alternativen]
-        else:
-            ergebnis = [{}]
-            for alternativen in teile:
-                ergebnis = [
-                    {**a, **b}
-                    for a in ergebnis
-                    for b in alternativen
-                    if all(a.get(k, v) == v for k, v in b.items())
-                ]
-                if len(ergebnis) > _MAX_ANNAHMEN:
-                    return [{}]
-        return ergebnis if len(ergebnis) <= _MAX_ANNAHMEN else [{}]
-    v = knoten(ctx)
-    return [{}] if v is None or v is wert else []
-
-
-def volle_jahre(von: date, bis: date) -> int:
-    """Whole calendar years from ``von`` to ``bis`` (exclusive end): 2027-01-01 → 2032-01-01 is 5,
-    → 2031-12-31 is 4. A year begun on 29 February completes on 1 March of a common year.
-    """
-    jahre = bis.year - von.year
-    if (bis.month, bis.day) < (von.month, von.day):
-        jahre -= 1
-    return jahre

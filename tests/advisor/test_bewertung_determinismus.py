@@ -83,3 +83,23 @@ def test_two_processes_with_different_hash_seeds_give_the_same_bytes():
     )
     assert erster == hier
     assert len(erster.splitlines()) == 6
+
+
+def test_the_json_view_carries_every_field_of_the_assessment_objects() -> None:
+    import dataclasses
+
+    import rules
+    from advisor.beratung import berate
+    from advisor.bewertung import Empfehlung, Kriterium, Leistungsbewertung, OffeneFrage, bewertung_als_dict
+    from advisor.parsing import parse_fallakte
+    from tests.conftest import EXAMPLES_DIR
+
+    fallakte = parse_fallakte((EXAMPLES_DIR / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8"))
+    daten = bewertung_als_dict(berate(fallakte, rules.load_rules(), rules.load_rate_tables()).bewertung)
+    leistung = daten["leistungen"][0]
+    assert set(leistung) == {f.name for f in dataclasses.fields(Leistungsbewertung)}
+    assert set(leistung["kriterien"][0]) == set(Kriterium.FELDER)
+    assert set(leistung["empfehlungen"][0]) == {f.name for f in dataclasses.fields(Empfehlung)}
+    hochwasser = parse_fallakte((EXAMPLES_DIR / "hochwasserschutz-offen.yaml").read_text(encoding="utf-8"))
+    offen = bewertung_als_dict(berate(hochwasser, rules.load_rules(), rules.load_rate_tables()).bewertung)
+    assert set(offen["leistungen"][0]["offene_fragen"][0]) == {f.name for f in dataclasses.fields(OffeneFrage)}
