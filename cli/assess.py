@@ -16,9 +16,8 @@ from datetime import date
 from advisor import deutsch
 from advisor.beratung import berate
 from advisor.bewertung import Bewertung, Leistungsbewertung, bewertung_als_dict
-from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.parsing import parse_fallakte
-from cli.common import EXIT_OK, read_text, run_guarded
+from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded
 
 _STATUS = {"erfuellt": "erfüllt", "nicht_erfuellt": "nicht erfüllt", "offen": "offen", "nicht_anwendbar": "n. a."}
 _ERGEBNIS = {
@@ -38,21 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=lambda args: run_guarded(lambda: _run(args)))
 
 
-def parse_stichtag(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UngueltigeEingabe(
-            [Feldproblem("--stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], "Aufruf fehlerhaft."
-        ) from None
-
-
 def _run(args: argparse.Namespace) -> int:
     import rules
 
-    stichtag = parse_stichtag(args.stichtag)
+    stichtag = parse_date_option(args.stichtag, "--stichtag")
     fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
     beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), stichtag=stichtag)
     if args.json:

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
@@ -35,6 +36,19 @@ def read_text(path: str | Path, *, what: str = "Datei") -> str:
     except UnicodeDecodeError:
         raise UngueltigeEingabe(
             [Feldproblem("", f"„{p}“ ist keine UTF-8-Textdatei.")], f"{what} nicht lesbar."
+        ) from None
+
+
+def parse_date_option(text: str | None, option: str) -> date | None:
+    """An ISO date given on the command line (``--stichtag 2027-01-01``), or a German error naming
+    the option; ``None`` when the option was not given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UngueltigeEingabe(
+            [Feldproblem(option, f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], "Aufruf fehlerhaft."
         ) from None
 
 

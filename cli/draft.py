@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-from advisor.errors import Feldproblem, UngueltigeEingabe
-from cli.common import EXIT_OK, read_text, run_guarded, write_bytes_atomically
+from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded, write_bytes_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,17 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_handler)
 
 
-def _stand(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UngueltigeEingabe(
-            [Feldproblem("--stand", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], "Aufruf fehlerhaft."
-        ) from None
-
-
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
         from advisor.beratung import berate
@@ -51,7 +38,7 @@ def _handler(args: argparse.Namespace) -> int:
         from contracts.pdf_renderer import render_entwurf_pdf
         from rules import load_rate_tables, load_rules
 
-        stand = _stand(args.stand)
+        stand = parse_date_option(args.stand, "--stand")
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
         beratung = berate(fallakte, load_rules(), load_rate_tables())
         entwurf = assemble(beratung, final=args.final, stand=stand)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from advisor.deutsch import euro
 from advisor.errors import Feldproblem, UngueltigeEingabe
-from cli.common import EXIT_INVALID, EXIT_OK, run_guarded, write_bytes_atomically
+from cli.common import EXIT_INVALID, EXIT_OK, parse_date_option, run_guarded, write_bytes_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,13 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _stichtag(text: str | None) -> date:
     from advisor.screening import STICHTAG_STANDARD
 
-    if text is None:
-        return STICHTAG_STANDARD
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UngueltigeEingabe([Feldproblem("--stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")],
-                                "Aufruf fehlerhaft.") from None
+    return parse_date_option(text, "--stichtag") or STICHTAG_STANDARD
 
 
 def _write_template(ziel: str) -> int:
