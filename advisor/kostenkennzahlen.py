@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Kostenkennzahlen:
     """Per service, for the calculation year, in EUR (two decimal places)."""
 

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", metavar="DATEI.csv", help="Ergebnis als CSV schreiben")
     p.add_argument("--json", action="store_true", help="Ergebnis als JSON auf die Standardausgabe")
     p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag der Prüfung (Standard: 2027-01-01)")
-    p.add_argument("--jobs", type=int, metavar="N", help="Arbeitsprozesse für die Bewertung (Standard: automatisch – ab 400 Zeilen einer je Kern, höchstens 4)")
+    p.add_argument("--jobs", type=int, metavar="N", help="Arbeitsprozesse für die Bewertung (Standard: 1)")
     p.add_argument("--vorlage", metavar="DATEI", help="Leere Vorlage (.xlsx oder .csv) schreiben und beenden")
     p.set_defaults(handler=lambda args: run_guarded(lambda: _run(args)))
 
@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     from screening.run import screen_path, screening_context
 
     stichtag = _stichtag(args.stichtag)
-    screening = screen_path(args.bestand, stichtag=stichtag, jobs=args.jobs, fortschritt=_Fortschrittsbalken())
+    screening = screen_path(args.bestand, stichtag=stichtag, jobs=args.jobs or 1, fortschritt=_Fortschrittsbalken())
     if args.output:
         from screening.report import render_report_pdf
 

@@ -24,7 +24,7 @@ from advisor.kosten.verteilung import gewichtung
 FORMAT_ABRECHNUNG = "ikz-abrechnung/1"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Abrechnungszeile:
     """One recipient's settlement, in EUR."""
 
@@ -36,7 +36,7 @@ class Abrechnungszeile:
     nachzahlung: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Leistungsabrechnung:
     """The settlement of one service for one year."""
 
@@ -53,7 +53,7 @@ class Leistungsabrechnung:
     summe_nachzahlung: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Abrechnung:
     leistungen: tuple[Leistungsabrechnung, ...]
     format: str = FORMAT_ABRECHNUNG

@@ -28,7 +28,7 @@ MONATE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Abschlag:
     """One advance payment of one payer."""
 

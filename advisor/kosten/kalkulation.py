@@ -35,7 +35,7 @@ GRUND_OHNE_KOSTEN = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Position:
     """One published cost line (EUR per year, net of VAT, in cents)."""
 
@@ -48,7 +48,7 @@ class Position:
     hinweis: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Leistungskalkulation:
     """The calculation of one service for its calculation year."""
 
@@ -83,7 +83,7 @@ class Leistungskalkulation:
         return abschlagsplan(self.anteile, self.abschlagsrhythmus, self.kalkulationsjahr)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NichtKalkulierbar:
     """A service that cannot be calculated, and why (German)."""
 
@@ -93,7 +93,7 @@ class NichtKalkulierbar:
     kalkulierbar: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Kalkulation:
     """The calculation of a whole case, one entry per service in the case's order."""
 

@@ -38,7 +38,7 @@ HINWEIS_ABSCHREIBUNG = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Kostenzeile:
     """One cost line, exact (not yet rounded), with the origin of its number."""
 

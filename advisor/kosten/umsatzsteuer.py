@@ -29,7 +29,7 @@ from advisor.kosten.verteilung import Gewichtung
 Rolle = Literal["erbringer", "empfaenger"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Steuerbetrag:
     """An amount if the service is taxable: net, VAT, gross (gross = net + VAT)."""
 
@@ -38,7 +38,7 @@ class Steuerbetrag:
     brutto: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Anteil:
     """One payer's share of the annual reimbursement, in EUR (cents)."""
 
@@ -51,7 +51,7 @@ class Anteil:
     mehrbelastung_bei_steuerpflicht: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Anteilsrechnung:
     """The shares of all payers and the totals of each column."""
 

@@ -34,7 +34,7 @@ _BEZEICHNUNG = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Gewichtung:
     """Payers in order, the key value each one has (as shown) and its effective weight (> 0)."""
 

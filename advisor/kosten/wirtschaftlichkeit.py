@@ -19,7 +19,7 @@ from advisor.kosten.rundung import NULL, prozentsatz
 from advisor.kosten.umsatzsteuer import Anteil
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Vergleich:
     """One recipient's comparison with doing the task alone, in EUR per year."""
 
