@@ -49,6 +49,8 @@ def load_rate_tables():  # -> advisor.kosten.satztabellen.Satztabellen
     """
     from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
     from advisor.kosten.satztabellen import satztabellen_aus_daten
+    import yaml
+
     from advisor.strict_yaml import DuplicateKeyError, load_strict
 
     dokumente = {}
@@ -57,7 +59,7 @@ def load_rate_tables():  # -> advisor.kosten.satztabellen.Satztabellen
             dokumente[f"tarife/{name}"] = load_strict(text)
         except DuplicateKeyError as e:
             raise UngueltigesRegelwerk([Regelwerksproblem(f"tarife/{name}", e.line, None, str(e))]) from None
-        except Exception as e:  # yaml.YAMLError: report file and line, never a traceback
+        except yaml.YAMLError as e:  # report file and line, never a traceback
             mark = getattr(e, "problem_mark", None)
             zeile = mark.line + 1 if mark else None
             raise UngueltigesRegelwerk(

@@ -91,12 +91,10 @@ def beratung_mit_ergebnis(fallakte: Fallakte, ergebnis: str | dict[str, str], **
 
 
 def echte_beratung(fallakte: Fallakte) -> Any:
-    """The lead's ``berate`` (real assessment + calculation), or skip while it does not exist yet."""
-    try:
-        from advisor.beratung import berate
-        from rules import load_rate_tables, load_rules
-    except ImportError:
-        pytest.skip("advisor.beratung.berate ist noch nicht verfügbar")
+    """The real assessment and calculation of ``fallakte`` (``advisor.beratung.berate``)."""
+    from advisor.beratung import berate
+    from rules import load_rate_tables, load_rules
+
     return berate(fallakte, load_rules(), load_rate_tables())
 
 
