@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 from decimal import (
     ROUND_FLOOR,
     ROUND_HALF_UP,
@@ -46,6 +47,15 @@ def _cent_und_rest(betrag: Decimal) -> tuple[int, Decimal]:
     return int(ganz), EXAKT.subtract(cent, ganz)
 
 
+def _groesste_reste(ganze: list[int], reste: Sequence[Any], fehlend: int) -> None:
+    """The largest-remainder step: one more cent each to the ``fehlend`` lines with the largest
+    remainders; ties go to the earlier line (stable order)."""
+    if fehlend:
+        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
+        for _, minus_i in rangfolge[:fehlend]:
+            ganze[-minus_i] += 1
+
+
 def runde_summentreu(betraege: Sequence[Decimal]) -> list[Decimal]:
     """Exact amounts (>= 0) → cent amounts that add up to ``runde(sum(betraege))`` exactly.
 
@@ -62,11 +72,7 @@ def runde_summentreu(betraege: Sequence[Decimal]) -> list[Decimal]:
         g, r = _cent_und_rest(b)
         ganze.append(g)
         reste.append(r)
-    fehlend = ziel - sum(ganze)
-    if fehlend:
-        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
-        for _, minus_i in rangfolge[:fehlend]:
-            ganze[-minus_i] += 1
+    _groesste_reste(ganze, reste, ziel - sum(ganze))
     return [als_euro(c) for c in ganze]
 
 
@@ -116,11 +122,7 @@ def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:
         q, r = divmod(gesamt_cent * wi, summe_w)
         ganze.append(q)
         reste.append(r)
-    fehlend = gesamt_cent - sum(ganze)
-    if fehlend:
-        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
-        for _, minus_i in rangfolge[:fehlend]:
-            ganze[-minus_i] += 1
+    _groesste_reste(ganze, reste, gesamt_cent - sum(ganze))
     return ganze
 
 
