@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from advisor import deutsch
-from advisor.sachverhalt import EINHEITEN
+from advisor.bezeichnungen import ANHANG_I, ENTGELTE, RECHTSFORMEN, VERFAHREN
+from advisor.sachverhalt import EINHEITEN, KEINE_ANHANG_I_TAETIGKEIT
+
+#: Facts whose values are keys of the case file's choices: shown in the users' words.
+_BEZEICHNUNGEN: dict[str, dict[str, str]] = {
+    "rechtsform": RECHTSFORMEN,
+    "entgelt": ENTGELTE,
+    "abrechnungsverfahren": VERFAHREN,
+    "anhang_i_taetigkeit": {**ANHANG_I, KEINE_ANHANG_I_TAETIGKEIT: "keine"},
+}
 
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
@@ -55,7 +64,10 @@ def fuelle(
             out.append("keines (unbefristet)")
         elif text in fakten:
             wert = fakten[text]
-            out.append(_gerendert(type(wert), wert, EINHEITEN.get(text)))
+            if text in _BEZEICHNUNGEN and wert is not None:
+                out.append(_BEZEICHNUNGEN[text].get(wert, wert))
+            else:
+                out.append(_gerendert(type(wert), wert, EINHEITEN.get(text)))
         elif text in parameter:
             wert = parameter[text]
             out.append(_gerendert(type(wert), wert, (einheiten or {}).get(text)))
