@@ -1,34 +1,70 @@
 """German formatting of values for texts the users read: "1.234,56 €", "25.11.2026", "19 %".
 
+The one place for German number notation. Two policies, chosen by the caller:
+
+- ``zahl(wert, stellen)`` / ``euro`` / ``betrag`` round commercially (ROUND_HALF_UP) to the places
+  asked for — for figures computed here (texts of the assessment and of the calculation);
+- ``zahl(wert)`` without ``stellen`` and ``gruppiert`` never round: the exact value, trailing zeros
+  dropped (``2.50`` → ``"2,5"``) — for values as entered.
+
+Formatting uses its own decimal context, so it works inside the calculation's exact context too.
 Pure functions; the JSON output keeps machine formats (decimal strings, ISO dates).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-CENT = Decimal("0.01")
+NBSP = "\u00a0"
+_FORMAT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[])
 
 
-def zahl(wert: Decimal | int, stellen: int = 2) -> str:
-    """1234567.891 → "1.234.567,89" (commercial rounding)."""
+def gruppiert(ziffern: str) -> str:
+    """Thousands separated by dots: ``"1234567"`` → ``"1.234.567"`` (a sign is kept)."""
+    vorzeichen = "-" if ziffern.startswith("-") else ""
+    ziffern = ziffern.lstrip("-")
+    gruppen = []
+    while len(ziffern) > 3:
+        gruppen.insert(0, ziffern[-3:])
+        ziffern = ziffern[:-3]
+    gruppen.insert(0, ziffern)
+    return vorzeichen + ".".join(gruppen)
+
+
+def _deutsch(text: str) -> str:
+    ganz, _, bruch = text.partition(".")
+    return gruppiert(ganz) + ("," + bruch if bruch else "")
+
+
+def zahl(wert: Decimal | int, stellen: int | None = None) -> str:
+    """German number. With ``stellen``: rounded half up to that many places (1234567.891, 2 →
+    "1.234.567,89"); without: the exact value, trailing zeros dropped (2.50 → "2,5")."""
+    d = Decimal(wert)
+    if stellen is None:
+        text = format(d.normalize(_FORMAT), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return _deutsch(text)
     q = Decimal(1).scaleb(-stellen) if stellen else Decimal(1)
-    text = f"{Decimal(wert).quantize(q, rounding=ROUND_HALF_UP):,.{stellen}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return _deutsch(format(d.quantize(q, context=_FORMAT), "f"))
+
+
+def betrag(wert: Decimal | int) -> str:
+    """Money without unit, two places: ``"1.234,56"``."""
+    return zahl(wert, 2)
 
 
 def euro(wert: Decimal | int) -> str:
     """1234.5 → "1.234,50 €" (non-breaking space before the sign)."""
-    return f"{zahl(wert)}\u00a0€"
+    return f"{betrag(wert)}{NBSP}€"
 
 
 def prozent(wert: Decimal | int) -> str:
-    """19 → "19 %", 12.5 → "12,5 %"."""
-    d = Decimal(wert).normalize()
-    stellen = max(0, -d.as_tuple().exponent) if isinstance(d.as_tuple().exponent, int) else 0
-    return f"{zahl(d, min(stellen, 2))}\u00a0%"
+    """19 → "19 %", 12.5 → "12,5 %" (at most two places, non-breaking space)."""
+    d = Decimal(wert)
+    return f"{zahl(d) if d == d.quantize(Decimal('0.01'), context=_FORMAT) else zahl(d, 2)}{NBSP}%"
 
 
 def datum(wert: date) -> str:
@@ -49,5 +85,5 @@ def wert(value: Any, einheit: str | None = None) -> str:
             return euro(value)
         if einheit == "Prozent":
             return prozent(value)
-        return zahl(value, 0) if Decimal(value) == Decimal(value).to_integral_value() else zahl(value)
+        return zahl(value)
     return str(value)

@@ -15,7 +15,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-NBSP = "\u00a0"
+from advisor.deutsch import NBSP, gruppiert
+
 _CENT = Decimal("0.01")
 _ZITAT = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|Satz|Anlage|Rz\.) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)")
 
@@ -26,15 +27,6 @@ def parse_money(text: str | Decimal) -> Decimal:
     if not value.is_finite() or value != value.quantize(_CENT):
         raise ValueError(f"Betrag mit mehr als zwei Nachkommastellen oder ungültig: {text!r}")
     return value
-
-
-def _gruppiert(ganzzahl: str) -> str:
-    teile = []
-    while len(ganzzahl) > 3:
-        teile.insert(0, ganzzahl[-3:])
-        ganzzahl = ganzzahl[:-3]
-    teile.insert(0, ganzzahl)
-    return ".".join(teile)
 
 
 def format_number(value: Decimal | int, places: int | None = None) -> str:
@@ -48,7 +40,7 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
     negativ = text.startswith("-")
     text = text.lstrip("-")
     ganz, _, bruch = text.partition(".")
-    result = _gruppiert(ganz) + ("," + bruch if bruch else "")
+    result = gruppiert(ganz) + ("," + bruch if bruch else "")
     return ("−" if negativ else "") + result
 
 

@@ -18,7 +18,8 @@ from typing import Literal
 
 from advisor.errors import Feldproblem
 from advisor.fallakte import Kosten
-from advisor.kosten.deutsch import eur, prozent, zahl
+from advisor.deutsch import euro as eur
+from advisor.deutsch import prozent, zahl
 from advisor.kosten.rundung import HUNDERT
 from advisor.kosten.satztabellen import EIGENE_KLR, Satztabelle, Satztabellen
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from advisor.fallakte import Fallakte
 from advisor.kosten.abrechnung import Abrechnung
-from advisor.kosten.deutsch import betrag, datum, prozent, zahl
+from advisor.deutsch import betrag, datum, prozent, zahl
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation
 from advisor.kosten.rundung import NULL
 

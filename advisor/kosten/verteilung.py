@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from advisor.errors import Feldproblem
 from advisor.fallakte import Fallakte, Leistung
-from advisor.kosten.deutsch import prozent
+from advisor.deutsch import prozent
 from advisor.kosten.rundung import HUNDERT, ganzzahlige_gewichte
 
 _BEZEICHNUNG = {

@@ -67,7 +67,7 @@ def test_personnel_by_grade_uses_the_table_and_says_so_in_the_origin(rechne):
     k = _einzige(rechne(daten))
     personal, pauschale, gemein = k.positionen
     assert personal.betrag == D("200250.40")
-    assert personal.herkunft == "kgst_2025_26, E 9b: 80.100,16 € × 2,5 VZÄ"
+    assert personal.herkunft == "kgst_2025_26, E 9b: 80.100,16\u00a0€ × 2,5 VZÄ"
     assert pauschale.betrag == D("24250.00")
     assert gemein.betrag == D("40050.08")
     # the KGSt check: 67.79 €/h × 1,561 h × 2.5 = 264,550.475 → 264,550.48
