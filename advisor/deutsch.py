@@ -21,34 +21,28 @@ NBSP = "\u00a0"
 _FORMAT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[])
 
 
+_DEUTSCH = str.maketrans(",.", ".,")
+
+
 def gruppiert(ziffern: str) -> str:
     """Thousands separated by dots: ``"1234567"`` → ``"1.234.567"`` (a sign is kept)."""
-    vorzeichen = "-" if ziffern.startswith("-") else ""
-    ziffern = ziffern.lstrip("-")
-    gruppen = []
-    while len(ziffern) > 3:
-        gruppen.insert(0, ziffern[-3:])
-        ziffern = ziffern[:-3]
-    gruppen.insert(0, ziffern)
-    return vorzeichen + ".".join(gruppen)
-
-
-def _deutsch(text: str) -> str:
-    ganz, _, bruch = text.partition(".")
-    return gruppiert(ganz) + ("," + bruch if bruch else "")
+    return format(int(ziffern), ",").replace(",", ".")
 
 
 def zahl(wert: Decimal | int, stellen: int | None = None) -> str:
     """German number. With ``stellen``: rounded half up to that many places (1234567.891, 2 →
     "1.234.567,89"); without: the exact value, trailing zeros dropped (2.50 → "2,5")."""
-    d = Decimal(wert)
+    d = wert if isinstance(wert, Decimal) else Decimal(wert)
     if stellen is None:
-        text = format(d.normalize(_FORMAT), "f")
+        text = format(d.normalize(_FORMAT), ",f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
-        return _deutsch(text)
-    q = Decimal(1).scaleb(-stellen) if stellen else Decimal(1)
-    return _deutsch(format(d.quantize(q, context=_FORMAT), "f"))
+        return text.translate(_DEUTSCH)
+    q = _STELLEN.get(stellen) or Decimal(1).scaleb(-stellen)
+    return format(d.quantize(q, context=_FORMAT), ",f").translate(_DEUTSCH)
+
+
+_STELLEN = {0: Decimal(1), 1: Decimal("0.1"), 2: Decimal("0.01")}
 
 
 def betrag(wert: Decimal | int) -> str:
