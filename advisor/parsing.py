@@ -20,13 +20,44 @@ from advisor.strict_yaml import DuplicateKeyError, load_strict
 from advisor.validation_messages import german_problems
 
 MAX_TEXT_CHARS = 5_000_000
+#: At most this many values after parsing: YAML aliases can make a small text expand enormously.
+MAX_VALUES = 200_000
 
 
-def parse_document(text: str, *, titel: str = "Die Fallakte ist ungültig.") -> Any:
+def parse_document(text: str, *, titel: str = "Die Fallakte ist ungültig.", max_values: int = MAX_VALUES) -> Any:
     """Parse YAML or JSON text (JSON is tried first when the text starts with "{" or "[").
 
-    Floats become ``Decimal``; duplicate keys are an error.
+    Floats become ``Decimal``; duplicate keys are an error; a document nested too deeply or with
+    more than ``max_values`` values (counting each use of a YAML alias) is refused.
     """
+    try:
+        daten = _parse(text, titel)
+    except RecursionError:
+        raise UngueltigeEingabe([Feldproblem("", "Das Dokument ist zu tief verschachtelt.")], titel) from None
+    check_document_size(daten, max_values, titel=titel)
+    return daten
+
+
+def check_document_size(daten: Any, max_values: int, *, titel: str = "Die Fallakte ist ungültig.") -> None:
+    """Count every value (shared YAML aliases once per use); too many → ``UngueltigeEingabe``."""
+    stack = [daten]
+    count = 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > max_values:
+            raise UngueltigeEingabe(
+                [Feldproblem("", f"Das Dokument enthält zu viele Werte (höchstens {max_values:,}).".replace(",", "."))],
+                titel,
+            )
+        if isinstance(value, dict):
+            count += len(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
+def _parse(text: str, titel: str) -> Any:
     if len(text) > MAX_TEXT_CHARS:
         raise UngueltigeEingabe([Feldproblem("", "Die Datei ist zu groß (höchstens 5 MB).")], titel)
     stripped = text.lstrip("\ufeff \t\r\n")

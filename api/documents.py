@@ -45,31 +45,7 @@ async def read_document(request: Request, max_nodes: int, *, titel: str = "Die F
         raise UngueltigeEingabe([Feldproblem("", "Der Anfrageinhalt ist kein UTF-8-Text.")], titel) from None
     if not text.strip():
         raise UngueltigeEingabe([Feldproblem("", "Der Anfrageinhalt ist leer.")], titel)
-    try:
-        daten = parse_document(text, titel=titel)
-    except RecursionError:
-        raise UngueltigeEingabe([Feldproblem("", "Das Dokument ist zu tief verschachtelt.")], titel) from None
-    check_document_size(daten, max_nodes, titel=titel)
-    return daten
-
-
-def check_document_size(daten: Any, max_nodes: int, *, titel: str = "Die Fallakte ist ungültig.") -> None:
-    """Count every value (shared YAML aliases once per use); too many → ``UngueltigeEingabe``."""
-    stack = [daten]
-    count = 0
-    while stack:
-        value = stack.pop()
-        count += 1
-        if count > max_nodes:
-            raise UngueltigeEingabe(
-                [Feldproblem("", f"Das Dokument enthält zu viele Werte (höchstens {max_nodes:,}).".replace(",", "."))],
-                titel,
-            )
-        if isinstance(value, dict):
-            count += len(value)
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
+    return parse_document(text, titel=titel, max_values=max_nodes)
 
 
 async def read_fallakte(request: Request, max_nodes: int) -> Fallakte:

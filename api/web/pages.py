@@ -16,7 +16,7 @@ from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.parsing import fallakte_aus_daten, parse_document
 from api.cases import fallakte_als_daten
-from api.documents import check_document_size
+from advisor.parsing import check_document_size
 from api.jsonout import canonical_json
 from api.web import advice
 from api.web.form_fallakte import fallakte_data, form_state

@@ -155,3 +155,14 @@ def test_rules_check_accepts_the_shipped_rule_set(capsys) -> None:
     code, out, _ = run(capsys, "rules", "--check", str(ROOT / "rules"))
     assert code == 0
     assert "Regelwerk in Ordnung" in out
+
+
+def test_a_yaml_alias_bomb_is_refused_with_a_german_message(capsys, tmp_path: Path) -> None:
+    zeilen = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 7):
+        zeilen.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    datei = tmp_path / "bombe.yaml"
+    datei.write_text("\n".join(zeilen) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "assess", str(datei))
+    assert code == 2
+    assert "zu viele Werte" in err
