@@ -1,1 +1,1 @@
-"""The web form (server-rendered HTML) — owned by the web-form work; placeholder until it lands."""
+"""The web form for finance officers: server-rendered, accessible German pages (see docs/web.md)."""
