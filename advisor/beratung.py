@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from advisor.bewerten import assess, pruefe_katalog
+from advisor.bewerten import assess
 from advisor.bewertung import Bewertung
 from advisor.fallakte import Fallakte
 from advisor.kosten import Kalkulation, Satztabellen, calculate, kennzahlen
@@ -40,7 +40,6 @@ def berate(
     """Calculate the costs, then assess § 2b UStG with the calculation's figures."""
     if stichtag is not None:
         fallakte = fallakte.model_copy(update={"stichtag": stichtag})
-    pruefe_katalog(fallakte, rw)
     kalkulation = calculate(fallakte, satztabellen, umsatzsteuersatz(rw, fallakte.stichtag))
     bewertung = assess(fallakte, rw, kennzahlen(kalkulation), mit_empfehlungen=mit_empfehlungen)
     return Beratung(fallakte, bewertung, kalkulation)

@@ -112,10 +112,10 @@ def _pruefe_verteilung(
             for k in sorted(zahler - set(v.werte)):
                 probleme.append(Feldproblem(f"{pfad}.werte.{k}", f"Für „{k}“ fehlt der Wert des Schlüssels."))
     elif variabel == "einwohner":
+        nach_id = {b.id: (i, b) for i, b in enumerate(fallakte.beteiligte)}
         for k in sorted(zahler & ids):
-            b = fallakte.beteiligter(k)
+            i, b = nach_id[k]
             if not b.einwohner:
-                i = fallakte.beteiligte.index(b)
                 probleme.append(
                     Feldproblem(
                         f"beteiligte[{i}].einwohner",

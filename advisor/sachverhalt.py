@@ -89,8 +89,8 @@ def sachverhalt(
     kennzahlen: Kostenkennzahlen | None = None,
 ) -> Sachverhalt:
     """Collect the facts of ``leistung``; ``katalogvorgaben`` are its Aufgabenfeld's defaults."""
+    arten = {b.id: b.art for b in fallakte.beteiligte}
     erbringer = fallakte.beteiligter(leistung.erbringer)
-    empfaenger_arten = [fallakte.beteiligter(e).art for e in leistung.empfaenger]
     fakten: dict[str, Any] = {
         "stichtag": fallakte.stichtag,
         "rechtsform": fallakte.rechtsform,
@@ -99,11 +99,12 @@ def sachverhalt(
         "erbringer_ist_jpoer": erbringer.art in _JPOER_ARTEN,
         "erbringer_ist_zusammenschluss": erbringer.art in _ZUSAMMENSCHLUSS_ARTEN
         or fallakte.rechtsform in _ZUSAMMENSCHLUSS_RECHTSFORMEN,
-        "empfaenger_alle_jpoer": all(a in _JPOER_ARTEN for a in empfaenger_arten),
+        "empfaenger_alle_jpoer": all(arten[e] in _JPOER_ARTEN for e in leistung.empfaenger),
     }
     aus_katalog: set[str] = set()
+    felder = leistung.__dict__  # a pydantic model keeps its field values here: one lookup each
     for name in LEISTUNGSFAKTEN:
-        wert = getattr(leistung, name)
+        wert = felder[name]
         if wert is None and name in katalogvorgaben:
             wert = katalogvorgaben[name]
             aus_katalog.add(name)

@@ -32,6 +32,7 @@ ANZAHL = 6250
 
 
 def _zeit(fn, wiederholungen: int = 1) -> float:
+    """Best of ``wiederholungen`` wall-clock runs (the least disturbed by other processes)."""
     best = float("inf")
     for _ in range(wiederholungen):
         t = time.perf_counter()
@@ -66,7 +67,7 @@ def main() -> None:
     # (design.md). Pausing it around a bulk run is the known, safe technique; ikz screen does too.
     gc.freeze()
     gc.disable()
-    t_valid = _zeit(lambda: [fallakte_aus_daten(d) for d in daten])
+    t_valid = _zeit(lambda: [fallakte_aus_daten(d) for d in daten], 3)
     akten = [fallakte_aus_daten(d) for d in daten]
     sachverhalte = [sachverhalt_der_leistung(a, 0, rw, None) for a in akten]
     t_engine = _zeit(lambda: [entscheide(rw, sv) for sv in sachverhalte], 3)
@@ -75,7 +76,7 @@ def main() -> None:
     t_trace = _zeit(lambda: [_spur(assess(a, rw, mit_empfehlungen=False)) for a in akten], 2)
     t_texte = _zeit(lambda: [_spur(assess(a, rw, mit_empfehlungen=False), texte=True) for a in akten])
     t_advice = _zeit(lambda: [assess(a, rw) for a in akten])
-    t_berate_ohne = _zeit(lambda: [berate(a, rw, tabellen, mit_empfehlungen=False) for a in akten])
+    t_berate_ohne = _zeit(lambda: [berate(a, rw, tabellen, mit_empfehlungen=False) for a in akten], 3)
     t_berate = _zeit(lambda: [berate(a, rw, tabellen) for a in akten])
     gc.enable()
     gc.unfreeze()

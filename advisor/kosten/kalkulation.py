@@ -10,13 +10,13 @@ raise ``UngueltigeEingabe`` naming every field at fault, for all services at onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte, Leistung
 from advisor.kosten.abschlaege import Abschlag, abschlagsplan
-from advisor.kosten.positionen import Kategorie, kostenzeilen, satztabelle_fuer
+from advisor.kosten.positionen import Herkunft, Kategorie, kostenzeilen, satztabelle_fuer
 from advisor.kosten.rundung import EXAKT, NULL, runde_summentreu
 from advisor.kosten.satztabellen import Satztabelle, Satztabellen
 from advisor.kosten.umsatzsteuer import Anteil, Steuerbetrag, anteile_berechnen
@@ -43,9 +43,16 @@ class Position:
     bezeichnung: str
     betrag: Decimal
     vorsteuer: Decimal
-    herkunft: str
+    _herkunft: str | Herkunft = field(compare=False)
     kategorie: Kategorie
     hinweis: str | None
+
+    @property
+    def herkunft(self) -> str:
+        """Where the number comes from ("kgst_2025_26, E 9b: 80.100,16 € × 2,5 VZÄ", "Eingabe")."""
+        if not isinstance(self._herkunft, str):
+            self._herkunft = str(self._herkunft)
+        return self._herkunft
 
 
 @dataclass(slots=True)

@@ -39,6 +39,44 @@ HINWEIS_ABSCHREIBUNG = (
 )
 
 
+class Herkunft:
+    """Where a cost line's number comes from, as German text — formatted only when somebody reads
+    it (a batch of thousands of calculations never does). ``str(h)`` gives the text."""
+
+    __slots__ = ("vorlage", "werte")
+
+    def __init__(self, vorlage: str, *werte: object) -> None:
+        self.vorlage = vorlage
+        self.werte = werte
+
+    def __str__(self) -> str:
+        return self.vorlage.format(*(str(w) for w in self.werte))
+
+
+class _Eur:
+    __slots__ = ("wert",)
+
+    def __init__(self, wert: Decimal) -> None:
+        self.wert = wert
+
+    def __str__(self) -> str:
+        return eur(self.wert)
+
+
+class _Zahl(_Eur):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return zahl(self.wert)
+
+
+class _Prozent(_Eur):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return prozent(self.wert)
+
+
 @dataclass(slots=True)
 class Kostenzeile:
     """One cost line, exact (not yet rounded), with the origin of its number."""
@@ -47,7 +85,7 @@ class Kostenzeile:
     bezeichnung: str
     betrag: Decimal
     vorsteuer: Decimal
-    herkunft: str
+    herkunft: str | Herkunft
     kategorie: Kategorie
     hinweis: str | None = None
 
@@ -127,7 +165,8 @@ def kostenzeilen(
                 )
                 continue
             betrag = satz.jahreskosten_je_vzae * p.vzae
-            herkunft = f"{tabelle.id}, {satz.gruppe}: {eur(satz.jahreskosten_je_vzae)} × {zahl(p.vzae)} VZÄ"
+            herkunft = Herkunft("{}, {}: {} × {} VZÄ", tabelle.id, satz.gruppe, _Eur(satz.jahreskosten_je_vzae),
+                                _Zahl(p.vzae))
             vzae_summe += p.vzae
             if satz.hinweis:
                 hinweis = f"{satz.gruppe}: {satz.hinweis}."
@@ -154,7 +193,7 @@ def kostenzeilen(
                     "Sachkostenpauschale Arbeitsplatz",
                     kosten.sachkostenpauschale_je_vzae * vzae_summe,
                     Decimal(0),
-                    f"{eur(kosten.sachkostenpauschale_je_vzae)} je VZÄ × {zahl(vzae_summe)} VZÄ",
+                    Herkunft("{} je VZÄ × {} VZÄ", _Eur(kosten.sachkostenpauschale_je_vzae), _Zahl(vzae_summe)),
                     "kosten",
                     "Die Pauschale enthält Vorsteuer, die sich nicht beziffern lässt; sie wird auch bei "
                     "Steuerpflicht nicht abgezogen (vorsichtige Annahme).",
@@ -174,7 +213,7 @@ def kostenzeilen(
                 "Gemeinkostenzuschlag",
                 personal * satz_gk / HUNDERT,
                 Decimal(0),
-                f"{prozent(satz_gk)} auf Personalkosten {eur(personal)}",
+                Herkunft("{} auf Personalkosten {}", _Prozent(satz_gk), _Eur(personal)),
                 "kosten",
                 hinweis_gk,
             )
@@ -187,7 +226,7 @@ def kostenzeilen(
                 "Gewinnaufschlag",
                 basis * kosten.gewinnaufschlag_prozent / HUNDERT,
                 Decimal(0),
-                f"{prozent(kosten.gewinnaufschlag_prozent)} auf Kosten {eur(basis)}",
+                Herkunft("{} auf Kosten {}", _Prozent(kosten.gewinnaufschlag_prozent), _Eur(basis)),
                 "kein_kostenbestandteil",
                 HINWEIS_KEINE_KOSTEN,
             )

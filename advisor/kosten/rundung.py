@@ -105,8 +105,9 @@ def in_cent(betrag: Decimal) -> int:
 
 
 def als_euro(cent: int) -> Decimal:
-    """Integer cents → Decimal EUR with two places (exact)."""
-    return Decimal(cent).scaleb(-2)
+    """Integer cents → Decimal EUR with two places (exact: the product of an integer and 0.01
+    keeps every digit of any amount below 10^26 EUR in the default 28-digit context, too)."""
+    return Decimal(cent) * CENT
 
 
 def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:

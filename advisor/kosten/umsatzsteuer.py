@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from advisor.kosten.rundung import HUNDERT, NULL, als_euro, in_cent, runde, verteile_cent
+from advisor.kosten.rundung import HUNDERT, als_euro, in_cent, runde, verteile_cent
 from advisor.kosten.verteilung import Gewichtung
 
 Rolle = Literal["erbringer", "empfaenger"]
@@ -66,6 +66,12 @@ def umsatzsteuer_auf(netto: Decimal, steuersatz: Decimal) -> Decimal:
     return runde(netto * steuersatz / HUNDERT)
 
 
+def umsatzsteuer_cent(netto_cent: int, zaehler: int, nenner: int) -> int:
+    """The same figure in integer cents for a rate of ``zaehler / nenner`` percent (net >= 0):
+    rate × net, rounded half up — exact, without Decimal work per payer."""
+    return (2 * netto_cent * zaehler + 100 * nenner) // (200 * nenner)
+
+
 def anteile_berechnen(
     kosten_netto: Decimal, vorsteuer: Decimal, gewichtung: Gewichtung, steuersatz: Decimal
 ) -> Anteilsrechnung:
@@ -83,13 +89,12 @@ def anteile_berechnen(
         abziehbar = vorsteuer_cent
         netto = verteile_cent(netto_cent, w)
     anteile: list[Anteil] = []
-    summe_netto = summe_ust = NULL
+    zaehler, nenner = steuersatz.as_integer_ratio()
+    summe_netto = summe_ust = 0
     for i, kennung in enumerate(gewichtung.zahler):
         ist_erbringer = gewichtung.erbringer_traegt_anteil and i == 0
-        ns = als_euro(nicht_steuerbar[i])
-        n = als_euro(netto[i])
-        ust = NULL if ist_erbringer else umsatzsteuer_auf(n, steuersatz)
-        brutto = n + ust
+        ns, n = nicht_steuerbar[i], netto[i]
+        ust = 0 if ist_erbringer else umsatzsteuer_cent(n, zaehler, nenner)
         summe_netto += n
         summe_ust += ust
         anteile.append(
@@ -98,14 +103,15 @@ def anteile_berechnen(
                 rolle="erbringer" if ist_erbringer else "empfaenger",
                 gewicht=gewichtung.schluesselwerte[i],
                 quote_prozent=als_euro(quoten[i]),
-                nicht_steuerbar=ns,
-                steuerpflichtig=Steuerbetrag(n, ust, brutto),
-                mehrbelastung_bei_steuerpflicht=brutto - ns,
+                nicht_steuerbar=als_euro(ns),
+                steuerpflichtig=Steuerbetrag(als_euro(n), als_euro(ust), als_euro(n + ust)),
+                mehrbelastung_bei_steuerpflicht=als_euro(n + ust - ns),
             )
         )
+    summe_netto_eur, summe_ust_eur = als_euro(summe_netto), als_euro(summe_ust)
     return Anteilsrechnung(
         anteile=tuple(anteile),
         erstattung_nicht_steuerbar=kosten_netto + vorsteuer,
-        erstattung_steuerpflichtig=Steuerbetrag(summe_netto, summe_ust, summe_netto + summe_ust),
+        erstattung_steuerpflichtig=Steuerbetrag(summe_netto_eur, summe_ust_eur, als_euro(summe_netto + summe_ust)),
         vorsteuerabzug_bei_steuerpflicht=als_euro(abziehbar),
     )

@@ -351,3 +351,13 @@ def test_vat_on_an_exact_half_cent_rounds_up_commercially(rechne):
     daten = fall_daten(empfaenger={"stadt-a": 1}, positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.50"}])
     (a,) = _einzige(rechne(daten)).anteile
     assert a.steuerpflichtig.umsatzsteuer == D("0.29")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["19", "16", "7", "5", "19.5", "0"]))
+def test_vat_in_integer_cents_equals_the_decimal_rule_rounded_half_up(netto_cent, satz):
+    from advisor.kosten.umsatzsteuer import umsatzsteuer_auf, umsatzsteuer_cent
+
+    zaehler, nenner = D(satz).as_integer_ratio()
+    netto = D(netto_cent).scaleb(-2)
+    assert D(umsatzsteuer_cent(netto_cent, zaehler, nenner)).scaleb(-2) == umsatzsteuer_auf(netto, D(satz))
