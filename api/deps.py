@@ -23,7 +23,9 @@ from api.documents import read_fallakte
 from api.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+# Cheap dependencies are ``async def``: FastAPI runs a plain ``def`` dependency in the thread pool,
+# and that hand-off costs more than the lookup itself (design.md, FastAPI notes).
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -32,11 +34,11 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_regelwerk(request: Request) -> Regelwerk:
+async def get_regelwerk(request: Request) -> Regelwerk:
     return request.app.state.regelwerk
 
 
-def get_satztabellen(request: Request) -> Satztabellen:
+async def get_satztabellen(request: Request) -> Satztabellen:
     return request.app.state.satztabellen
 
 
