@@ -8,15 +8,20 @@ the recipients' total extra burden if taxable (the provider's own share has none
 from __future__ import annotations
 
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation
-from advisor.kosten.rundung import NULL
+from advisor.kosten.rundung import als_euro
 from advisor.kostenkennzahlen import Kostenkennzahlen
 
 
 def kennzahlen_der_leistung(k: Leistungskalkulation) -> Kostenkennzahlen:
-    empfaenger = [a for a in k.anteile if a.rolle == "empfaenger"]
+    erstattung = mehrbelastung = 0
+    for a in k.anteile:
+        if a.rolle == "empfaenger":
+            ns, netto, ust = a.in_cent()
+            erstattung += ns
+            mehrbelastung += netto + ust - ns
     return Kostenkennzahlen(
-        erstattung_jahr=sum((a.nicht_steuerbar for a in empfaenger), NULL),
-        mehrbelastung_bei_steuerpflicht=sum((a.mehrbelastung_bei_steuerpflicht for a in empfaenger), NULL),
+        erstattung_jahr=als_euro(erstattung),
+        mehrbelastung_bei_steuerpflicht=als_euro(mehrbelastung),
         wagnis=k.wagnis,
         gewinnaufschlag=k.gewinnaufschlag,
         kalkulatorische_zinsen=k.kalkulatorische_zinsen,

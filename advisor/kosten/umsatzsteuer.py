@@ -38,17 +38,58 @@ class Steuerbetrag:
     brutto: Decimal
 
 
-@dataclass(slots=True)
 class Anteil:
-    """One payer's share of the annual reimbursement, in EUR (cents)."""
+    """One payer's share of the annual reimbursement, in EUR (cents).
 
-    beteiligter: str
-    rolle: Rolle
-    gewicht: Decimal
-    quote_prozent: Decimal
-    nicht_steuerbar: Decimal
-    steuerpflichtig: Steuerbetrag
-    mehrbelastung_bei_steuerpflicht: Decimal
+    Kept in integer cents and shown as ``Decimal`` EUR on access: a batch of thousands of
+    calculations that reads only the totals never builds the per-payer amounts.
+    """
+
+    __slots__ = ("beteiligter", "rolle", "gewicht", "_quote", "_nicht_steuerbar", "_netto", "_umsatzsteuer")
+
+    def __init__(self, beteiligter: str, rolle: Rolle, gewicht: Decimal, quote_cent: int,
+                 nicht_steuerbar_cent: int, netto_cent: int, umsatzsteuer_cent: int) -> None:
+        self.beteiligter = beteiligter
+        self.rolle = rolle
+        self.gewicht = gewicht
+        self._quote = quote_cent
+        self._nicht_steuerbar = nicht_steuerbar_cent
+        self._netto = netto_cent
+        self._umsatzsteuer = umsatzsteuer_cent
+
+    @property
+    def quote_prozent(self) -> Decimal:
+        """The payer's share in percent, two places (the column adds up to 100.00)."""
+        return als_euro(self._quote)
+
+    @property
+    def nicht_steuerbar(self) -> Decimal:
+        return als_euro(self._nicht_steuerbar)
+
+    @property
+    def steuerpflichtig(self) -> Steuerbetrag:
+        return Steuerbetrag(als_euro(self._netto), als_euro(self._umsatzsteuer),
+                            als_euro(self._netto + self._umsatzsteuer))
+
+    @property
+    def mehrbelastung_bei_steuerpflicht(self) -> Decimal:
+        return als_euro(self._netto + self._umsatzsteuer - self._nicht_steuerbar)
+
+    def in_cent(self) -> tuple[int, int, int]:
+        """(not taxable, taxable net, VAT) in cents — for sums without Decimal work."""
+        return self._nicht_steuerbar, self._netto, self._umsatzsteuer
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Anteil):
+            return NotImplemented
+        return (self.beteiligter, self.rolle, self.gewicht, self._quote, self.in_cent()) == (
+            other.beteiligter, other.rolle, other.gewicht, other._quote, other.in_cent())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"Anteil({self.beteiligter!r}, {self.rolle!r}, nicht_steuerbar={self.nicht_steuerbar}, "
+                f"steuerpflichtig={self.steuerpflichtig})")
 
 
 @dataclass(slots=True)
@@ -97,17 +138,8 @@ def anteile_berechnen(
         ust = 0 if ist_erbringer else umsatzsteuer_cent(n, zaehler, nenner)
         summe_netto += n
         summe_ust += ust
-        anteile.append(
-            Anteil(
-                beteiligter=kennung,
-                rolle="erbringer" if ist_erbringer else "empfaenger",
-                gewicht=gewichtung.schluesselwerte[i],
-                quote_prozent=als_euro(quoten[i]),
-                nicht_steuerbar=als_euro(ns),
-                steuerpflichtig=Steuerbetrag(als_euro(n), als_euro(ust), als_euro(n + ust)),
-                mehrbelastung_bei_steuerpflicht=als_euro(n + ust - ns),
-            )
-        )
+        anteile.append(Anteil(kennung, "erbringer" if ist_erbringer else "empfaenger",
+                              gewichtung.schluesselwerte[i], quoten[i], ns, n, ust))
     summe_netto_eur, summe_ust_eur = als_euro(summe_netto), als_euro(summe_ust)
     return Anteilsrechnung(
         anteile=tuple(anteile),
