@@ -13,6 +13,7 @@ Pure functions; the JSON output keeps machine formats (decimal strings, ISO date
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
@@ -64,6 +65,21 @@ def prozent(wert: Decimal | int) -> str:
 def datum(wert: date) -> str:
     """date(2026, 11, 25) → "25.11.2026"."""
     return wert.strftime("%d.%m.%Y")
+
+
+_DATUM_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DATUM_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def datum_lesen(text: str) -> date | None:
+    """A date as people type it: "31.12.2026" or "2026-12-31". ``None`` if the text has neither
+    form; ``ValueError`` if it has the form but is no calendar date ("31.02.2027")."""
+    s = text.strip()
+    if m := _DATUM_DE.match(s):
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m := _DATUM_ISO.match(s):
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
 
 
 def wert(value: Any, einheit: str | None = None) -> str:

@@ -14,14 +14,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from advisor.deutsch import datum_lesen
 from advisor.screening.spalten import Spalte, normalize_header
 
 _JA = {"ja", "j", "x", "true", "wahr", "1", "yes", "y"}
 _NEIN = {"nein", "n", "false", "falsch", "0", "no", "-"}
 _DEUTSCHE_TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _ZAHL = re.compile(r"^-?\d+(\.\d+)?$")
-_DATUM_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_DATUM_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MAX_BETRAG = Decimal("1000000000000")
 
 
@@ -126,17 +125,13 @@ def parse_datum(value: Any) -> date:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _seriendatum(value)
-    text = str(value).strip()
-    m = _DATUM_DE.match(text)
-    teile = (int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
-    if teile is None and (m := _DATUM_ISO.match(text)):
-        teile = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if teile is None:
-        raise Zellfehler(f"„{_shown(value)}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).")
     try:
-        return date(*teile)
+        gelesen = datum_lesen(str(value))
     except ValueError:
         raise Zellfehler(f"„{_shown(value)}“ ist kein gültiges Kalenderdatum.") from None
+    if gelesen is None:
+        raise Zellfehler(f"„{_shown(value)}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).")
+    return gelesen
 
 
 def _seriendatum(wert: float) -> date:

@@ -11,11 +11,11 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from advisor.deutsch import datum, datum_lesen, gruppiert
+
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
 _GERMAN = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
-_DATE_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def parse_number(text: str, *, thousands_allowed: bool) -> Decimal:
@@ -64,17 +64,13 @@ def parse_integer(text: str) -> int:
 def parse_date(text: str) -> date:
     """"01.01.2027" or "2027-01-01" → date; else ``ValueError`` with a German sentence."""
     s = text.strip()
-    m = _DATE_DE.match(s)
-    parts = (int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
-    if parts is None:
-        m = _DATE_ISO.match(s)
-        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-    if parts is None:
-        raise ValueError(f"Bitte ein Datum im Format TT.MM.JJJJ angeben (z. B. 01.01.2027), nicht „{s}“.")
     try:
-        return date(*parts)
+        gelesen = datum_lesen(s)
     except ValueError:
         raise ValueError(f"„{s}“ ist kein gültiges Kalenderdatum.") from None
+    if gelesen is None:
+        raise ValueError(f"Bitte ein Datum im Format TT.MM.JJJJ angeben (z. B. 01.01.2027), nicht „{s}“.")
+    return gelesen
 
 
 def format_number(value: Decimal | int | str, *, places: int | None = None, grouping: bool = True) -> str:
@@ -89,14 +85,13 @@ def format_number(value: Decimal | int | str, *, places: int | None = None, grou
     sign = "-" if d < 0 else ""
     text = format(abs(d), "f")
     whole, _, frac = text.partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".") if grouping else str(int(whole))
+    grouped = gruppiert(whole) if grouping else str(int(whole))
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 
 def format_date(value: date | str) -> str:
     """date or ISO string → "25.11.2026"."""
-    d = value if isinstance(value, date) else date.fromisoformat(str(value))
-    return d.strftime("%d.%m.%Y")
+    return datum(value if isinstance(value, date) else date.fromisoformat(str(value)))
 
 
 def format_money(value: Decimal | str | None) -> str:

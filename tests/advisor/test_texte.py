@@ -24,3 +24,16 @@ def test_amounts_dates_and_unknowns_are_written_the_german_way() -> None:
                   {"bagatellgrenze_abs2_nr1": Decimal("17500")}, {"bagatellgrenze_abs2_nr1": "EUR"})
     assert text == ("17.500,01\u00a0€ ab 01.01.2027 bis keines (unbefristet); Hilfstätigkeit unbekannt; "
                     "Grenze 17.500,00\u00a0€")
+
+
+def test_dates_are_read_in_german_and_iso_form_and_impossible_dates_are_refused() -> None:
+    import pytest
+
+    from advisor.deutsch import datum_lesen
+
+    assert datum_lesen(" 31.12.2026 ") == date(2026, 12, 31)
+    assert datum_lesen("1.2.2027") == date(2027, 2, 1)
+    assert datum_lesen("2027-01-01") == date(2027, 1, 1)
+    assert datum_lesen("Neujahr") is None
+    with pytest.raises(ValueError):
+        datum_lesen("31.02.2027")
