@@ -65,3 +65,12 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
     Und es wird keine Frage gestellt
+
+  Szenario: Kalkulatorische Zinsen lassen die Befreiung bestehen, machen sie aber riskanter
+    Angenommen die Mitglieder handeln dafür nichtunternehmerisch
+    Und die Leistungen sind auf die Mitglieder zugeschnitten
+    Und die Kalkulation enthält kalkulatorische Zinsen auf Eigenkapital von 2.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerfrei"
+    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und ein Risikogrund nennt "kalkulatorische Zinsen"
