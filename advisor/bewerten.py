@@ -41,10 +41,10 @@ def pruefe_katalog(fallakte: Fallakte, rw: Regelwerk) -> None:
     probleme = [
         Feldproblem(
             f"leistungen[{i}].aufgabenfeld",
-            f"Unbekanntes Aufgabenfeld „{l.aufgabenfeld}“; erlaubt: {', '.join(sorted(rw.katalog))}.",
+            f"Unbekanntes Aufgabenfeld „{leistung.aufgabenfeld}“; erlaubt: {', '.join(sorted(rw.katalog))}.",
         )
-        for i, l in enumerate(fallakte.leistungen)
-        if l.aufgabenfeld not in rw.katalog
+        for i, leistung in enumerate(fallakte.leistungen)
+        if leistung.aufgabenfeld not in rw.katalog
     ]
     if probleme:
         raise UngueltigeEingabe(probleme)
@@ -75,8 +75,8 @@ def assess(
     pruefe_katalog(fallakte, rw)
     kennzahlen = kostenkennzahlen or {}
     leistungen = tuple(
-        _bewerte_leistung(fallakte, i, rw, kennzahlen.get(l.id), mit_empfehlungen)
-        for i, l in enumerate(fallakte.leistungen)
+        _bewerte_leistung(fallakte, i, rw, kennzahlen.get(leistung.id), mit_empfehlungen)
+        for i, leistung in enumerate(fallakte.leistungen)
     )
     regime = {lb.regime for lb in leistungen}
     stand = Regelwerksstand(
@@ -185,8 +185,14 @@ def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriteri
             vorlage = getattr(regel.begruendung, status)
         ergebnis.append(
             Kriterium.spaet(
-                kennung, regel.norm, regel.titel, status, regel.quellen, regel.folge,  # type: ignore[arg-type]
-                (vorlage, regel, None, regel.risikohinweis), fertigstellen,
+                kennung,
+                regel.norm,
+                regel.titel,
+                status,
+                regel.quellen,
+                regel.folge,  # type: ignore[arg-type]
+                (vorlage, regel, None, regel.risikohinweis),
+                fertigstellen,
             )
         )
     return tuple(ergebnis)
@@ -225,9 +231,13 @@ def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str, ...
     if e.ergebnis != "offen" and len(folgen) > 1 and folgen <= KEINE_UST:
         offen = ", ".join(e.offene_fakten) or "weitere Angaben"
         hinweise.append(
-            "Ob die Leistung statt „" + e.ergebnis + "“ sogar „"
+            "Ob die Leistung statt „"
+            + e.ergebnis
+            + "“ sogar „"
             + next(iter(folgen - {e.ergebnis}))
-            + "“ ist, hängt von ungeklärten Angaben ab (" + offen + "). "
+            + "“ ist, hängt von ungeklärten Angaben ab ("
+            + offen
+            + "). "
             "An der Umsatzsteuerfreiheit der Leistung ändert das nichts."
         )
     return tuple(hinweise)

@@ -6,9 +6,9 @@ shape of the contract, with money as decimal strings and keys sorted by the seri
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 FORMAT_BEWERTUNG = "ikz-bewertung/1"
@@ -30,10 +30,31 @@ class Kriterium:
     first access, so that a batch of thousands of cases only renders what somebody reads.
     """
 
-    __slots__ = ("regel", "norm", "titel", "status", "quellen", "folge", "_begruendung", "_fakten",
-                 "_fakten_aus_katalog", "_risikohinweis", "_spaet")
-    FELDER = ("regel", "norm", "titel", "status", "begruendung", "fakten", "fakten_aus_katalog", "quellen",
-              "folge", "risikohinweis")
+    __slots__ = (
+        "regel",
+        "norm",
+        "titel",
+        "status",
+        "quellen",
+        "folge",
+        "_begruendung",
+        "_fakten",
+        "_fakten_aus_katalog",
+        "_risikohinweis",
+        "_spaet",
+    )
+    FELDER = (
+        "regel",
+        "norm",
+        "titel",
+        "status",
+        "begruendung",
+        "fakten",
+        "fakten_aus_katalog",
+        "quellen",
+        "folge",
+        "risikohinweis",
+    )
 
     def __init__(
         self,
@@ -105,8 +126,9 @@ class Kriterium:
         self._fertig()
         return self._risikohinweis
 
-    def setze(self, begruendung: str, fakten: dict[str, Any], fakten_aus_katalog: tuple[str, ...],
-              risikohinweis: str | None) -> None:
+    def setze(
+        self, begruendung: str, fakten: dict[str, Any], fakten_aus_katalog: tuple[str, ...], risikohinweis: str | None
+    ) -> None:
         """Used by the engine's ``fertigstellen`` to store the rendered values."""
         self._begruendung, self._fakten = begruendung, fakten
         self._fakten_aus_katalog, self._risikohinweis = fakten_aus_katalog, risikohinweis

@@ -86,14 +86,18 @@ def wende_an(fallakte: Fallakte, index: int, aenderung: dict[str, Any]) -> Falla
         if schluessel == "rechtsform":
             update["rechtsform"] = wert
         elif schluessel == "erbringer.art":
-            beteiligte = [b.model_copy(update={"art": wert}) if b.id == leistung.erbringer else b
-                          for b in update.get("beteiligte", fallakte.beteiligte)]
+            beteiligte = [
+                b.model_copy(update={"art": wert}) if b.id == leistung.erbringer else b
+                for b in update.get("beteiligte", fallakte.beteiligte)
+            ]
             update["beteiligte"] = beteiligte
         elif schluessel == "kosten.positionen_ohne":
             if leistung.kosten is None:
                 raise NichtAnwendbar(schluessel)
             positionen = [p for p in leistung.kosten.positionen if p.art not in set(wert)]
-            leistung = leistung.model_copy(update={"kosten": leistung.kosten.model_copy(update={"positionen": positionen})})
+            leistung = leistung.model_copy(
+                update={"kosten": leistung.kosten.model_copy(update={"positionen": positionen})}
+            )
         else:
             leistung = _setze(leistung, schluessel.split("."), wert)  # type: ignore[assignment]
     leistungen = list(fallakte.leistungen)

@@ -159,7 +159,9 @@ class _Auswertung:
             return False
         namen = sorted(offen)
         for werte in product((True, False), repeat=len(namen)):
-            ctx = Kontext({**self.ctx.fakten, **dict(zip(namen, werte))}, self.ctx.parameter, self.regelstatus)
+            ctx = Kontext(
+                {**self.ctx.fakten, **dict(zip(namen, werte, strict=True))}, self.ctx.parameter, self.regelstatus
+            )
             if not any((r.anwendbar is None or r.anwendbar(ctx) is True) and r.bedingung(ctx) is True for r in regeln):
                 return False
         return True

@@ -19,9 +19,7 @@ from pydantic_core import PydanticCustomError
 
 FORMAT_FALLAKTE = "ikz-fallakte/1"
 
-Bundesland = Literal[
-    "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"
-]
+Bundesland = Literal["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"]
 Rechtsform = Literal[
     "oerv_delegierend",
     "oerv_mandatierend",
@@ -246,8 +244,10 @@ class Leistung(_Strict):
     @property
     def zahler(self) -> list[str]:
         """Ids of the partners who pay a share: the recipients, and the provider if it bears one."""
-        traegt = self.kosten is not None and self.kosten.verteilung is not None and (
-            self.kosten.verteilung.erbringer_traegt_anteil
+        traegt = (
+            self.kosten is not None
+            and self.kosten.verteilung is not None
+            and (self.kosten.verteilung.erbringer_traegt_anteil)
         )
         return [self.erbringer, *self.empfaenger] if traegt else list(self.empfaenger)
 

@@ -59,13 +59,11 @@ def _pruefe_leistung(fallakte: Fallakte, leistung: Leistung, pfad: str, ids: set
         return probleme
     zahler = set(leistung.zahler)
     for feld in ("eigenerstellung", "remanenzkosten"):
-        for k in (getattr(kosten, feld) or {}):
+        for k in getattr(kosten, feld) or {}:
             if k not in ids:
                 probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", _unbekannt(k)))
             elif k not in leistung.empfaenger:
-                probleme.append(
-                    Feldproblem(f"{pfad}.kosten.{feld}.{k}", f"„{k}“ ist kein Empfänger dieser Leistung.")
-                )
+                probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", f"„{k}“ ist kein Empfänger dieser Leistung."))
     if kosten.verteilung is not None:
         probleme.extend(_pruefe_verteilung(fallakte, leistung, f"{pfad}.kosten.verteilung", ids, zahler))
     return probleme
@@ -85,9 +83,7 @@ def _pruefe_verteilung(
                 if k == leistung.erbringer
                 else ""
             )
-            probleme.append(
-                Feldproblem(f"{pfad}.werte.{k}", f"„{k}“ zahlt für diese Leistung keinen Anteil.{hinweis}")
-            )
+            probleme.append(Feldproblem(f"{pfad}.werte.{k}", f"„{k}“ zahlt für diese Leistung keinen Anteil.{hinweis}"))
     if v.schluessel == "sockel_plus_variabel":
         if v.sockel_prozent is None:
             probleme.append(Feldproblem(f"{pfad}.sockel_prozent", "Der Sockelanteil in Prozent fehlt."))
@@ -99,15 +95,11 @@ def _pruefe_verteilung(
     else:
         for feld in ("sockel_prozent", "variabler_schluessel"):
             if getattr(v, feld) is not None:
-                probleme.append(
-                    Feldproblem(f"{pfad}.{feld}", "Gilt nur für den Schlüssel sockel_plus_variabel.")
-                )
+                probleme.append(Feldproblem(f"{pfad}.{feld}", "Gilt nur für den Schlüssel sockel_plus_variabel."))
         variabel = v.schluessel
     if variabel in _SCHLUESSEL_MIT_WERTEN:
         if not v.werte:
-            probleme.append(
-                Feldproblem(f"{pfad}.werte", f"Der Schlüssel „{variabel}“ braucht Werte für jeden Zahler.")
-            )
+            probleme.append(Feldproblem(f"{pfad}.werte", f"Der Schlüssel „{variabel}“ braucht Werte für jeden Zahler."))
         else:
             for k in sorted(zahler - set(v.werte)):
                 probleme.append(Feldproblem(f"{pfad}.werte.{k}", f"Für „{k}“ fehlt der Wert des Schlüssels."))

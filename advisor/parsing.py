@@ -98,7 +98,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def fallakte_aus_daten(daten: Any) -> Fallakte:
     """Validate parsed data (a dict) as a Fallakte v1, including every cross-field check."""
     if not isinstance(daten, dict):
-        raise UngueltigeEingabe([Feldproblem("", "Die Fallakte muss ein Abschnitt mit Feldern sein (YAML/JSON-Objekt).")])
+        raise UngueltigeEingabe(
+            [Feldproblem("", "Die Fallakte muss ein Abschnitt mit Feldern sein (YAML/JSON-Objekt).")]
+        )
     if daten.get("format") not in (None, "ikz-fallakte/1"):
         raise UngueltigeEingabe(
             [Feldproblem("format", f"Unbekanntes Format „{daten.get('format')}“; erwartet: ikz-fallakte/1.")]

@@ -25,7 +25,14 @@ def bewerte_risiko(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str
         regel = e.regeln[kennung]
         if regel.risiko != "gering":
             stufen.append(regel.risiko)
-            gruende.append(fuelle(regel.risikohinweis or f"{regel.norm}: {regel.titel}", sv.fakten, e.kontext.parameter, rw.einheiten()))
+            gruende.append(
+                fuelle(
+                    regel.risikohinweis or f"{regel.norm}: {regel.titel}",
+                    sv.fakten,
+                    e.kontext.parameter,
+                    rw.einheiten(),
+                )
+            )
     pfad = set(pfad_regeln)
     for rr in rw.risikoregeln:
         if rr.bei_regeln & pfad and rr.bedingung(e.kontext) is True:

@@ -19,8 +19,16 @@ from advisor.kostenkennzahlen import Kostenkennzahlen
 #: Public bodies: every kind of Beteiligter except ``privat``.
 _JPOER_ARTEN = frozenset(
     {
-        "gemeinde", "stadt", "kreisfreie_stadt", "kreis", "zweckverband", "anstalt_oeffentlichen_rechts",
-        "landschaftsverband", "land", "bund", "sonstige_jpoer",
+        "gemeinde",
+        "stadt",
+        "kreisfreie_stadt",
+        "kreis",
+        "zweckverband",
+        "anstalt_oeffentlichen_rechts",
+        "landschaftsverband",
+        "land",
+        "bund",
+        "sonstige_jpoer",
     }
 )
 #: Associations of their members that can be a cost-sharing group (§ 4 Nr. 29 UStG; ustg-2b.md step 10).

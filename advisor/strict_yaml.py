@@ -64,9 +64,7 @@ def _construct_decimal(loader: _StrictLoader, node: yaml.ScalarNode) -> Decimal:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
-        raise yaml.constructor.ConstructorError(
-            None, None, f"„{text}“ ist keine endliche Zahl", node.start_mark
-        )
+        raise yaml.constructor.ConstructorError(None, None, f"„{text}“ ist keine endliche Zahl", node.start_mark)
     return value
 
 
@@ -76,4 +74,4 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
 def load_strict(text: str) -> Any:
     """Parse one YAML document strictly. Raises ``DuplicateKeyError`` or ``yaml.YAMLError``."""
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader derives from SafeLoader
+    return yaml.load(text, Loader=_StrictLoader)

@@ -21,7 +21,7 @@ from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
-from api.schemas import FallVersion, Fallliste, Problem, Versionsliste
+from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.seed import seed_examples
 from api.settings import Settings
 from api.web.routes import router as web_router

@@ -35,7 +35,10 @@ class BodyLimitMiddleware:
                 problem = too_large(self.max_bytes)
             if problem is not None:
                 response = problem_response(
-                    Request(scope), problem.status, titel=problem.titel, detail=problem.detail,
+                    Request(scope),
+                    problem.status,
+                    titel=problem.titel,
+                    detail=problem.detail,
                     type_=PROBLEM_URN + problem.name,
                 )
                 await response(scope, receive, send)

@@ -109,7 +109,10 @@ def create_case_once(
         row = _insert_case(session, fallakte, beratung, note)
         session.add(
             IdempotencyKeyRow(
-                key=key, request_sha256=request_sha256, case_id=row.case_id, version_number=row.number,
+                key=key,
+                request_sha256=request_sha256,
+                case_id=row.case_id,
+                version_number=row.number,
                 created_at=row.created_at,
             )
         )
@@ -123,9 +126,7 @@ def create_case_once(
     raise IdempotencyConflict()  # pragma: no cover - the second round always finds the key
 
 
-def create_cases_if_empty(
-    session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]]
-) -> int:
+def create_cases_if_empty(session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]]) -> int:
     """Store several new cases in one transaction, but only into an empty store; commits.
 
     Returns how many were stored (0 if there were cases already). Two servers starting at once
@@ -210,8 +211,12 @@ def list_cases(session: Session, limit: int = 50, offset: int = 0) -> CasePage:
     ).all()
     cases = [
         CaseSummary(
-            case_id=case.id, bezeichnung=case.bezeichnung, latest_version=case.latest_version,
-            ergebnis=ergebnis, created_at=case.created_at, updated_at=case.updated_at,
+            case_id=case.id,
+            bezeichnung=case.bezeichnung,
+            latest_version=case.latest_version,
+            ergebnis=ergebnis,
+            created_at=case.created_at,
+            updated_at=case.updated_at,
         )
         for case, ergebnis in rows
     ]
@@ -227,8 +232,12 @@ def list_versions(session: Session, case_id: int) -> list[VersionSummary]:
     ).scalars()
     return [
         VersionSummary(
-            number=r.number, created_at=r.created_at, note=r.note, ergebnis=r.ergebnis,
-            regelwerk_version=r.regelwerk_version, regelwerk_sha256=r.regelwerk_sha256,
+            number=r.number,
+            created_at=r.created_at,
+            note=r.note,
+            ergebnis=r.ergebnis,
+            regelwerk_version=r.regelwerk_version,
+            regelwerk_sha256=r.regelwerk_sha256,
         )
         for r in rows
     ]
@@ -267,8 +276,9 @@ def request_fingerprint(fallakte: Fallakte, note: str | None) -> str:
     """SHA-256 identifying a create request for its Idempotency-Key: the validated case and the
     note, with numbers compared by value ("18000.0" = "18000.00"), so that the same case sent as
     YAML or as JSON, or formatted differently, is the same request."""
-    return hashlib.sha256(canonical_json({"fallakte": _by_value(fallakte.model_dump(exclude_none=True)),
-                                          "notiz": note}).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        canonical_json({"fallakte": _by_value(fallakte.model_dump(exclude_none=True)), "notiz": note}).encode("utf-8")
+    ).hexdigest()
 
 
 def _by_value(value: Any) -> Any:

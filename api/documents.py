@@ -34,7 +34,8 @@ async def read_document(request: Request, max_nodes: int, *, titel: str = "Die F
     if kind != JSON_MEDIA_TYPE and not kind.endswith("+json") and kind not in YAML_MEDIA_TYPES:
         shown = kind or "keine Angabe"
         raise ApiProblem(
-            415, "format-nicht-unterstuetzt",
+            415,
+            "format-nicht-unterstuetzt",
             f"Der Inhaltstyp „{shown}“ wird nicht unterstützt. Bitte als Content-Type "
             "„application/json“ oder „application/yaml“ angeben.",
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+
 from advisor.fallakte import Fallakte
 from api import contract_schemas
 
@@ -66,8 +67,12 @@ def install_openapi(app: FastAPI, extra_schemas: dict[str, Any] | None = None) -
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = get_openapi(
-                title=app.title, version=app.version, description=app.description, routes=app.routes,
-                tags=app.openapi_tags, servers=app.servers,
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+                servers=app.servers,
             )
             components = document.setdefault("components", {}).setdefault("schemas", {})
             for name, schema in component_schemas(extra_schemas).items():

@@ -52,8 +52,9 @@ _HTTP_DETAIL = {
 class ApiProblem(Exception):
     """An error the API answers with a given status, problem type and German sentence."""
 
-    def __init__(self, status: int, name: str, detail: str, *, titel: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, name: str, detail: str, *, titel: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
         self.status = status
         self.name = name
         self.detail = detail
@@ -82,9 +83,7 @@ def problem_response(
     }
     if errors is not None:
         body["errors"] = [{"pfad": p.pfad, "meldung": p.meldung} for p in errors]
-    return Response(
-        canonical_json_bytes(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
-    )
+    return Response(canonical_json_bytes(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 def _ungueltige_eingabe(request: Request, exc: Exception) -> Response:
@@ -130,7 +129,9 @@ def _case_store(request: Request, exc: Exception) -> Response:
 def _auswertung(request: Request, exc: Exception) -> Response:
     log.error("Auswertungsfehler bei %s: %s", request.url.path, exc)
     return problem_response(
-        request, 422, titel="Der Fall kann mit dem Regelwerk nicht entschieden werden.",
+        request,
+        422,
+        titel="Der Fall kann mit dem Regelwerk nicht entschieden werden.",
         detail=f"{exc} Das ist eine Lücke des Regelwerks, kein Fehler der Eingabe; bitte den Fall melden.",
         type_=PROBLEM_URN + "auswertung-nicht-moeglich",
     )
@@ -139,7 +140,10 @@ def _auswertung(request: Request, exc: Exception) -> Response:
 def _regelwerk(request: Request, exc: Exception) -> Response:
     log.error("Regelwerk fehlerhaft: %s", exc)
     return problem_response(
-        request, 503, titel=_HTTP_TITEL[503], detail="Das Regelwerk ist fehlerhaft und kann nicht verwendet werden.",
+        request,
+        503,
+        titel=_HTTP_TITEL[503],
+        detail="Das Regelwerk ist fehlerhaft und kann nicht verwendet werden.",
         type_=PROBLEM_URN + "regelwerk-fehlerhaft",
     )
 
@@ -164,16 +168,21 @@ def _reason_phrase(status: int) -> str:
 def _database(request: Request, exc: Exception) -> Response:
     log.warning("Datenbankfehler bei %s: %s", request.url.path, exc)
     return problem_response(
-        request, 503, titel=_HTTP_TITEL[503],
+        request,
+        503,
+        titel=_HTTP_TITEL[503],
         detail="Die Datenbank ist gerade nicht erreichbar oder ausgelastet. Bitte in einigen Sekunden erneut versuchen.",
-        type_=PROBLEM_URN + "datenbank-nicht-verfuegbar", headers={"Retry-After": "2"},
+        type_=PROBLEM_URN + "datenbank-nicht-verfuegbar",
+        headers={"Retry-After": "2"},
     )
 
 
 def _internal(request: Request, exc: Exception) -> Response:
     log.exception("Unerwarteter Fehler bei %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
-        request, 500, titel=_HTTP_TITEL[500],
+        request,
+        500,
+        titel=_HTTP_TITEL[500],
         detail="Interner Fehler im IKZ-Berater. Bitte melden Sie den Fall mit der Eingabe.",
         type_=PROBLEM_URN + "interner-fehler",
     )

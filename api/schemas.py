@@ -154,4 +154,9 @@ def _eintrag(c: CaseSummary) -> dict[str, Any]:
 
 
 def fallliste_als_dict(page: CasePage) -> dict[str, Any]:
-    return {"faelle": [_eintrag(c) for c in page.cases], "gesamt": page.total, "limit": page.limit, "offset": page.offset}
+    return {
+        "faelle": [_eintrag(c) for c in page.cases],
+        "gesamt": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+    }

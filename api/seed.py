@@ -38,4 +38,3 @@ def seed_examples(session_factory: sessionmaker[Session], examples_dir: Path, re
     if stored:
         log.info("%d Beispielfälle gespeichert.", stored)
     return stored
-

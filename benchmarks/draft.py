@@ -27,7 +27,6 @@ from contracts import assemble, render_docx, render_pdf  # noqa: E402
 from contracts.pdf_renderer import register_fonts, render_entwurf_pdf  # noqa: E402
 from rules import load_rate_tables, load_rules  # noqa: E402
 
-
 #: CPU time of this process (default) is robust on a machine shared with other jobs; ``--wall``
 #: measures elapsed time instead.
 UHR = time.process_time
@@ -48,14 +47,23 @@ def sechzig_partner() -> dict:
 
     daten = yaml.safe_load((ROOT / "examples" / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8"))
     erbringer = daten["beteiligte"][0]
-    partner = [{"id": f"gemeinde-{i:02d}", "name": f"Gemeinde Nummer {i:02d} im Landkreis Beispiel-Süd",
-                "art": "gemeinde", "einwohner": 5000 + i * 137, "vertreten_durch": "Der Bürgermeister"}
-               for i in range(1, 60)]
+    partner = [
+        {
+            "id": f"gemeinde-{i:02d}",
+            "name": f"Gemeinde Nummer {i:02d} im Landkreis Beispiel-Süd",
+            "art": "gemeinde",
+            "einwohner": 5000 + i * 137,
+            "vertreten_durch": "Der Bürgermeister",
+        }
+        for i in range(1, 60)
+    ]
     daten["beteiligte"] = [erbringer, *partner]
     leistung = daten["leistungen"][0]
     leistung["empfaenger"] = [p["id"] for p in partner]
-    leistung["kosten"]["verteilung"] = {"schluessel": "fallzahlen",
-                                        "werte": {p["id"]: 10 + i for i, p in enumerate(partner)}}
+    leistung["kosten"]["verteilung"] = {
+        "schluessel": "fallzahlen",
+        "werte": {p["id"]: 10 + i for i, p in enumerate(partner)},
+    }
     leistung["kosten"]["abrechnung"] = {"verfahren": "spitzabrechnung", "abschlaege": "monatlich"}
     del leistung["kosten"]["eigenerstellung"], leistung["kosten"]["remanenzkosten"]
     return daten
@@ -78,14 +86,17 @@ def main() -> int:
     register_fonts()
     rw, tabellen = load_rules(), load_rate_tables()
 
-    print(f"\n{'Beispiel':34} {'Seiten':>6} {'Boden ms':>9} {'PDF ms':>8} {'×Boden':>7} {'DOCX ms':>8} {'berate ms':>9}")
+    print(
+        f"\n{'Beispiel':34} {'Seiten':>6} {'Boden ms':>9} {'PDF ms':>8} {'×Boden':>7} {'DOCX ms':>8} {'berate ms':>9}"
+    )
     ergebnisse = {}
     for pfad in sorted((ROOT / "examples").glob("*.yaml")):
         fallakte = parse_fallakte(pfad.read_text(encoding="utf-8"))
         beratung = berate(fallakte, rw, tabellen)
         entwurf = assemble(beratung)
-        from pypdf import PdfReader
         import io
+
+        from pypdf import PdfReader
 
         seiten = len(PdfReader(io.BytesIO(render_pdf(beratung))).pages)
         boden = median_ms(lambda e=entwurf: render_entwurf_pdf(e, mit_anlagentabellen=False), args.runs)

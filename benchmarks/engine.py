@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import rules  # noqa: E402
-from advisor.beratung import berate  # noqa: E402
-from advisor.bewerten import assess, sachverhalt_der_leistung  # noqa: E402
-from advisor.entscheidung import entscheide  # noqa: E402
-from advisor.parsing import fallakte_aus_daten  # noqa: E402
-from advisor.regelwerk.laden import parse_regelwerk  # noqa: E402
-from benchmarks import floor  # noqa: E402
-from benchmarks.faelle import faelle  # noqa: E402
+import rules
+from advisor.beratung import berate
+from advisor.bewerten import assess, sachverhalt_der_leistung
+from advisor.entscheidung import entscheide
+from advisor.parsing import fallakte_aus_daten
+from advisor.regelwerk.laden import parse_regelwerk
+from benchmarks import floor
+from benchmarks.faelle import faelle
 
 ANZAHL = 6250
 
@@ -41,7 +41,7 @@ def _zeit(fn, wiederholungen: int = 1) -> float:
     return best
 
 
-def _spur(bewertung, texte: bool = False):  # noqa: ANN001, ANN202
+def _spur(bewertung, texte: bool = False):
     """Materialise the trace: every criterion with its status (and, with ``texte``, its German
     reasoning and facts)."""
     for lb in bewertung.leistungen:
@@ -92,21 +92,35 @@ def main() -> None:
         verteilung[erg] = verteilung.get(erg, 0) + 1
 
     us = 1e6 / ANZAHL
-    print(f"Regelwerk laden (Dateien lesen, prüfen, kompilieren): Median {statistics.median(ladezeiten) * 1000:.1f} ms "
-          f"(Ziel < 50 ms), {len(rw.regeln)} Regeln")
+    print(
+        f"Regelwerk laden (Dateien lesen, prüfen, kompilieren): Median {statistics.median(ladezeiten) * 1000:.1f} ms "
+        f"(Ziel < 50 ms), {len(rw.regeln)} Regeln"
+    )
     print(f"{ANZAHL} erzeugte Fälle; Ergebnisse: {dict(sorted(verteilung.items()))}")
     print(f"Boden (handgeschriebenes Python, nur Ergebnis):  {t_floor * us:8.1f} µs/Fall")
-    print(f"Engine, nur Entscheidung:                        {t_engine * us:8.1f} µs/Fall  = {t_engine / t_floor:.2f}× Boden")
-    print(f"Bewertung, Spur bei Bedarf (assess):             {t_lazy * us:8.1f} µs/Fall  = {t_lazy / t_floor:.2f}× Boden")
-    print(f"Engine mit vollständiger Spur (alle Kriterien):  {t_trace * us:8.1f} µs/Fall  = {t_trace / t_floor:.2f}× Boden "
-          f"(Ziel ≤ 3×)")
-    print(f"  … dazu alle deutschen Begründungen und Fakten: {t_texte * us:8.1f} µs/Fall  = {t_texte / t_floor:.2f}× Boden")
+    print(
+        f"Engine, nur Entscheidung:                        {t_engine * us:8.1f} µs/Fall  = {t_engine / t_floor:.2f}× Boden"
+    )
+    print(
+        f"Bewertung, Spur bei Bedarf (assess):             {t_lazy * us:8.1f} µs/Fall  = {t_lazy / t_floor:.2f}× Boden"
+    )
+    print(
+        f"Engine mit vollständiger Spur (alle Kriterien):  {t_trace * us:8.1f} µs/Fall  = {t_trace / t_floor:.2f}× Boden "
+        f"(Ziel ≤ 3×)"
+    )
+    print(
+        f"  … dazu alle deutschen Begründungen und Fakten: {t_texte * us:8.1f} µs/Fall  = {t_texte / t_floor:.2f}× Boden"
+    )
     print(f"Validierung (pydantic + Querprüfungen):          {t_valid * us:8.1f} µs/Fall")
-    print(f"Validierung + Bewertung aller {ANZAHL} Fälle:       {(t_valid + t_lazy):6.2f} s (Ziel < 2 s; "
-          f"mit vollständiger Spur {(t_valid + t_trace):.2f} s)")
+    print(
+        f"Validierung + Bewertung aller {ANZAHL} Fälle:       {(t_valid + t_lazy):6.2f} s (Ziel < 2 s; "
+        f"mit vollständiger Spur {(t_valid + t_trace):.2f} s)"
+    )
     print(f"  … mit Empfehlungen (Neubewertungen):           {(t_valid + t_advice):6.2f} s")
-    print(f"  … Validierung + Kalkulation + Bewertung (berate, ohne Empfehlungen): {(t_valid + t_berate_ohne):6.2f} s "
-          f"(Ziel < 2 s)")
+    print(
+        f"  … Validierung + Kalkulation + Bewertung (berate, ohne Empfehlungen): {(t_valid + t_berate_ohne):6.2f} s "
+        f"(Ziel < 2 s)"
+    )
     print(f"  … Validierung + Kalkulation + Bewertung mit Empfehlungen (berate):   {(t_valid + t_berate):6.2f} s")
     print(f"Engine und Boden stimmen überein: {ANZAHL - abweichungen}/{ANZAHL} Fälle")
 

@@ -12,22 +12,57 @@ import random
 from typing import Any
 
 AUFGABENFELDER = [
-    "it_egovernment", "it_support", "personalabrechnung", "standesamt", "rechnungspruefung", "kfz_zulassung",
-    "bauhof", "gebaeudereinigung", "gruenpflege", "abfall", "abwasser", "wasserversorgung", "vermessung_kataster",
-    "personalgestellung", "sportstaetten", "kinderbetreuung", "friedhof", "hochwasserschutz", "geodaten",
-    "beschaffung", "call_center", "sonstiges",
+    "it_egovernment",
+    "it_support",
+    "personalabrechnung",
+    "standesamt",
+    "rechnungspruefung",
+    "kfz_zulassung",
+    "bauhof",
+    "gebaeudereinigung",
+    "gruenpflege",
+    "abfall",
+    "abwasser",
+    "wasserversorgung",
+    "vermessung_kataster",
+    "personalgestellung",
+    "sportstaetten",
+    "kinderbetreuung",
+    "friedhof",
+    "hochwasserschutz",
+    "geodaten",
+    "beschaffung",
+    "call_center",
+    "sonstiges",
 ]
 RECHTSFORMEN = [
-    "oerv_delegierend", "oerv_mandatierend", "zweckverband", "gemeinsames_kommunalunternehmen",
-    "arbeitsgemeinschaft", "verwaltungsvereinbarung", "privatrechtlicher_vertrag",
+    "oerv_delegierend",
+    "oerv_mandatierend",
+    "zweckverband",
+    "gemeinsames_kommunalunternehmen",
+    "arbeitsgemeinschaft",
+    "verwaltungsvereinbarung",
+    "privatrechtlicher_vertrag",
 ]
-ENTGELTE = ["kostenerstattung", "kostenerstattung", "umlage_nach_nutzung", "umlage_allgemein", "pauschalpreis",
-            "marktpreis", "unentgeltlich"]
+ENTGELTE = [
+    "kostenerstattung",
+    "kostenerstattung",
+    "umlage_nach_nutzung",
+    "umlage_allgemein",
+    "pauschalpreis",
+    "marktpreis",
+    "unentgeltlich",
+]
 ARTEN = ["gemeinde", "stadt", "kreis", "zweckverband", "sonstige_jpoer", "privat"]
 BOOL_FAKTEN = [
-    "aufgabenuebertragung_befreiend", "befreiung_ausschlaggebend", "gesetzlicher_vorbehalt_jpoer",
-    "privat_steuerfrei_ohne_option", "oeffentliche_infrastruktur", "gemeinsame_oeffentliche_aufgabe",
-    "hilfstaetigkeit", "private_anbieter_am_markt",
+    "aufgabenuebertragung_befreiend",
+    "befreiung_ausschlaggebend",
+    "gesetzlicher_vorbehalt_jpoer",
+    "privat_steuerfrei_ohne_option",
+    "oeffentliche_infrastruktur",
+    "gemeinsame_oeffentliche_aufgabe",
+    "hilfstaetigkeit",
+    "private_anbieter_am_markt",
 ]
 
 
@@ -67,15 +102,22 @@ def fall(i: int, rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.9:
         beginn = rng.choice(["2022-07-01", "2025-01-01", "2027-01-01"])
         ende = rng.choice([None, "2029-01-01", "2031-12-31", "2032-01-01", "2040-01-01"])
-        leistung["laufzeit"] = {"beginn": beginn, "ende": ende if ende and ende > beginn else None,
-                                "kuendigungsfrist_monate": 12}
+        leistung["laufzeit"] = {
+            "beginn": beginn,
+            "ende": ende if ende and ende > beginn else None,
+            "kuendigungsfrist_monate": 12,
+        }
     if rng.random() < 0.85:
         leistung["kosten"] = {
             "kalkulationsjahr": 2027,
             "satzgrundlage": "kgst_2025_26",
             "positionen": [
-                {"art": "personal", "bezeichnung": "Sachbearbeitung", "entgeltgruppe": rng.choice(["E 9a", "E 9b", "E 11"]),
-                 "vzae": str(rng.choice([0.5, 1, 2.5]))},
+                {
+                    "art": "personal",
+                    "bezeichnung": "Sachbearbeitung",
+                    "entgeltgruppe": rng.choice(["E 9a", "E 9b", "E 11"]),
+                    "vzae": str(rng.choice([0.5, 1, 2.5])),
+                },
                 {"art": "sachkosten", "bezeichnung": "Lizenz", "betrag": "12000.00", "vorsteuer": "2280.00"},
                 *([{"art": "wagnis", "bezeichnung": "Wagnis", "betrag": "1000.00"}] if rng.random() < 0.1 else []),
             ],
@@ -83,12 +125,16 @@ def fall(i: int, rng: random.Random) -> dict[str, Any]:
             "gemeinkostenzuschlag_prozent": 20,
             "gewinnaufschlag_prozent": rng.choice([0, 0, 0, 5]),
             "verteilung": {"schluessel": "einwohner"},
-            "abrechnung": {"verfahren": rng.choice(["spitzabrechnung", "pauschale_mit_anpassung", "festpreis"]),
-                           "abschlaege": "vierteljaehrlich"},
+            "abrechnung": {
+                "verfahren": rng.choice(["spitzabrechnung", "pauschale_mit_anpassung", "festpreis"]),
+                "abschlaege": "vierteljaehrlich",
+            },
         }
     if rechtsform == "zweckverband" and rng.random() < 0.7:
-        leistung["kostenteilungsgemeinschaft"] = {"mitglieder_nichtunternehmerisch": _tri(rng),
-                                                  "leistungen_mitgliedsbezogen": _tri(rng)}
+        leistung["kostenteilungsgemeinschaft"] = {
+            "mitglieder_nichtunternehmerisch": _tri(rng),
+            "leistungen_mitgliedsbezogen": _tri(rng),
+        }
     return {
         "format": "ikz-fallakte/1",
         "bezeichnung": f"Kooperation {i}",

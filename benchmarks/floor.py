@@ -65,9 +65,13 @@ def _kette(schritte: list[tuple[str, bool | None, str]]) -> list[tuple[str, str,
 
 def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
     """(ergebnis, entscheidende_regel) for the facts ``f``."""
-    alt = _und(f["erbringer_ist_jpoer"], _oder(f["stichtag"] < BEGINN_2B,
-                                               _und(f["stichtag"] < ENDE_OPTION, f["erbringer_option_27_22"])))
-    regime = _kette([("ustg_27_abs22_altes_recht", alt, "altes_recht"), ("ustg_27_abs22a_neues_recht", True, "ustg_2b")])
+    alt = _und(
+        f["erbringer_ist_jpoer"],
+        _oder(f["stichtag"] < BEGINN_2B, _und(f["stichtag"] < ENDE_OPTION, f["erbringer_option_27_22"])),
+    )
+    regime = _kette(
+        [("ustg_27_abs22_altes_recht", alt, "altes_recht"), ("ustg_27_abs22a_neues_recht", True, "ustg_2b")]
+    )
     kein_austausch = _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"})
     privat = not f["erbringer_ist_jpoer"]
     jpoer = f["empfaenger_alle_jpoer"]
@@ -78,35 +82,65 @@ def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
             jahre = None
             if f["laufzeit_beginn"] is not None and f["laufzeit_ende"] is not None:
                 jahre = volle_jahre(f["laufzeit_beginn"], f["laufzeit_ende"]) >= JAHRE
-            a = _und(jpoer, _nicht(f["rechtsform"] == "privatrechtlicher_vertrag"), _oder(f["laufzeit_unbefristet"], jahre))
+            a = _und(
+                jpoer, _nicht(f["rechtsform"] == "privatrechtlicher_vertrag"), _oder(f["laufzeit_unbefristet"], jahre)
+            )
             b = _und(jpoer, f["oeffentliche_infrastruktur"], f["gemeinsame_oeffentliche_aufgabe"])
             c = _und(
                 jpoer,
-                _oder(_in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
-                      _und(_in(f["entgelt"], {"pauschalpreis"}),
-                           _in(f["abrechnungsverfahren"], {"pauschale_mit_anpassung", "spitzabrechnung"}))),
-                _nicht(f["gewinnaufschlag_vorhanden"]), _nicht(f["wagnis_vorhanden"]),
+                _oder(
+                    _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+                    _und(
+                        _in(f["entgelt"], {"pauschalpreis"}),
+                        _in(f["abrechnungsverfahren"], {"pauschale_mit_anpassung", "spitzabrechnung"}),
+                    ),
+                ),
+                _nicht(f["gewinnaufschlag_vorhanden"]),
+                _nicht(f["wagnis_vorhanden"]),
             )
             anteil = f["anteil_leistungen_an_jpoer_prozent"]
             d = _und(jpoer, None if anteil is None else anteil >= ANTEIL)
             schritte = [
                 ("ustg_1_abs1_nr1_kein_leistungsaustausch", kein_austausch, "nicht_steuerbar"),
                 ("ustg_2_abs1_privater_erbringer", privat, "steuerpflichtig"),
-                ("ustg_2b_abs4_nr3_vermessung", _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])), "steuerpflichtig"),
-                ("ustg_2b_abs4_nr5_anhang_i", _und(_nicht(_in(f["anhang_i_taetigkeit"], {"keine"})),
-                                                   _nicht(f["anhang_i_unbedeutend"])), "steuerpflichtig"),
-                ("ustg_2b_abs1_s1_privatrechtliche_handlungsform", f["rechtsform"] == "privatrechtlicher_vertrag",
-                 "steuerpflichtig"),
+                (
+                    "ustg_2b_abs4_nr3_vermessung",
+                    _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])),
+                    "steuerpflichtig",
+                ),
+                (
+                    "ustg_2b_abs4_nr5_anhang_i",
+                    _und(_nicht(_in(f["anhang_i_taetigkeit"], {"keine"})), _nicht(f["anhang_i_unbedeutend"])),
+                    "steuerpflichtig",
+                ),
+                (
+                    "ustg_2b_abs1_s1_privatrechtliche_handlungsform",
+                    f["rechtsform"] == "privatrechtlicher_vertrag",
+                    "steuerpflichtig",
+                ),
                 ("ustg_2b_abs2_nr1", _umsatz_le(f, GRENZE), "nicht_steuerbar"),
                 ("ustg_2b_abs2_nr2", f["privat_steuerfrei_ohne_option"], "nicht_steuerbar"),
                 ("ustg_2b_abs3_nr1", _und(jpoer, f["gesetzlicher_vorbehalt_jpoer"]), "nicht_steuerbar"),
-                ("bmf_2022_12_09_personalgestellung", _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
-                 "steuerpflichtig"),
-                ("lfst_ni_2019_07_15_beamtenvorbehalt", _und(f["personalgestellung"], f["beamtenvorbehalt"]),
-                 "nicht_steuerbar"),
-                ("bylfst_2023_02_15_befreiende_delegation",
-                 _und(jpoer, f["rechtsform"] in {"oerv_delegierend", "zweckverband", "gemeinsames_kommunalunternehmen"},
-                      f["aufgabenuebertragung_befreiend"], f["befreiung_ausschlaggebend"]), "nicht_steuerbar"),
+                (
+                    "bmf_2022_12_09_personalgestellung",
+                    _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
+                    "steuerpflichtig",
+                ),
+                (
+                    "lfst_ni_2019_07_15_beamtenvorbehalt",
+                    _und(f["personalgestellung"], f["beamtenvorbehalt"]),
+                    "nicht_steuerbar",
+                ),
+                (
+                    "bylfst_2023_02_15_befreiende_delegation",
+                    _und(
+                        jpoer,
+                        f["rechtsform"] in {"oerv_delegierend", "zweckverband", "gemeinsames_kommunalunternehmen"},
+                        f["aufgabenuebertragung_befreiend"],
+                        f["befreiung_ausschlaggebend"],
+                    ),
+                    "nicht_steuerbar",
+                ),
                 ("ustg_2b_abs3_nr2_wettbewerb", _und(jpoer, a, b, c, d, wettbewerb), "steuerpflichtig"),
                 ("ustg_2b_abs3_nr2", _und(jpoer, a, b, c, d, _nicht(wettbewerb)), "nicht_steuerbar"),
                 ("ustg_2b_abs1_s2_wettbewerb", wettbewerb, "steuerpflichtig"),
@@ -123,12 +157,17 @@ def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
         for regel, folge, sicher in _kette(schritte):
             if folge == "steuerpflichtig":
                 nr29 = _und(
-                    f["stichtag"] >= date(2020, 1, 1), f["erbringer_ist_zusammenschluss"], f["mitglieder_nichtunternehmerisch"],
-                    f["leistungen_mitgliedsbezogen"], _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
-                    _nicht(f["gewinnaufschlag_vorhanden"]), _nicht(f["wagnis_vorhanden"]),
+                    f["stichtag"] >= date(2020, 1, 1),
+                    f["erbringer_ist_zusammenschluss"],
+                    f["mitglieder_nichtunternehmerisch"],
+                    f["leistungen_mitgliedsbezogen"],
+                    _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+                    _nicht(f["gewinnaufschlag_vorhanden"]),
+                    _nicht(f["wagnis_vorhanden"]),
                 )
-                for regel_b, folge_b, sicher_b in _kette([("ustg_4_nr29", nr29, "steuerfrei"),
-                                                          ("ustg_4_keine_befreiung", True, "steuerpflichtig")]):
+                for regel_b, folge_b, sicher_b in _kette(
+                    [("ustg_4_nr29", nr29, "steuerfrei"), ("ustg_4_keine_befreiung", True, "steuerpflichtig")]
+                ):
                     entscheidend = regel_b if folge_b == "steuerfrei" else regel
                     pfade.append((folge_b, entscheidend, sicher_r and sicher and sicher_b))
             else:

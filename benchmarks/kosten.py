@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import rules  # noqa: E402
-from advisor.kosten import calculate, kennzahlen  # noqa: E402
-from advisor.kosten.rundung import verteile  # noqa: E402
-from advisor.parsing import fallakte_aus_daten  # noqa: E402
+import rules
+from advisor.kosten import calculate, kennzahlen
+from advisor.kosten.rundung import verteile
+from advisor.parsing import fallakte_aus_daten
 
 GESAMT = Decimal("1234567.89")
 PARTNER = 53
@@ -75,7 +75,12 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
     """One generated case: 2–53 partners, 1–3 services, grades × VZÄ and amounts, every key."""
     n = rnd.choice([2, 3, 4, 6, 9, 12, 20, 53])
     beteiligte = [
-        {"id": f"p{i}", "name": f"Kommune {i}", "art": "gemeinde" if i else "kreis", "einwohner": rnd.randint(1_000, 300_000)}
+        {
+            "id": f"p{i}",
+            "name": f"Kommune {i}",
+            "art": "gemeinde" if i else "kreis",
+            "einwohner": rnd.randint(1_000, 300_000),
+        }
         for i in range(n)
     ]
     leistungen = []
@@ -90,13 +95,23 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
         elif schluessel in ("fallzahlen", "nutzung", "frei"):
             verteilung["werte"] = {k: rnd.randint(1, 5000) for k in zahler}
         positionen = [
-            {"art": "personal", "bezeichnung": f"Stelle {k}", "entgeltgruppe": rnd.choice(GRUPPEN),
-             "vzae": str(Decimal(rnd.randint(1, 40)) / 10)}
+            {
+                "art": "personal",
+                "bezeichnung": f"Stelle {k}",
+                "entgeltgruppe": rnd.choice(GRUPPEN),
+                "vzae": str(Decimal(rnd.randint(1, 40)) / 10),
+            }
             for k in range(rnd.randint(1, 4))
         ]
         sach = Decimal(rnd.randint(1_000_00, 900_000_00)) / 100
-        positionen.append({"art": "sachkosten", "bezeichnung": "Lizenzen", "betrag": str(sach),
-                           "vorsteuer": str((sach * Decimal("0.19")).quantize(Decimal("0.01")))})
+        positionen.append(
+            {
+                "art": "sachkosten",
+                "bezeichnung": "Lizenzen",
+                "betrag": str(sach),
+                "vorsteuer": str((sach * Decimal("0.19")).quantize(Decimal("0.01"))),
+            }
+        )
         positionen.append({"art": "abschreibung", "bezeichnung": "Technik", "betrag": str(rnd.randint(0, 200_000))})
         leistungen.append(
             {
@@ -119,8 +134,14 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
                 },
             }
         )
-    return {"format": "ikz-fallakte/1", "bezeichnung": f"Fall {nr}", "stichtag": "2027-01-01",
-            "rechtsform": "oerv_mandatierend", "beteiligte": beteiligte, "leistungen": leistungen}
+    return {
+        "format": "ikz-fallakte/1",
+        "bezeichnung": f"Fall {nr}",
+        "stichtag": "2027-01-01",
+        "rechtsform": "oerv_mandatierend",
+        "beteiligte": beteiligte,
+        "leistungen": leistungen,
+    }
 
 
 def bench_faelle(daten: list[dict], titel: str) -> None:
@@ -131,11 +152,11 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
         from advisor.bewerten import assess
 
         regelwerk = rules.load_rules()
-    except Exception as e:  # noqa: BLE001 - the assessment is the lead's; measure without it
+    except Exception as e:
         assess = None
         print(f"  (Bewertung nicht verfügbar: {e})")
     leistungen = sum(len(d["leistungen"]) for d in daten)
-    zahler = sum(len(l["empfaenger"]) for d in daten for l in d["leistungen"])
+    zahler = sum(len(lei["empfaenger"]) for d in daten for lei in d["leistungen"])
     gc.collect()
     gc.freeze()
     t0 = time.perf_counter()
@@ -154,8 +175,10 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     if assess is not None:
         print(f"  Bewertung (assess mit Kennzahlen): {t3 - t2:6.3f} s  ({(t3 - t2) / anzahl * 1e6:6.1f} µs je Fall)")
     gesamt = t3 - t0
-    print(f"  Zusammen:                         {gesamt:7.3f} s  (Ziel der Projektleitung: < 2 s; "
-          f"Anteil der Kalkulation {(t2 - t1) / gesamt * 100:4.1f} %)")
+    print(
+        f"  Zusammen:                         {gesamt:7.3f} s  (Ziel der Projektleitung: < 2 s; "
+        f"Anteil der Kalkulation {(t2 - t1) / gesamt * 100:4.1f} %)"
+    )
 
 
 def main() -> None:
@@ -166,7 +189,9 @@ def main() -> None:
     from benchmarks.faelle import faelle
 
     last = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"Systemlast (1/5/15 min): {last} bei {os.cpu_count()} Kernen – absolute Zeiten schwanken, Verhältnisse gelten")
+    print(
+        f"Systemlast (1/5/15 min): {last} bei {os.cpu_count()} Kernen – absolute Zeiten schwanken, Verhältnisse gelten"
+    )
     print()
     bench_verteilung()
     print()

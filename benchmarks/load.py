@@ -116,9 +116,22 @@ def _start_server(port: int, data_dir: str) -> subprocess.Popen[bytes]:
     command = [
         # benchmarks/ is imported as a namespace package from the repository root, so that its
         # scripts (e.g. benchmarks/screening.py) never shadow the product's packages.
-        sys.executable, "-m", "uvicorn", "benchmarks.load:bench_app", "--factory", "--app-dir", str(ROOT),
-        "--host", HOST, "--port", str(port), "--workers", "1",
-        "--no-access-log", "--log-level", "warning",
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "benchmarks.load:bench_app",
+        "--factory",
+        "--app-dir",
+        str(ROOT),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--no-access-log",
+        "--log-level",
+        "warning",
     ]
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
@@ -176,8 +189,14 @@ class RawConnection:
 
 
 async def _run_phase(
-    new_sender: Callable[[], tuple[Sender, Callable[[], Awaitable[None]]]], name: str,
-    *, concurrency: int, seconds: float, max_requests: int, warmup_s: float, server_pid: int,
+    new_sender: Callable[[], tuple[Sender, Callable[[], Awaitable[None]]]],
+    name: str,
+    *,
+    concurrency: int,
+    seconds: float,
+    max_requests: int,
+    warmup_s: float,
+    server_pid: int,
 ) -> Phase:
     latencies: list[float] = []
     errors = 0
@@ -229,37 +248,61 @@ async def _measure(port: int, args: argparse.Namespace, body: bytes, server_pid:
             return new_sender
 
         phases = [
-            await _run_phase(senders(path), name, concurrency=args.concurrency, seconds=args.seconds,
-                             max_requests=args.max_requests, warmup_s=args.warmup, server_pid=server_pid)
+            await _run_phase(
+                senders(path),
+                name,
+                concurrency=args.concurrency,
+                seconds=args.seconds,
+                max_requests=args.max_requests,
+                warmup_s=args.warmup,
+                server_pid=server_pid,
+            )
             for name, path in (("floor", FLOOR_PATH), ("assessments", "/api/v1/assessments"))
         ]
-        phases.append(await _run_phase(
-            senders("/api/v1/drafts"), "drafts", concurrency=1, seconds=args.seconds * 2,
-            max_requests=args.drafts, warmup_s=0.5, server_pid=server_pid,
-        ))
+        phases.append(
+            await _run_phase(
+                senders("/api/v1/drafts"),
+                "drafts",
+                concurrency=1,
+                seconds=args.seconds * 2,
+                max_requests=args.drafts,
+                warmup_s=0.5,
+                server_pid=server_pid,
+            )
+        )
         return phases
 
 
 def _report(phases: list[Phase], args: argparse.Namespace) -> None:
-    print(f"\nLast: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} Kerne; "
-          f"{args.concurrency} gleichzeitige Clients ({args.client}), je Phase ≤ {args.seconds:g} s / ≤ {args.max_requests} Anfragen\n")
-    print(f"{'Endpunkt':<13}{'Anfragen':>9}{'Fehler':>8}{'Anfr./s':>10}{'p50 ms':>9}{'p99 ms':>9}{'Server-CPU ms/Anfr.':>21}")
+    print(
+        f"\nLast: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} Kerne; "
+        f"{args.concurrency} gleichzeitige Clients ({args.client}), je Phase ≤ {args.seconds:g} s / ≤ {args.max_requests} Anfragen\n"
+    )
+    print(
+        f"{'Endpunkt':<13}{'Anfragen':>9}{'Fehler':>8}{'Anfr./s':>10}{'p50 ms':>9}{'p99 ms':>9}{'Server-CPU ms/Anfr.':>21}"
+    )
     for ph in phases:
         cpu = ph.server_cpu_ms_per_request
-        print(f"{ph.name:<13}{ph.requests:>9}{ph.errors:>8}{ph.throughput:>10.1f}"
-              f"{ph.percentile(50):>9.2f}{ph.percentile(99):>9.2f}{'–' if cpu is None else f'{cpu:.2f}':>21}")
+        print(
+            f"{ph.name:<13}{ph.requests:>9}{ph.errors:>8}{ph.throughput:>10.1f}"
+            f"{ph.percentile(50):>9.2f}{ph.percentile(99):>9.2f}{'–' if cpu is None else f'{cpu:.2f}':>21}"
+        )
     floor, assessments, drafts = phases
     ratio = assessments.throughput / floor.throughput if floor.throughput else float("nan")
     floor_cpu, assessment_cpu = floor.server_cpu_ms_per_request, assessments.server_cpu_ms_per_request
     if floor_cpu and assessment_cpu:
-        print(f"\nServer-CPU je Anfrage: assessments = {assessment_cpu / floor_cpu:.1f} × floor "
-              f"(Durchsatzgrenze eines eigenen Kerns: {1000 / assessment_cpu:.0f} gegen {1000 / floor_cpu:.0f} Anfr./s)")
+        print(
+            f"\nServer-CPU je Anfrage: assessments = {assessment_cpu / floor_cpu:.1f} × floor "
+            f"(Durchsatzgrenze eines eigenen Kerns: {1000 / assessment_cpu:.0f} gegen {1000 / floor_cpu:.0f} Anfr./s)"
+        )
 
     def verdict(ok: bool) -> str:
         return "erreicht" if ok else "verfehlt"
 
     print("\nZiele:")
-    print(f"  Durchsatz assessments / floor = {ratio:.1%} (Ziel ≥ {TARGET_RATIO:.0%}): {verdict(ratio >= TARGET_RATIO)}")
+    print(
+        f"  Durchsatz assessments / floor = {ratio:.1%} (Ziel ≥ {TARGET_RATIO:.0%}): {verdict(ratio >= TARGET_RATIO)}"
+    )
     p99 = assessments.percentile(99)
     print(f"  p99 assessments = {p99:.1f} ms (Ziel < {TARGET_P99_MS:g} ms): {verdict(p99 < TARGET_P99_MS)}")
     p50 = drafts.percentile(50)
@@ -273,8 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=16, help="gleichzeitige Clients (Standard 16)")
     parser.add_argument("--max-requests", type=int, default=20_000, help="Höchstzahl Anfragen je Phase")
     parser.add_argument("--drafts", type=int, default=20, help="Anzahl Entwürfe (ein Client)")
-    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
-                        help="raw: schlanker HTTP/1.1-Client (Standard); httpx: zum Vergleich, begrenzt selbst")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="raw: schlanker HTTP/1.1-Client (Standard); httpx: zum Vergleich, begrenzt selbst",
+    )
     args = parser.parse_args(argv)
     if not (0 < args.seconds <= 60 and 0 < args.concurrency <= 256 and 0 < args.max_requests <= 1_000_000):
         parser.error("Dauer 0–60 s, 1–256 Clients, höchstens 1 000 000 Anfragen")

@@ -41,15 +41,23 @@ from screening.parallel import process_pool_mapper  # noqa: E402
 from screening.read import read_table_bytes  # noqa: E402
 from screening.run import screening_context  # noqa: E402
 
-RECHTSFORMEN = ["oerv_mandatierend", "oerv_delegierend", "zweckverband", "verwaltungsvereinbarung",
-                "gemeinsames_kommunalunternehmen", "privatrechtlicher_vertrag"]
+RECHTSFORMEN = [
+    "oerv_mandatierend",
+    "oerv_delegierend",
+    "zweckverband",
+    "verwaltungsvereinbarung",
+    "gemeinsames_kommunalunternehmen",
+    "privatrechtlicher_vertrag",
+]
 ENTGELTE = ["kostenerstattung", "umlage_nach_nutzung", "pauschalpreis", "umlage_allgemein", None]
 
 
 def generate_rows(anzahl: int, felder: list[str]) -> list[dict[str, object]]:
     """Deterministic rows: 371 Gemeinden/Städte and 31 Kreise, several services each."""
     zufall = random.Random(2027)
-    kommunen = [(f"Gemeinde {i:03d}", "gemeinde") for i in range(371)] + [(f"Kreis {i:02d}", "kreis") for i in range(31)]
+    kommunen = [(f"Gemeinde {i:03d}", "gemeinde") for i in range(371)] + [
+        (f"Kreis {i:02d}", "kreis") for i in range(31)
+    ]
     zeilen = []
     for n in range(anzahl):
         erbringer, art = zufall.choice(kommunen)
@@ -58,17 +66,25 @@ def generate_rows(anzahl: int, felder: list[str]) -> list[dict[str, object]]:
         zeile = {
             "kennung": f"IKZ-{n + 1:05d}",
             "bezeichnung": f"Leistung {n + 1}",
-            "erbringer": erbringer, "erbringer_art": art,
-            "empfaenger": "; ".join(e[0] for e in empfaenger), "empfaenger_art": "; ".join(e[1] for e in empfaenger),
-            "aufgabenfeld": zufall.choice(felder), "rechtsform": zufall.choice(RECHTSFORMEN),
+            "erbringer": erbringer,
+            "erbringer_art": art,
+            "empfaenger": "; ".join(e[0] for e in empfaenger),
+            "empfaenger_art": "; ".join(e[1] for e in empfaenger),
+            "aufgabenfeld": zufall.choice(felder),
+            "rechtsform": zufall.choice(RECHTSFORMEN),
             "entgelt": zufall.choice(ENTGELTE) or "",
-            "jahresbetrag": f"{zufall.randint(2_000, 400_000)},{zufall.randint(0, 99):02d}" if zufall.random() > 0.05 else "",
+            "jahresbetrag": f"{zufall.randint(2_000, 400_000)},{zufall.randint(0, 99):02d}"
+            if zufall.random() > 0.05
+            else "",
             "beginn": f"01.01.{zufall.randint(2005, 2026)}" if zufall.random() > 0.3 else "",
             "kuendigungsfrist_monate": "",
             "gewinnaufschlag_prozent": "",
-            "aufgabenuebertragung_befreiend": ja_nein(), "gesetzlicher_vorbehalt_jpoer": ja_nein(),
-            "privat_steuerfrei_ohne_option": ja_nein(), "oeffentliche_infrastruktur": ja_nein(),
-            "gemeinsame_oeffentliche_aufgabe": ja_nein(), "hilfstaetigkeit": ja_nein(),
+            "aufgabenuebertragung_befreiend": ja_nein(),
+            "gesetzlicher_vorbehalt_jpoer": ja_nein(),
+            "privat_steuerfrei_ohne_option": ja_nein(),
+            "oeffentliche_infrastruktur": ja_nein(),
+            "gemeinsame_oeffentliche_aufgabe": ja_nein(),
+            "hilfstaetigkeit": ja_nein(),
             "private_anbieter_am_markt": ja_nein(),
         }
         if zeile["jahresbetrag"]:
@@ -123,7 +139,9 @@ def baseline_berate(daten: bytes, kontext) -> float:
     """``berate`` alone over the same (valid) rows' Fallakten: the floor of any screening."""
     gelesen = parse_rows([read_table_bytes(daten, "bestand.xlsx")], kontext.vorgaben)
     leer = Portfoliowerte(None, None)
-    akten = [a for a, _ in (fallakte_aus_bestandszeile(z, leer, kontext.vorgaben.stichtag) for z in gelesen.zeilen) if a]
+    akten = [
+        a for a, _ in (fallakte_aus_bestandszeile(z, leer, kontext.vorgaben.stichtag) for z in gelesen.zeilen) if a
+    ]
     gc.collect()
     start = time.perf_counter()
     with paused_cyclic_gc():
@@ -143,28 +161,40 @@ def main() -> None:
     kontext = screening_context()
     zeilen = generate_rows(args.zeilen, sorted(kontext.vorgaben.aufgabenfelder))
     daten = xlsx_bytes(zeilen)
-    print(f"Bestandsliste: {args.zeilen} Zeilen, XLSX {len(daten) / 1e6:.1f} MB; Speicher vor dem Lauf {peak_mb():.0f} MB")
+    print(
+        f"Bestandsliste: {args.zeilen} Zeilen, XLSX {len(daten) / 1e6:.1f} MB; Speicher vor dem Lauf {peak_mb():.0f} MB"
+    )
 
     zeiten, (screening, groesse) = run(daten, kontext, jobs=1)
     zf = screening.zusammenfassung
-    print(f"\nEin Prozess: {zf.anzahl_zeilen} geprüft, {zf.anzahl_nicht_lesbar} nicht lesbar, "
-          f"{len(screening.probleme)} Meldungen, Export {groesse / 1e6:.1f} MB")
+    print(
+        f"\nEin Prozess: {zf.anzahl_zeilen} geprüft, {zf.anzahl_nicht_lesbar} nicht lesbar, "
+        f"{len(screening.probleme)} Meldungen, Export {groesse / 1e6:.1f} MB"
+    )
     for phase, sekunden in zeiten.items():
-        print(f"  {phase:<22} {sekunden:7.3f} s" + (f"   {sekunden / zeiten['gesamt']:5.1%}" if phase != "gesamt" else ""))
+        print(
+            f"  {phase:<22} {sekunden:7.3f} s" + (f"   {sekunden / zeiten['gesamt']:5.1%}" if phase != "gesamt" else "")
+        )
     print(f"  Spitzenspeicher (RSS)  {peak_mb():7.0f} MB   Ziel < 500 MB")
     print(f"  Ziel < 5 s: {'erreicht' if zeiten['gesamt'] < 5 else 'NICHT erreicht'} ({zeiten['gesamt']:.2f} s)")
 
     basis = baseline_berate(daten, kontext)
-    print(f"\nBasislinie: berate allein über dieselben Fallakten {basis:.3f} s "
-          f"({basis / zf.anzahl_zeilen * 1e6:.0f} µs je Leistung)")
-    print(f"  Screening gesamt / Basislinie = {zeiten['gesamt'] / basis:.2f}; "
-          f"Anteil des Screenings selbst (ohne berate): {zeiten['gesamt'] - basis:.2f} s")
+    print(
+        f"\nBasislinie: berate allein über dieselben Fallakten {basis:.3f} s "
+        f"({basis / zf.anzahl_zeilen * 1e6:.0f} µs je Leistung)"
+    )
+    print(
+        f"  Screening gesamt / Basislinie = {zeiten['gesamt'] / basis:.2f}; "
+        f"Anteil des Screenings selbst (ohne berate): {zeiten['gesamt'] - basis:.2f} s"
+    )
 
     if args.jobs > 1:
         pzeiten, (pscreening, _) = run(daten, kontext, jobs=args.jobs)
         gleich = pscreening.zeilen == screening.zeilen
-        print(f"\n{args.jobs} Arbeitsprozesse: gesamt {pzeiten['gesamt']:.3f} s "
-              f"(Faktor {zeiten['gesamt'] / pzeiten['gesamt']:.2f} gegenüber einem Prozess), Ergebnis gleich: {gleich}")
+        print(
+            f"\n{args.jobs} Arbeitsprozesse: gesamt {pzeiten['gesamt']:.3f} s "
+            f"(Faktor {zeiten['gesamt'] / pzeiten['gesamt']:.2f} gegenüber einem Prozess), Ergebnis gleich: {gleich}"
+        )
         for phase, sekunden in pzeiten.items():
             print(f"  {phase:<22} {sekunden:7.3f} s")
         print(f"  Spitzenspeicher je Arbeitsprozess (RSS) {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")

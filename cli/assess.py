@@ -44,7 +44,9 @@ def _run(args: argparse.Namespace) -> int:
     fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
     beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), stichtag=stichtag)
     if args.json:
-        sys.stdout.write(json.dumps(bewertung_als_dict(beratung.bewertung), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(bewertung_als_dict(beratung.bewertung), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+        )
     else:
         sys.stdout.write(report(beratung.bewertung, fallakte.bezeichnung))
     return EXIT_OK
@@ -106,6 +108,8 @@ def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
                 if e.mehrbelastung_vermieden_eur is not None
                 else ""
             )
-            out.append(_wrap(f"{e.massnahme} → danach {e.ergebnis_danach} (Risiko {e.risiko_danach}){betrag}", "  + ", width))
+            out.append(
+                _wrap(f"{e.massnahme} → danach {e.ergebnis_danach} (Risiko {e.risiko_danach}){betrag}", "  + ", width)
+            )
     out.append("")
     return out

@@ -28,9 +28,13 @@ def read_text(path: str | Path, *, what: str = "Datei") -> str:
     except FileNotFoundError:
         raise UngueltigeEingabe([Feldproblem("", f"{what} „{p}“ nicht gefunden.")], f"{what} nicht lesbar.") from None
     except IsADirectoryError:
-        raise UngueltigeEingabe([Feldproblem("", f"„{p}“ ist ein Verzeichnis, keine Datei.")], f"{what} nicht lesbar.") from None
+        raise UngueltigeEingabe(
+            [Feldproblem("", f"„{p}“ ist ein Verzeichnis, keine Datei.")], f"{what} nicht lesbar."
+        ) from None
     except OSError as e:
-        raise UngueltigeEingabe([Feldproblem("", f"„{p}“ ist nicht lesbar ({e.strerror}).")], f"{what} nicht lesbar.") from None
+        raise UngueltigeEingabe(
+            [Feldproblem("", f"„{p}“ ist nicht lesbar ({e.strerror}).")], f"{what} nicht lesbar."
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,7 +76,7 @@ def run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception:  # noqa: BLE001 - the CLI's last line of defence: no traceback for users
+    except Exception:
         if os.environ.get("IKZ_DEBUG"):
             traceback.print_exc()
         print(

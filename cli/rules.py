@@ -26,16 +26,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.check:
         directory = Path(args.check)
         if not directory.is_dir():
-            raise UngueltigeEingabe([Feldproblem("--check", f"„{directory}“ ist kein Verzeichnis.")], "Aufruf fehlerhaft.")
+            raise UngueltigeEingabe(
+                [Feldproblem("--check", f"„{directory}“ ist kein Verzeichnis.")], "Aufruf fehlerhaft."
+            )
         rw = rules.load_rules(directory.resolve())
-        print(f"Regelwerk in Ordnung: Version {rw.version}, {len(rw.regeln)} Regeln, "
-              f"{len(rw.parameter)} Parameter, {len(rw.katalog)} Aufgabenfelder, sha256 {rw.sha256}.")
+        print(
+            f"Regelwerk in Ordnung: Version {rw.version}, {len(rw.regeln)} Regeln, "
+            f"{len(rw.parameter)} Parameter, {len(rw.katalog)} Aufgabenfelder, sha256 {rw.sha256}."
+        )
         return EXIT_OK
     rw = rules.load_rules()
     if args.json:
         sys.stdout.write(json.dumps(regelwerk_als_dict(rw), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    print(f"{rw.titel}\nVersion {rw.version} · sha256 {rw.sha256} · zuletzt geprüft {deutsch.datum(rw.zuletzt_geprueft)}\n")
+    print(
+        f"{rw.titel}\nVersion {rw.version} · sha256 {rw.sha256} · zuletzt geprüft {deutsch.datum(rw.zuletzt_geprueft)}\n"
+    )
     print("Regeln (Geltung: ab einschließlich, bis ausschließlich):")
     for r in sorted(rw.regeln, key=lambda r: (r.datei, r.id)):
         bis = deutsch.datum(r.gilt_bis) if r.gilt_bis else "offen"

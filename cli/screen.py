@@ -52,7 +52,9 @@ def _write_template(ziel: str) -> int:
 
     pfad = Path(ziel)
     if pfad.suffix.lower() not in (".xlsx", ".csv"):
-        raise UngueltigeEingabe([Feldproblem("--vorlage", "Die Vorlage gibt es als .xlsx oder .csv.")], "Aufruf fehlerhaft.")
+        raise UngueltigeEingabe(
+            [Feldproblem("--vorlage", "Die Vorlage gibt es als .xlsx oder .csv.")], "Aufruf fehlerhaft."
+        )
     daten = template_csv() if pfad.suffix.lower() == ".csv" else template_xlsx(screening_context().vorgaben)
     write_bytes_atomically(pfad, daten)
     print(f"Vorlage geschrieben: {pfad}", file=sys.stderr)
@@ -79,8 +81,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.vorlage:
         return _write_template(args.vorlage)
     if not args.bestand:
-        raise UngueltigeEingabe([Feldproblem("BESTAND", "Bitte eine Bestandsliste oder ein Verzeichnis angeben "
-                                                         "(oder --vorlage DATEI).")], "Aufruf fehlerhaft.")
+        raise UngueltigeEingabe(
+            [Feldproblem("BESTAND", "Bitte eine Bestandsliste oder ein Verzeichnis angeben (oder --vorlage DATEI).")],
+            "Aufruf fehlerhaft.",
+        )
     from advisor.screening import screening_als_dict
     from screening.run import screen_path, screening_context
 
@@ -108,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_INVALID if screening.probleme else EXIT_OK
 
 
-def _print_summary(screening) -> None:  # noqa: ANN001 - Screening
+def _print_summary(screening) -> None:
     from screening.labels import ERGEBNISSE, label
 
     zf = screening.zusammenfassung
@@ -124,5 +128,7 @@ def _print_summary(screening) -> None:  # noqa: ANN001 - Screening
             z = screening.zeilen[i]
             betrag = z.mehrbelastung_eur if z.mehrbelastung_eur is not None else z.potenzielle_mehrbelastung_eur
             text = "–" if betrag is None else euro(betrag) + ("" if z.mehrbelastung_eur is not None else " möglich")
-            print(f"  {rang:>2}. {z.ort} [{z.kennung}] {z.bezeichnung} – {label(ERGEBNISSE, z.ergebnis)}, "
-                  f"Risiko {z.risiko}, {text}")
+            print(
+                f"  {rang:>2}. {z.ort} [{z.kennung}] {z.bezeichnung} – {label(ERGEBNISSE, z.ergebnis)}, "
+                f"Risiko {z.risiko}, {text}"
+            )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 from datetime import date
 
 from cli.calculate import dump_json

@@ -36,7 +36,9 @@ def _gilt(wenn: dict[str, list[Any]], merkmale: Mapping[str, Any]) -> bool:
     return all(merkmale[m] in werte for m, werte in wenn.items())
 
 
-def _leistungsbeschreibung(bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistungsdaten], pruefe: Pruefe) -> list[Block]:
+def _leistungsbeschreibung(
+    bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistungsdaten], pruefe: Pruefe
+) -> list[Block]:
     namen = {b.id: b.name for b in fallakte.beteiligte}
     bloecke: list[Block] = []
     for d in daten:
@@ -53,7 +55,13 @@ def _leistungsbeschreibung(bib: Klauselbibliothek, fallakte: Fallakte, daten: li
             angaben.append(f"Laufzeit: ab {format_date(lz.beginn)}, {ende}")
         bloecke.append(Text("Eckdaten:", tuple(angaben)))
         beschreibung = leistung.beschreibung.strip() if leistung.beschreibung else bib.platzhalter["beschreibung"]
-        bloecke.append(Text(pruefe(beschreibung, "Anlage 1", {bib.platzhalter["beschreibung"]: f"leistungen[{d.index}].beschreibung"})))
+        bloecke.append(
+            Text(
+                pruefe(
+                    beschreibung, "Anlage 1", {bib.platzhalter["beschreibung"]: f"leistungen[{d.index}].beschreibung"}
+                )
+            )
+        )
     return bloecke
 
 
@@ -103,11 +111,25 @@ def _verteilung(kalk: Mapping[str, Any], namen: Mapping[str, str], ergebnis: str
         mehr = sum((parse_money(a["mehrbelastung_bei_steuerpflicht"]) for a in anteile), Decimal("0.00"))
         return Tabelle(
             titel="Verteilung der Kosten je Beteiligtem (Jahresanteile)",
-            spalten=("Beteiligter", "Quote", "ohne USt\n(nicht steuerbar)", "netto bei\nSteuerpflicht",
-                     "USt", "brutto", "Mehr-\nbelastung"),
+            spalten=(
+                "Beteiligter",
+                "Quote",
+                "ohne USt\n(nicht steuerbar)",
+                "netto bei\nSteuerpflicht",
+                "USt",
+                "brutto",
+                "Mehr-\nbelastung",
+            ),
             zeilen=zeilen,
-            summe=("Summe", "", format_money(kalk["erstattung_nicht_steuerbar"]), format_money(stpfl["netto"]),
-                   format_money(stpfl["umsatzsteuer"]), format_money(stpfl["brutto"]), format_money(mehr)),
+            summe=(
+                "Summe",
+                "",
+                format_money(kalk["erstattung_nicht_steuerbar"]),
+                format_money(stpfl["netto"]),
+                format_money(stpfl["umsatzsteuer"]),
+                format_money(stpfl["brutto"]),
+                format_money(mehr),
+            ),
             rechts=(False, True, True, True, True, True, True),
             breiten=(0.21, 0.09, 0.15, 0.15, 0.13, 0.14, 0.13),
         )
@@ -153,12 +175,14 @@ def _abschlaege(kalk: Mapping[str, Any], namen: Mapping[str, str], ergebnis: str
         summe = sum((abschlagsbetrag(a, ergebnis) for a in liste), Decimal("0.00"))
         gesamt += summe
         termine = ", ".join(format_date(date.fromisoformat(str(a["faellig"])))[:6] for a in liste)
-        zeilen.append((
-            namen.get(kennung, kennung),
-            termine,
-            " + ".join(f"{n} × {format_money(b)}" for b, n in betraege.items()),
-            format_money(summe),
-        ))
+        zeilen.append(
+            (
+                namen.get(kennung, kennung),
+                termine,
+                " + ".join(f"{n} × {format_money(b)}" for b, n in betraege.items()),
+                format_money(summe),
+            )
+        )
     art = "brutto, einschließlich Umsatzsteuer" if ergebnis == "steuerpflichtig" else "ohne Umsatzsteuer"
     return Tabelle(
         titel=f"Abschläge ({art}): Fälligkeit, Betrag je Termin, Jahressumme",
@@ -176,8 +200,11 @@ def _wirtschaftlichkeit(kalk: Mapping[str, Any], namen: Mapping[str, str], ergeb
     for a in kalk.get("anteile", []):
         if a.get("eigenerstellung") in (None, ""):
             continue
-        zeile = [namen.get(a["beteiligter"], a["beteiligter"]), format_money(a["eigenerstellung"]),
-                 format_money(a["ersparnis_nicht_steuerbar"])]
+        zeile = [
+            namen.get(a["beteiligter"], a["beteiligter"]),
+            format_money(a["eigenerstellung"]),
+            format_money(a["ersparnis_nicht_steuerbar"]),
+        ]
         if mit_ust:
             zeile.append(format_money(a["ersparnis_steuerpflichtig"]))
         zeilen.append(tuple(zeile))
@@ -194,17 +221,29 @@ def _wirtschaftlichkeit(kalk: Mapping[str, Any], namen: Mapping[str, str], ergeb
     )
 
 
-def _kalkulation(bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistungsdaten], pruefe: Pruefe) -> list[Block]:
+def _kalkulation(
+    bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistungsdaten], pruefe: Pruefe
+) -> list[Block]:
     namen = {b.id: b.name for b in fallakte.beteiligte}
     bloecke: list[Block] = []
     for d in daten:
         bloecke.append(Zwischentitel(f"{d.index + 1}. {d.leistung.bezeichnung}"))
         kalk = d.kalkulation
         if kalk is None:
-            bloecke.append(Text(pruefe(bib.platzhalter["kosten"], "Anlage 2", {bib.platzhalter["kosten"]: f"leistungen[{d.index}].kosten"})))
+            bloecke.append(
+                Text(
+                    pruefe(
+                        bib.platzhalter["kosten"],
+                        "Anlage 2",
+                        {bib.platzhalter["kosten"]: f"leistungen[{d.index}].kosten"},
+                    )
+                )
+            )
             continue
         jahr = kalk.get("kalkulationsjahr")
-        bloecke.append(Text(f"Kalkulationsjahr {jahr}." if jahr else pruefe(bib.platzhalter["kalkulationsjahr"], "Anlage 2")))
+        bloecke.append(
+            Text(f"Kalkulationsjahr {jahr}." if jahr else pruefe(bib.platzhalter["kalkulationsjahr"], "Anlage 2"))
+        )
         bloecke.append(_positionen(kalk, bib))
         hinweise = [f"{p['bezeichnung']}: {p['hinweis']}" for p in kalk.get("positionen", []) if p.get("hinweis")]
         hinweise += [h for h in [*kalk.get("hinweise", []), *kalk.get("quellenhinweise", [])] if isinstance(h, str)]
@@ -212,15 +251,21 @@ def _kalkulation(bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistun
             bloecke.append(Text("Hinweise zur Kalkulation:", tuple(format_citation(h) for h in hinweise)))
         ergebnis = d.bewertung.ergebnis
         if ergebnis == "steuerpflichtig":
-            hinweis = ("Die Leistung ist steuerpflichtig (Anlage 3): Die Leistungsempfänger erstatten ihren Nettoanteil "
-                       "zuzüglich Umsatzsteuer; der Erbringer zieht die Vorsteuer ab. Die Spalte „ohne USt“ zeigt zum "
-                       "Vergleich die Anteile bei fehlender Steuerbarkeit.")
+            hinweis = (
+                "Die Leistung ist steuerpflichtig (Anlage 3): Die Leistungsempfänger erstatten ihren Nettoanteil "
+                "zuzüglich Umsatzsteuer; der Erbringer zieht die Vorsteuer ab. Die Spalte „ohne USt“ zeigt zum "
+                "Vergleich die Anteile bei fehlender Steuerbarkeit."
+            )
         elif ergebnis == "offen":
-            hinweis = ("Die umsatzsteuerliche Beurteilung ist offen (Anlage 3). Die Spalten zur Steuerpflicht sind eine "
-                       "Vergleichsrechnung für den Fall der Steuerpflicht, kein Steuerausweis.")
+            hinweis = (
+                "Die umsatzsteuerliche Beurteilung ist offen (Anlage 3). Die Spalten zur Steuerpflicht sind eine "
+                "Vergleichsrechnung für den Fall der Steuerpflicht, kein Steuerausweis."
+            )
         else:
-            hinweis = (f"Die Leistung ist {bib.bezeichnungen['ergebnis'][ergebnis]} (Anlage 3). Die gezahlte Vorsteuer "
-                       "ist Teil der erstattungsfähigen Kosten; Umsatzsteuer wird nicht ausgewiesen (§ 14c UStG).")
+            hinweis = (
+                f"Die Leistung ist {bib.bezeichnungen['ergebnis'][ergebnis]} (Anlage 3). Die gezahlte Vorsteuer "
+                "ist Teil der erstattungsfähigen Kosten; Umsatzsteuer wird nicht ausgewiesen (§ 14c UStG)."
+            )
         bloecke.append(Text(format_citation(hinweis)))
         bloecke.append(_verteilung(kalk, namen, ergebnis))
         for tabelle in (_abschlaege(kalk, namen, ergebnis), _wirtschaftlichkeit(kalk, namen, ergebnis)):
@@ -235,9 +280,13 @@ def _kriterien(lb: Leistungsbewertung, bib: Klauselbibliothek) -> Tabelle:
         titel="Geprüfte Kriterien",
         spalten=("Norm", "Prüfpunkt", "Status", "Begründung", "Quellen"),
         zeilen=tuple(
-            (format_citation(k.norm), k.titel, status.get(k.status, k.status),
-             format_citation(k.begruendung + (f" Risiko: {k.risikohinweis}" if k.risikohinweis else "")),
-             format_citation("; ".join(k.quellen)))
+            (
+                format_citation(k.norm),
+                k.titel,
+                status.get(k.status, k.status),
+                format_citation(k.begruendung + (f" Risiko: {k.risikohinweis}" if k.risikohinweis else "")),
+                format_citation("; ".join(k.quellen)),
+            )
             for k in lb.kriterien
         ),
         breiten=(0.14, 0.20, 0.10, 0.36, 0.20),
@@ -247,12 +296,17 @@ def _kriterien(lb: Leistungsbewertung, bib: Klauselbibliothek) -> Tabelle:
 def _wuerdigung(bib: Klauselbibliothek, bewertung: Bewertung, daten: list[Leistungsdaten], stand: date) -> list[Block]:
     rw = bewertung.regelwerk
     ergebnisse = bib.bezeichnungen["ergebnis"]
-    bloecke: list[Block] = [Text("Grundlage der Würdigung:", (
-        f"Regelwerk Version {rw.version}",
-        f"Inhalts-Prüfsumme (SHA-256) {rw.sha256}",
-        f"Stichtag der Würdigung {format_date(date.fromisoformat(rw.stichtag))}",
-        f"Stand des Entwurfs {format_date(stand)}",
-    ))]
+    bloecke: list[Block] = [
+        Text(
+            "Grundlage der Würdigung:",
+            (
+                f"Regelwerk Version {rw.version}",
+                f"Inhalts-Prüfsumme (SHA-256) {rw.sha256}",
+                f"Stichtag der Würdigung {format_date(date.fromisoformat(rw.stichtag))}",
+                f"Stand des Entwurfs {format_date(stand)}",
+            ),
+        )
+    ]
     for d in daten:
         lb = d.bewertung
         bloecke.append(Zwischentitel(f"{d.index + 1}. {d.leistung.bezeichnung}"))
@@ -264,19 +318,30 @@ def _wuerdigung(bib: Klauselbibliothek, bewertung: Bewertung, daten: list[Leistu
         if lb.offene_fragen:
             bloecke.append(Text("Offene Fragen:", tuple(f"{f.frage} (Feld: {f.feld})" for f in lb.offene_fragen)))
         if lb.empfehlungen:
-            bloecke.append(Text("Empfehlungen:", tuple(
-                format_citation(
-                    f"{e.massnahme} – danach: {ergebnisse.get(e.ergebnis_danach, e.ergebnis_danach)}"
-                    + (f", vermeidet {format_money(e.mehrbelastung_vermieden_eur)} Mehrbelastung je Jahr"
-                       if e.mehrbelastung_vermieden_eur is not None else "")
-                    + "."
+            bloecke.append(
+                Text(
+                    "Empfehlungen:",
+                    tuple(
+                        format_citation(
+                            f"{e.massnahme} – danach: {ergebnisse.get(e.ergebnis_danach, e.ergebnis_danach)}"
+                            + (
+                                f", vermeidet {format_money(e.mehrbelastung_vermieden_eur)} Mehrbelastung je Jahr"
+                                if e.mehrbelastung_vermieden_eur is not None
+                                else ""
+                            )
+                            + "."
+                        )
+                        for e in lb.empfehlungen
+                    ),
                 )
-                for e in lb.empfehlungen
-            )))
+            )
         if lb.katalogvorgaben:
-            bloecke.append(Text("Aus dem Aufgabenfeld-Katalog übernommene Annahmen:", tuple(
-                f"{k}: {_wert(v)}" for k, v in sorted(lb.katalogvorgaben.items())
-            )))
+            bloecke.append(
+                Text(
+                    "Aus dem Aufgabenfeld-Katalog übernommene Annahmen:",
+                    tuple(f"{k}: {_wert(v)}" for k, v in sorted(lb.katalogvorgaben.items())),
+                )
+            )
         if lb.hinweise:
             bloecke.append(Text("Hinweise:", tuple(format_citation(h) for h in lb.hinweise)))
     return bloecke
@@ -289,19 +354,34 @@ def _wert(value: Any) -> str:
 
 
 def build_annexes(
-    bib: Klauselbibliothek, fallakte: Fallakte, bewertung: Bewertung, daten: list[Leistungsdaten],
-    fall: Mapping[str, Any], stand: date, pruefe: Pruefe,
+    bib: Klauselbibliothek,
+    fallakte: Fallakte,
+    bewertung: Bewertung,
+    daten: list[Leistungsdaten],
+    fall: Mapping[str, Any],
+    stand: date,
+    pruefe: Pruefe,
 ) -> list[Anlage]:
     """Annexes 1–3 always; annex 4 (data-processing agreement) where the library's condition holds."""
     anlagen = [
-        Anlage(1, "leistungsbeschreibung", bib.anlagen["leistungsbeschreibung"].titel,
-               tuple(_leistungsbeschreibung(bib, fallakte, daten, pruefe))),
+        Anlage(
+            1,
+            "leistungsbeschreibung",
+            bib.anlagen["leistungsbeschreibung"].titel,
+            tuple(_leistungsbeschreibung(bib, fallakte, daten, pruefe)),
+        ),
         Anlage(2, "kalkulation", bib.anlagen["kalkulation"].titel, tuple(_kalkulation(bib, fallakte, daten, pruefe))),
         Anlage(3, "wuerdigung", bib.anlagen["wuerdigung"].titel, tuple(_wuerdigung(bib, bewertung, daten, stand))),
     ]
     av = bib.anlagen["auftragsverarbeitung"]
     if _gilt(av.wenn, fall):
         punkte = tuple(pruefe(format_citation(p), "Anlage 4") for p in av.punkte)
-        anlagen.append(Anlage(4, "auftragsverarbeitung", av.titel, (Text(
-            "Der Vertrag über die Auftragsverarbeitung regelt mindestens:", punkte),)))
+        anlagen.append(
+            Anlage(
+                4,
+                "auftragsverarbeitung",
+                av.titel,
+                (Text("Der Vertrag über die Auftragsverarbeitung regelt mindestens:", punkte),),
+            )
+        )
     return anlagen

@@ -80,14 +80,24 @@ def _bibliothek(fallakte: Fallakte) -> Klauselbibliothek:
         bib = load_clause_library(fallakte.bundesland)
     except KeyError:
         raise UngueltigeEingabe(
-            [Feldproblem("bundesland", f"Für das Land „{fallakte.bundesland}“ gibt es noch keine Klauselbibliothek; "
-                         f"verfügbar: {', '.join(available_lands())}.")],
+            [
+                Feldproblem(
+                    "bundesland",
+                    f"Für das Land „{fallakte.bundesland}“ gibt es noch keine Klauselbibliothek; "
+                    f"verfügbar: {', '.join(available_lands())}.",
+                )
+            ],
             _TITEL_FEHLER,
         ) from None
     if fallakte.rechtsform not in bib.rechtsformen:
         raise UngueltigeEingabe(
-            [Feldproblem("rechtsform", f"Für die Rechtsform „{fallakte.rechtsform}“ gibt es keine Vertragsvorlage; "
-                         f"möglich sind: {', '.join(bib.rechtsformen)}.")],
+            [
+                Feldproblem(
+                    "rechtsform",
+                    f"Für die Rechtsform „{fallakte.rechtsform}“ gibt es keine Vertragsvorlage; "
+                    f"möglich sind: {', '.join(bib.rechtsformen)}.",
+                )
+            ],
             _TITEL_FEHLER,
         )
     return bib
@@ -115,12 +125,14 @@ def _fallwerte(bib: Klauselbibliothek, fallakte: Fallakte, daten: list[Leistungs
     werte["erbringer"] = _traeger(fallakte).name
     beginne = [d.leistung.laufzeit.beginn for d in daten if d.leistung.laufzeit is not None]
     werte["beginn_frueheste"] = (
-        format_date(max(min(beginne), fallakte.stichtag)) if beginne else Fehlt("beginn", "leistungen[].laufzeit.beginn")
+        format_date(max(min(beginne), fallakte.stichtag))
+        if beginne
+        else Fehlt("beginn", "leistungen[].laufzeit.beginn")
     )
     return werte
 
 
-def _traeger(fallakte: Fallakte):  # noqa: ANN202 - returns a Beteiligter
+def _traeger(fallakte: Fallakte):
     """The provider that carries the draft: the Zweckverband, else the first service's provider."""
     verbaende = [b for b in fallakte.beteiligte if b.art == "zweckverband"]
     if fallakte.rechtsform == "zweckverband" and len(verbaende) == 1:
@@ -129,8 +141,12 @@ def _traeger(fallakte: Fallakte):  # noqa: ANN202 - returns a Beteiligter
 
 
 def _absaetze(
-    sammler: _Sammler, vorlagen: list[AbsatzVorlage], merkmale: Mapping[str, Any], werte: Mapping[str, Wert],
-    nummer: str, beginn: int,
+    sammler: _Sammler,
+    vorlagen: list[AbsatzVorlage],
+    merkmale: Mapping[str, Any],
+    werte: Mapping[str, Wert],
+    nummer: str,
+    beginn: int,
 ) -> list[Absatz]:
     result = []
     for vorlage in vorlagen:
@@ -141,8 +157,12 @@ def _absaetze(
 
 
 def _klausel(
-    sammler: _Sammler, abschnitt: Abschnitt, nummer: str | None, fall: Mapping[str, Any],
-    fallwerte: Mapping[str, Wert], daten: list[Leistungsdaten],
+    sammler: _Sammler,
+    abschnitt: Abschnitt,
+    nummer: str | None,
+    fall: Mapping[str, Any],
+    fallwerte: Mapping[str, Wert],
+    daten: list[Leistungsdaten],
 ) -> Klausel:
     gruppen: dict[str, list[Leistungsdaten]] = {}
     varianten: dict[str, Variante] = {}
@@ -155,8 +175,9 @@ def _klausel(
     for kennung, gruppe in gruppen.items():
         variante = varianten[kennung]
         for d in gruppe:
-            absaetze += _absaetze(sammler, variante.je_leistung, {**fall, **d.merkmale},
-                                  {**fallwerte, **d.werte}, stelle, len(absaetze))
+            absaetze += _absaetze(
+                sammler, variante.je_leistung, {**fall, **d.merkmale}, {**fallwerte, **d.werte}, stelle, len(absaetze)
+            )
         absaetze += _absaetze(sammler, variante.absaetze, fall, fallwerte, stelle, len(absaetze))
     anker = sammler.fuelle(abschnitt.anker, fallwerte, stelle)
     return Klausel(abschnitt.id, nummer, abschnitt.titel, anker, tuple(gruppen), tuple(absaetze))
@@ -168,7 +189,9 @@ def _parteien(sammler: _Sammler, bib: Klauselbibliothek, fallakte: Fallakte) -> 
     for i, b in enumerate(fallakte.beteiligte):
         amt = b.vertreten_durch or bib.bezeichnungen["amt"].get(b.art)
         if amt is None:
-            amt_text = sammler.fuelle("{v}", {"v": Fehlt("vertretung", f"beteiligte[{i}].vertreten_durch")}, "Beteiligte")
+            amt_text = sammler.fuelle(
+                "{v}", {"v": Fehlt("vertretung", f"beteiligte[{i}].vertreten_durch")}, "Beteiligte"
+            )
             vertretung = amt_text
         else:
             amt_text = amt
@@ -184,7 +207,8 @@ def _parteien(sammler: _Sammler, bib: Klauselbibliothek, fallakte: Fallakte) -> 
 def _pruefhinweise(bib: Klauselbibliothek, kalkulation: Mapping[str, Any] | None, texte: str) -> list[str]:
     hinweise = [
         f"Fundstelle „{n.text}“ ist aus Sekundärquellen übernommen; vor Verwendung mit dem amtlichen Text abgleichen."
-        for n in bib.normen.values() if not n.geprueft and format_citation(n.text) in texte
+        for n in bib.normen.values()
+        if not n.geprueft and format_citation(n.text) in texte
     ]
     for eintrag in (kalkulation or {}).get("leistungen", []):
         for hinweis in eintrag.get("quellenhinweise", []):
@@ -253,8 +277,15 @@ def assemble(beratung: Any, *, final: bool = False, stand: date | None = None) -
         genehmigungsvermerk=genehmigung,
         anlagen=tuple(anlagen),
         platzhalter=tuple(sammler.eintraege.values()),
-        pruefhinweise=() if final else tuple(_pruefhinweise(bib, kalkulation, "\n".join(
-            [einleitung, *(k.anker for k in klauseln), *(a.text for k in klauseln for a in k.absaetze)]))),
+        pruefhinweise=()
+        if final
+        else tuple(
+            _pruefhinweise(
+                bib,
+                kalkulation,
+                "\n".join([einleitung, *(k.anker for k in klauseln), *(a.text for k in klauseln for a in k.absaetze)]),
+            )
+        ),
         stand=stand,
         final=final,
         land=bib.land_name,

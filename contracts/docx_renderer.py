@@ -236,11 +236,14 @@ def _pruefung(doc: Any, entwurf: Entwurf) -> None:
     doc.add_paragraph("Hinweise zur Prüfung des Entwurfs", style="Title")
     doc.add_paragraph("Dieses Blatt ist nicht Bestandteil der Vereinbarung.")
     if entwurf.platzhalter:
-        _tabelle(doc, Tabelle(
-            titel=f"Zu ergänzende Angaben ({len(entwurf.platzhalter)})",
-            spalten=("Platzhalter", "Fundstelle", "Feld der Fallakte"),
-            zeilen=tuple((p.text, p.fundstelle, p.feld or "—") for p in entwurf.platzhalter),
-        ))
+        _tabelle(
+            doc,
+            Tabelle(
+                titel=f"Zu ergänzende Angaben ({len(entwurf.platzhalter)})",
+                spalten=("Platzhalter", "Fundstelle", "Feld der Fallakte"),
+                zeilen=tuple((p.text, p.fundstelle, p.feld or "—") for p in entwurf.platzhalter),
+            ),
+        )
     doc.add_paragraph("Weitere Hinweise:", style="Heading 2")
     for hinweis in entwurf.pruefhinweise:
         _absatz(doc, hinweis, "ListBullet")
@@ -279,7 +282,8 @@ def render_entwurf_docx(entwurf: Entwurf) -> bytes:
     props = doc.core_properties
     props.title = f"{entwurf.titel} {entwurf.untertitel}"
     props.subject = f"{entwurf.dokumentart} – " + (
-        "Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}")
+        "Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}"
+    )
     props.author = entwurf.autor
     props.last_modified_by = entwurf.autor
     props.keywords = ", ".join(entwurf.schlagworte)

@@ -183,7 +183,9 @@ def _pruefe(bib: Klauselbibliothek) -> list[str]:
                 # common paragraphs are shown once per variant: only case-wide features decide them
                 probleme += _pruefe_bedingung(wo + " (absaetze)", absatz.wenn, FALL_MERKMALE)
         if abschnitt.varianten[-1].wenn and not _deckt_alles(abschnitt, bib.rechtsformen):
-            probleme.append(f"abschnitte.{abschnitt.id}: keine Variante für jeden Fall (letzte Variante ohne „wenn“ fehlt)")
+            probleme.append(
+                f"abschnitte.{abschnitt.id}: keine Variante für jeden Fall (letzte Variante ohne „wenn“ fehlt)"
+            )
     for name, anlage in bib.anlagen.items():
         probleme += _pruefe_bedingung(f"anlagen.{name}", anlage.wenn, FALL_MERKMALE)
     return probleme

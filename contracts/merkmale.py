@@ -54,12 +54,12 @@ def aufzaehlung(namen: list[str]) -> str:
 
 
 def dekliniert(amt: str) -> str:
-    """"Der Landrat" → "den Landrat", "Die Bürgermeisterin / Der Bürgermeister" → "die … / den …"."""
+    """ "Der Landrat" → "den Landrat", "Die Bürgermeisterin / Der Bürgermeister" → "die … / den …"."""
     teile = []
     for teil in amt.split(" / "):
         for artikel, akkusativ in (("Der ", "den "), ("Die ", "die "), ("Das ", "das ")):
             if teil.startswith(artikel):
-                teil = akkusativ + teil[len(artikel):]
+                teil = akkusativ + teil[len(artikel) :]
                 break
         teile.append(teil)
     return " / ".join(teile)
@@ -128,22 +128,34 @@ def _plus_jahre(tag: date, jahre: int) -> date:
 
 
 def _kosten(
-    bib: Klauselbibliothek, leistung: Leistung, lb: Leistungsbewertung, kalk: Mapping[str, Any] | None,
-    pfad: str, werte: dict[str, Wert],
+    bib: Klauselbibliothek,
+    leistung: Leistung,
+    lb: Leistungsbewertung,
+    kalk: Mapping[str, Any] | None,
+    pfad: str,
+    werte: dict[str, Wert],
 ) -> dict[str, Any]:
     namen = bib.bezeichnungen
     kosten = leistung.kosten
     werte["kosten_fehlen"] = Fehlt("kosten", f"{pfad}.kosten")
     werte["abrechnung_fehlt"] = Fehlt("abrechnung", f"{pfad}.kosten.abrechnung")
     if kosten is None or kalk is None:
-        return {"kosten": False, "abrechnung": "unbekannt", "erbringer_traegt_anteil": False,
-                "kalkulatorische_zinsen": False, "wagnis_oder_gewinn": False}
+        return {
+            "kosten": False,
+            "abrechnung": "unbekannt",
+            "erbringer_traegt_anteil": False,
+            "kalkulatorische_zinsen": False,
+            "wagnis_oder_gewinn": False,
+        }
     jahr = kalk.get("kalkulationsjahr") or kosten.kalkulationsjahr
     werte["kalkulationsjahr"] = str(jahr) if jahr else Fehlt("kalkulationsjahr", f"{pfad}.kosten.kalkulationsjahr")
     grundlage = kosten.satzgrundlage
     werte["satzgrundlage"] = (
-        "eigene Kosten- und Leistungsrechnung" if grundlage == "eigene_klr"
-        else f"Satztabelle „{grundlage}“" if grundlage else "Beträge der Fallakte"
+        "eigene Kosten- und Leistungsrechnung"
+        if grundlage == "eigene_klr"
+        else f"Satztabelle „{grundlage}“"
+        if grundlage
+        else "Beträge der Fallakte"
     )
     arten: list[str] = []
     for p in kalk.get("positionen", []):
@@ -172,10 +184,15 @@ def _kosten(
     else:
         text = namen["schluessel"][verteilung.schluessel]
         if verteilung.schluessel == "sockel_plus_variabel":
-            sockel = format_percent(verteilung.sockel_prozent) if verteilung.sockel_prozent is not None else "[Sockelanteil ergänzen]"
+            sockel = (
+                format_percent(verteilung.sockel_prozent)
+                if verteilung.sockel_prozent is not None
+                else "[Sockelanteil ergänzen]"
+            )
             variabel = (
                 namen["schluessel"][verteilung.variabler_schluessel]
-                if verteilung.variabler_schluessel else "[variablen Schlüssel ergänzen]"
+                if verteilung.variabler_schluessel
+                else "[variablen Schlüssel ergänzen]"
             )
             text = text.replace("{sockel_prozent}", sockel).replace("{variabler_schluessel}", variabel)
         werte["schluessel_text"] = text
@@ -194,8 +211,12 @@ def _kosten(
 
 
 def leistungsdaten(
-    bib: Klauselbibliothek, fallakte: Fallakte, bewertung: Bewertung,
-    kalkulation: Mapping[str, Any] | None, index: int, leistung: Leistung,
+    bib: Klauselbibliothek,
+    fallakte: Fallakte,
+    bewertung: Bewertung,
+    kalkulation: Mapping[str, Any] | None,
+    index: int,
+    leistung: Leistung,
 ) -> Leistungsdaten:
     """Features and template values of one service."""
     pfad = f"leistungen[{index}]"

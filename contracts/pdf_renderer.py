@@ -55,8 +55,11 @@ LINIE = colors.Color(0.6, 0.6, 0.6)
 def register_fonts() -> None:
     """Register the shipped DejaVu fonts once per process."""
     for name, datei in (
-        (SERIF, "DejaVuSerif.ttf"), (SERIF_BOLD, "DejaVuSerif-Bold.ttf"), (SERIF_ITALIC, "DejaVuSerif-Italic.ttf"),
-        (SANS, "DejaVuSans.ttf"), (SANS_BOLD, "DejaVuSans-Bold.ttf"),
+        (SERIF, "DejaVuSerif.ttf"),
+        (SERIF_BOLD, "DejaVuSerif-Bold.ttf"),
+        (SERIF_ITALIC, "DejaVuSerif-Italic.ttf"),
+        (SANS, "DejaVuSans.ttf"),
+        (SANS_BOLD, "DejaVuSans-Bold.ttf"),
     ):
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / datei)))
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD)
@@ -70,35 +73,66 @@ def styles() -> dict[str, ParagraphStyle]:
     text = ParagraphStyle("text", fontName=SERIF, fontSize=10, leading=14, alignment=TA_JUSTIFY, spaceAfter=5)
     zelle = ParagraphStyle("zelle", fontName=SANS, fontSize=7.5, leading=9.5)
     return {
-        "titel": ParagraphStyle("titel", parent=text, fontName=SERIF_BOLD, fontSize=17, leading=22,
-                                alignment=TA_CENTER, spaceAfter=6),
-        "untertitel": ParagraphStyle("untertitel", parent=text, fontSize=12, leading=16, alignment=TA_CENTER,
-                                     spaceAfter=14),
+        "titel": ParagraphStyle(
+            "titel", parent=text, fontName=SERIF_BOLD, fontSize=17, leading=22, alignment=TA_CENTER, spaceAfter=6
+        ),
+        "untertitel": ParagraphStyle(
+            "untertitel", parent=text, fontSize=12, leading=16, alignment=TA_CENTER, spaceAfter=14
+        ),
         "mitte": ParagraphStyle("mitte", parent=text, alignment=TA_CENTER, spaceBefore=4, spaceAfter=4),
         "text": text,
-        "partei": ParagraphStyle("partei", parent=text, alignment=TA_LEFT, leftIndent=16, bulletIndent=0,
-                                 bulletFontName=SERIF, spaceAfter=2),
+        "partei": ParagraphStyle(
+            "partei", parent=text, alignment=TA_LEFT, leftIndent=16, bulletIndent=0, bulletFontName=SERIF, spaceAfter=2
+        ),
         "nachstehend": ParagraphStyle("nachstehend", parent=text, leftIndent=16, spaceAfter=6, textColor=GRAU),
-        "paragraf": ParagraphStyle("paragraf", parent=text, fontName=SERIF_BOLD, fontSize=11, leading=15,
-                                   alignment=TA_CENTER, spaceBefore=12, spaceAfter=2),
-        "anker": ParagraphStyle("anker", parent=text, fontName=SERIF_ITALIC, fontSize=8, leading=10,
-                                alignment=TA_CENTER, textColor=GRAU, spaceAfter=6),
+        "paragraf": ParagraphStyle(
+            "paragraf",
+            parent=text,
+            fontName=SERIF_BOLD,
+            fontSize=11,
+            leading=15,
+            alignment=TA_CENTER,
+            spaceBefore=12,
+            spaceAfter=2,
+        ),
+        "anker": ParagraphStyle(
+            "anker",
+            parent=text,
+            fontName=SERIF_ITALIC,
+            fontSize=8,
+            leading=10,
+            alignment=TA_CENTER,
+            textColor=GRAU,
+            spaceAfter=6,
+        ),
         "absatz": ParagraphStyle("absatz", parent=text, leftIndent=24, bulletIndent=0, bulletFontName=SERIF),
-        "punkt": ParagraphStyle("punkt", parent=text, alignment=TA_LEFT, leftIndent=36, bulletIndent=24,
-                                bulletFontName=SERIF, spaceAfter=2),
+        "punkt": ParagraphStyle(
+            "punkt", parent=text, alignment=TA_LEFT, leftIndent=36, bulletIndent=24, bulletFontName=SERIF, spaceAfter=2
+        ),
         "links": ParagraphStyle("links", parent=text, alignment=TA_LEFT),
-        "anlage": ParagraphStyle("anlage", parent=text, fontName=SERIF_BOLD, fontSize=14, leading=18,
-                                 alignment=TA_CENTER, spaceAfter=12),
-        "zwischentitel": ParagraphStyle("zwischentitel", parent=text, fontName=SERIF_BOLD, fontSize=11,
-                                        leading=15, spaceBefore=10, spaceAfter=4),
-        "tabellentitel": ParagraphStyle("tabellentitel", parent=text, alignment=TA_LEFT, fontName=SANS_BOLD, fontSize=8.5,
-                                        leading=11, spaceBefore=6, spaceAfter=3),
+        "anlage": ParagraphStyle(
+            "anlage", parent=text, fontName=SERIF_BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=12
+        ),
+        "zwischentitel": ParagraphStyle(
+            "zwischentitel", parent=text, fontName=SERIF_BOLD, fontSize=11, leading=15, spaceBefore=10, spaceAfter=4
+        ),
+        "tabellentitel": ParagraphStyle(
+            "tabellentitel",
+            parent=text,
+            alignment=TA_LEFT,
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
         "zelle": zelle,
         "zelle_rechts": ParagraphStyle("zelle_rechts", parent=zelle, alignment=TA_RIGHT),
         "kopf": ParagraphStyle("kopf", parent=zelle, fontName=SANS_BOLD),
         "kopf_rechts": ParagraphStyle("kopf_rechts", parent=zelle, fontName=SANS_BOLD, alignment=TA_RIGHT),
-        "unterschrift": ParagraphStyle("unterschrift", parent=text, alignment=TA_LEFT, fontSize=9.5, leading=13,
-                                       spaceAfter=0),
+        "unterschrift": ParagraphStyle(
+            "unterschrift", parent=text, alignment=TA_LEFT, fontSize=9.5, leading=13, spaceAfter=0
+        ),
         "klein": ParagraphStyle("klein", parent=text, fontSize=8.5, leading=11, textColor=GRAU),
     }
 
@@ -149,7 +183,7 @@ def _canvasmaker(entwurf: Entwurf) -> type[Canvas]:
             self.setDateFormatter(lambda *_: datum)
             self._seiten: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:
             self._seiten.append(dict(self.__dict__))
             self._startPage()
 
@@ -209,23 +243,40 @@ def _unterschriften(entwurf: Entwurf) -> list[Flowable]:
         bloecke.append([Paragraph(escape(z) or "\u00a0", styles()["unterschrift"]) for z in zeilen])
     zeilen_tabelle = []
     for i in range(0, len(bloecke), 2):
-        paar = bloecke[i:i + 2]
+        paar = bloecke[i : i + 2]
         zeilen_tabelle.append([paar[0], paar[1] if len(paar) > 1 else ""])
     tabelle = Table(zeilen_tabelle, colWidths=[BREITE / 2] * 2, hAlign="LEFT")
-    tabelle.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SERIF),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    tabelle.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [CondPageBreak(60 * mm), Spacer(1, 8 * mm), tabelle]
 
 
 def _genehmigung(entwurf: Entwurf) -> list[Flowable]:
-    tabelle = Table([[Paragraph("<b>Genehmigungsvermerk der Aufsichtsbehörde</b>", styles()["links"])],
-                     [_p(entwurf.genehmigungsvermerk, "links")]], colWidths=[BREITE])
-    tabelle.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, LINIE), ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
+    tabelle = Table(
+        [
+            [Paragraph("<b>Genehmigungsvermerk der Aufsichtsbehörde</b>", styles()["links"])],
+            [_p(entwurf.genehmigungsvermerk, "links")],
+        ],
+        colWidths=[BREITE],
+    )
+    tabelle.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, LINIE),
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return [Spacer(1, 6 * mm), KeepTogether([tabelle])]
 
 
@@ -234,8 +285,10 @@ def _tabelle(t: Tabelle) -> list[Flowable]:
     (they never wrap, and plain strings are several times cheaper to lay out)."""
     rechts = t.rechts or (False,) * len(t.spalten)
     breiten = t.breiten or tuple(1 / len(t.spalten) for _ in t.spalten)
-    kopf = [Paragraph("<br/>".join(escape(z) for z in s.split("\n")), styles()["kopf_rechts" if r else "kopf"])
-            for s, r in zip(t.spalten, rechts, strict=True)]
+    kopf = [
+        Paragraph("<br/>".join(escape(z) for z in s.split("\n")), styles()["kopf_rechts" if r else "kopf"])
+        for s, r in zip(t.spalten, rechts, strict=True)
+    ]
     daten: list[list[Any]] = [kopf]
     zelle = styles()["zelle"]
     platz = [b * BREITE - 6 for b in breiten]
@@ -262,8 +315,9 @@ def _tabelle(t: Tabelle) -> list[Flowable]:
     ]
     stil += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, r in enumerate(rechts) if r]
     if t.summe is not None:
-        daten.append([z if r else Paragraph(f"<b>{escape(z)}</b>", zelle)
-                      for z, r in zip(t.summe, rechts, strict=True)])
+        daten.append(
+            [z if r else Paragraph(f"<b>{escape(z)}</b>", zelle) for z, r in zip(t.summe, rechts, strict=True)]
+        )
         stil.append(("LINEABOVE", (0, -1), (-1, -1), 1.0, colors.black))
         stil.append(("FONTNAME", (0, -1), (-1, -1), SANS_BOLD))
     tabelle = Table(daten, colWidths=[b * BREITE for b in breiten], repeatRows=1, hAlign="LEFT")
@@ -285,15 +339,22 @@ def _anlage(anlage: Anlage) -> list[Flowable]:
 
 
 def _pruefung(entwurf: Entwurf) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), _p("Hinweise zur Prüfung des Entwurfs", "anlage"),
-                             _p("Dieses Blatt ist nicht Bestandteil der Vereinbarung.", "mitte")]
+    story: list[Flowable] = [
+        PageBreak(),
+        _p("Hinweise zur Prüfung des Entwurfs", "anlage"),
+        _p("Dieses Blatt ist nicht Bestandteil der Vereinbarung.", "mitte"),
+    ]
     if entwurf.platzhalter:
-        story.extend(_tabelle(Tabelle(
-            titel=f"Zu ergänzende Angaben ({len(entwurf.platzhalter)})",
-            spalten=("Platzhalter", "Fundstelle", "Feld der Fallakte"),
-            zeilen=tuple((p.text, p.fundstelle, p.feld or "—") for p in entwurf.platzhalter),
-            breiten=(0.45, 0.25, 0.30),
-        )))
+        story.extend(
+            _tabelle(
+                Tabelle(
+                    titel=f"Zu ergänzende Angaben ({len(entwurf.platzhalter)})",
+                    spalten=("Platzhalter", "Fundstelle", "Feld der Fallakte"),
+                    zeilen=tuple((p.text, p.fundstelle, p.feld or "—") for p in entwurf.platzhalter),
+                    breiten=(0.45, 0.25, 0.30),
+                )
+            )
+        )
     story.append(_p("Weitere Hinweise:", "zwischentitel"))
     story.extend(_punkt(h) for h in entwurf.pruefhinweise)
     return story
@@ -337,6 +398,10 @@ def render_entwurf_pdf(entwurf: Entwurf, *, mit_anlagentabellen: bool = True) ->
         invariant=1,
     )
     seite = _kopf_und_fuss(entwurf)
-    doc.build(build_story(entwurf, mit_anlagentabellen=mit_anlagentabellen),
-              onFirstPage=seite, onLaterPages=seite, canvasmaker=_canvasmaker(entwurf))
+    doc.build(
+        build_story(entwurf, mit_anlagentabellen=mit_anlagentabellen),
+        onFirstPage=seite,
+        onLaterPages=seite,
+        canvasmaker=_canvasmaker(entwurf),
+    )
     return puffer.getvalue()

@@ -47,10 +47,10 @@ def load_rate_tables():  # -> advisor.kosten.satztabellen.Satztabellen
 
     Raises ``UngueltigesRegelwerk`` naming file, line and table for every problem.
     """
-    from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
-    from advisor.kosten.satztabellen import satztabellen_aus_daten
     import yaml
 
+    from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
+    from advisor.kosten.satztabellen import satztabellen_aus_daten
     from advisor.strict_yaml import DuplicateKeyError, load_strict
 
     dokumente = {}

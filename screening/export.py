@@ -37,13 +37,21 @@ SPALTEN_ERGEBNIS: tuple[tuple[str, Callable[[Screeningzeile, int | None], Any], 
     ("Mehrbelastung USt (EUR)", lambda z, r: z.mehrbelastung_eur, True),
     ("Potenzielle Mehrbelastung (EUR)", lambda z, r: z.potenzielle_mehrbelastung_eur, True),
     ("Offene Fragen", lambda z, r: " | ".join(f.frage for f in z.offene_fragen), False),
-    ("Aus dem Bestand ermittelt", lambda z, r: " | ".join(
-        f"{label(FAKTEN, k)} = {v.wert}: {v.herkunft}" for k, v in z.aus_bestand.items()), False),
+    (
+        "Aus dem Bestand ermittelt",
+        lambda z, r: " | ".join(f"{label(FAKTEN, k)} = {v.wert}: {v.herkunft}" for k, v in z.aus_bestand.items()),
+        False,
+    ),
     ("Risikogründe", lambda z, r: " | ".join(z.risikogruende), False),
     ("Hinweise", lambda z, r: " | ".join(z.hinweise), False),
 )
-SPALTEN_GRUPPE = ("Anzahl", "davon ohne Jahresbetrag", "Jahresbetrag (EUR)", "Mehrbelastung USt (EUR)",
-                  "Potenzielle Mehrbelastung (EUR)")
+SPALTEN_GRUPPE = (
+    "Anzahl",
+    "davon ohne Jahresbetrag",
+    "Jahresbetrag (EUR)",
+    "Mehrbelastung USt (EUR)",
+    "Potenzielle Mehrbelastung (EUR)",
+)
 
 
 def _csv_text(wert: Any) -> str:
@@ -83,8 +91,11 @@ def export_xlsx(screening: Screening) -> bytes:
         return [kopf, *([s[1](z, r) for s in SPALTEN_ERGEBNIS] for z, r in paare)]
 
     ergebnis = Sheet("Ergebnis", zeilen(_zeilen(screening)), spaltenbreiten)
-    liste = Sheet("Handlungsliste", zeilen((screening.zeilen[i], n) for n, i in
-                                           enumerate(screening.zusammenfassung.handlungsliste, start=1)), spaltenbreiten)
+    liste = Sheet(
+        "Handlungsliste",
+        zeilen((screening.zeilen[i], n) for n, i in enumerate(screening.zusammenfassung.handlungsliste, start=1)),
+        spaltenbreiten,
+    )
     zf = screening.zusammenfassung
     zusammen: list[list[Any]] = [
         ["Bestandsscreening § 2b UStG", f"Stichtag {screening.stichtag}"],
@@ -96,14 +107,23 @@ def export_xlsx(screening: Screening) -> bytes:
         ["Leistungen mit Handlungsbedarf", len(zf.handlungsliste)],
     ]
     fett = {0}
-    for titel, gruppen, namen in (("Ergebnis", zf.nach_ergebnis, ERGEBNISSE), ("Risiko", zf.nach_risiko, {}),
-                                  ("Aufgabenfeld", zf.nach_aufgabenfeld, {}), ("Rechtsform", zf.nach_rechtsform, RECHTSFORMEN)):
+    for titel, gruppen, namen in (
+        ("Ergebnis", zf.nach_ergebnis, ERGEBNISSE),
+        ("Risiko", zf.nach_risiko, {}),
+        ("Aufgabenfeld", zf.nach_aufgabenfeld, {}),
+        ("Rechtsform", zf.nach_rechtsform, RECHTSFORMEN),
+    ):
         zusammen.append([])
         fett.add(len(zusammen))
         zusammen.append([f"nach {titel}", *SPALTEN_GRUPPE])
         zusammen += [[label(namen, key), *_gruppe_werte(g)] for key, g in gruppen.items()]
     zusammenfassung = Sheet("Zusammenfassung", zusammen, [44, 22, 22, 22, 22, 22], fett)
-    probleme = Sheet("Probleme", [["Quelle", "Zeile", "Spalte", "Meldung"],
-                                  *([p.quelle, p.zeile, p.spalte, p.meldung] for p in screening.probleme)],
-                     [30, 8, 30, 100])
+    probleme = Sheet(
+        "Probleme",
+        [
+            ["Quelle", "Zeile", "Spalte", "Meldung"],
+            *([p.quelle, p.zeile, p.spalte, p.meldung] for p in screening.probleme),
+        ],
+        [30, 8, 30, 100],
+    )
     return write_workbook([ergebnis, liste, zusammenfassung, probleme])

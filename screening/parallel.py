@@ -38,9 +38,15 @@ def _screen_chunk(auftraege: Sequence[Zeilenauftrag]) -> list[Zeilenresultat]:
     return [screen_row(a, berate, stichtag) for a in auftraege]  # type: ignore[arg-type]
 
 
-def _map(auftraege: Sequence[Zeilenauftrag], fortschritt: Callable[[int, int], None] | None, *,
-         jobs: int, berate: Berate, stichtag: date) -> list[Zeilenresultat]:
-    chunks = [auftraege[i:i + CHUNK] for i in range(0, len(auftraege), CHUNK)]
+def _map(
+    auftraege: Sequence[Zeilenauftrag],
+    fortschritt: Callable[[int, int], None] | None,
+    *,
+    jobs: int,
+    berate: Berate,
+    stichtag: date,
+) -> list[Zeilenresultat]:
+    chunks = [auftraege[i : i + CHUNK] for i in range(0, len(auftraege), CHUNK)]
     ergebnis: list[Zeilenresultat] = []
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(berate, stichtag)) as pool:
         for teil in pool.imap(_screen_chunk, chunks):

@@ -69,8 +69,11 @@ def read_xlsx_bytes(data: bytes, quelle: str) -> Rohtabelle:
         raise _invalid(f"Zu viele Zeilen (höchstens {MAX_ROWS}).", quelle)
     (_, kopf), *rest = alle
     if date1904:
-        datumsspalten = {i for i, k in enumerate(kopf) if k is not None and
-                         getattr(KOPF_ZU_SPALTE.get(normalize_header(str(k))), "art", None) == "datum"}
+        datumsspalten = {
+            i
+            for i, k in enumerate(kopf)
+            if k is not None and getattr(KOPF_ZU_SPALTE.get(normalize_header(str(k))), "art", None) == "datum"
+        }
         rest = [(n, [_shift_1904(v) if i in datumsspalten else v for i, v in enumerate(werte)]) for n, werte in rest]
     return Rohtabelle(quelle, kopf, rest)
 
@@ -87,8 +90,9 @@ def read_table_bytes(data: bytes, quelle: str) -> Rohtabelle:
     if data[:4] == b"PK\x03\x04":
         return read_xlsx_bytes(data, quelle)
     if quelle.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        raise _invalid("Die Datei ist keine XLSX-Datei (Excel 2007 oder neuer); bitte als .xlsx oder .csv speichern.",
-                       quelle)
+        raise _invalid(
+            "Die Datei ist keine XLSX-Datei (Excel 2007 oder neuer); bitte als .xlsx oder .csv speichern.", quelle
+        )
     return read_csv_bytes(data, quelle)
 
 
@@ -117,8 +121,9 @@ def read_inventory(path: str | Path) -> tuple[list[Rohtabelle], list[Fallaktenqu
     tabellen = [read_table_bytes(_read_bytes(x), x.name) for x in dateien if x.suffix.lower() in TABLE_SUFFIXES]
     faelle, probleme = _read_cases([x for x in dateien if x.suffix.lower() in CASE_SUFFIXES])
     if not tabellen and not faelle and not probleme:
-        raise _invalid("Das Verzeichnis enthält keine Bestandsliste (.csv, .xlsx) und keine Fallakte (.yaml, .json).",
-                       p.name)
+        raise _invalid(
+            "Das Verzeichnis enthält keine Bestandsliste (.csv, .xlsx) und keine Fallakte (.yaml, .json).", p.name
+        )
     return tabellen, faelle, probleme
 
 

@@ -50,7 +50,9 @@ def _styles() -> dict[str, ParagraphStyle]:
     basis = ParagraphStyle("basis", fontName=SANS, fontSize=8.5, leading=11)
     return {
         "titel": ParagraphStyle("titel", parent=basis, fontName=SANS_BOLD, fontSize=17, leading=22, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=basis, fontName=SANS_BOLD, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2", parent=basis, fontName=SANS_BOLD, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4
+        ),
         "text": ParagraphStyle("text", parent=basis, spaceAfter=3),
         "klein": ParagraphStyle("klein", parent=basis, fontSize=7, leading=8.8),
         "zelle": ParagraphStyle("zelle", parent=basis, fontSize=7.5, leading=9),
@@ -64,23 +66,38 @@ def _p(text: str, stil: ParagraphStyle) -> Paragraph:
 
 def _tabelle(daten: list[list[Any]], breiten: Sequence[float], rechtsbuendig_ab: int = 1) -> Table:
     t = Table(daten, colWidths=list(breiten), repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), SANS, 7.5),
-        ("FONT", (0, 0), (-1, 0), SANS_BOLD, 7.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRAU),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.Color(0.8, 0.8, 0.8)),
-        ("ALIGN", (rechtsbuendig_ab, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), SANS, 7.5),
+                ("FONT", (0, 0), (-1, 0), SANS_BOLD, 7.5),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRAU),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.Color(0.8, 0.8, 0.8)),
+                ("ALIGN", (rechtsbuendig_ab, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return t
 
 
 def _gruppentabelle(titel: str, gruppen: dict[str, Gruppensumme], namen: dict[str, str]) -> Table:
     kopf = [titel, "Anzahl", "ohne Betrag", "Jahresbetrag", "Mehrbelastung USt", "potenzielle Mehrbelastung"]
-    zeilen = [[label(namen, k), g.anzahl, g.anzahl_ohne_betrag, euro(g.jahresbetrag_eur), euro(g.mehrbelastung_eur),
-               euro(g.potenzielle_mehrbelastung_eur)] for k, g in gruppen.items()]
-    return _tabelle([kopf, *zeilen], [BREITE * 0.3, BREITE * 0.08, BREITE * 0.1, BREITE * 0.17, BREITE * 0.17, BREITE * 0.18])
+    zeilen = [
+        [
+            label(namen, k),
+            g.anzahl,
+            g.anzahl_ohne_betrag,
+            euro(g.jahresbetrag_eur),
+            euro(g.mehrbelastung_eur),
+            euro(g.potenzielle_mehrbelastung_eur),
+        ]
+        for k, g in gruppen.items()
+    ]
+    return _tabelle(
+        [kopf, *zeilen], [BREITE * 0.3, BREITE * 0.08, BREITE * 0.1, BREITE * 0.17, BREITE * 0.17, BREITE * 0.18]
+    )
 
 
 def chart_by_field(screening: Screening, titel: dict[str, str]) -> Drawing:
@@ -130,8 +147,16 @@ def _aktionsliste(screening: Screening, s: dict[str, ParagraphStyle]) -> list[An
     liste = screening.zusammenfassung.handlungsliste
     if not liste:
         return [_p("Keine Leistung mit Handlungsbedarf.", s["text"])]
-    kopf = ["Rang", "Fundstelle", "Kennung", "Leistung / Erbringer", "Ergebnis", "Risiko", "Mehrbelastung p. a.",
-            "Offene Fragen / entscheidende Regel"]
+    kopf = [
+        "Rang",
+        "Fundstelle",
+        "Kennung",
+        "Leistung / Erbringer",
+        "Ergebnis",
+        "Risiko",
+        "Mehrbelastung p. a.",
+        "Offene Fragen / entscheidende Regel",
+    ]
     zeilen: list[list[Any]] = [[_p(k, s["kopf"]) for k in kopf]]
     for rang, i in enumerate(liste[:AKTIONSLISTE_ZEILEN], start=1):
         z = screening.zeilen[i]
@@ -139,24 +164,43 @@ def _aktionsliste(screening: Screening, s: dict[str, ParagraphStyle]) -> list[An
         if z.offene_fragen:
             erste = z.offene_fragen[0].frage
             fragen = (erste if len(erste) <= 110 else erste[:107] + "…") + (
-                f" (+{len(z.offene_fragen) - 1} weitere)" if len(z.offene_fragen) > 1 else "")
-        zeilen.append([
-            str(rang), _p(z.ort, s["zelle"]), _p(z.kennung, s["zelle"]),
-            _p(f"{z.bezeichnung} – {z.erbringer}", s["zelle"]), label(ERGEBNISSE, z.ergebnis), z.risiko, _betrag(z),
-            _p(fragen or (z.entscheidende_regel or ""), s["klein"]),
-        ])
+                f" (+{len(z.offene_fragen) - 1} weitere)" if len(z.offene_fragen) > 1 else ""
+            )
+        zeilen.append(
+            [
+                str(rang),
+                _p(z.ort, s["zelle"]),
+                _p(z.kennung, s["zelle"]),
+                _p(f"{z.bezeichnung} – {z.erbringer}", s["zelle"]),
+                label(ERGEBNISSE, z.ergebnis),
+                z.risiko,
+                _betrag(z),
+                _p(fragen or (z.entscheidende_regel or ""), s["klein"]),
+            ]
+        )
     b = BREITE
-    tabelle = _tabelle(zeilen, [b * 0.05, b * 0.12, b * 0.07, b * 0.23, b * 0.09, b * 0.06, b * 0.11, b * 0.27],
-                       rechtsbuendig_ab=6)
+    tabelle = _tabelle(
+        zeilen, [b * 0.05, b * 0.12, b * 0.07, b * 0.23, b * 0.09, b * 0.06, b * 0.11, b * 0.27], rechtsbuendig_ab=6
+    )
     tabelle.setStyle(TableStyle([("ALIGN", (7, 0), (7, -1), "LEFT"), ("ALIGN", (0, 0), (0, -1), "RIGHT")]))
     mehr = len(liste) - AKTIONSLISTE_ZEILEN
-    rest = [_p(f"… und {mehr} weitere Leistungen mit Handlungsbedarf (vollständig in der XLSX-/CSV-Ausgabe, "
-               "Blatt „Handlungsliste“).", s["text"])] if mehr > 0 else []
+    rest = (
+        [
+            _p(
+                f"… und {mehr} weitere Leistungen mit Handlungsbedarf (vollständig in der XLSX-/CSV-Ausgabe, "
+                "Blatt „Handlungsliste“).",
+                s["text"],
+            )
+        ]
+        if mehr > 0
+        else []
+    )
     return [tabelle, *rest]
 
 
-def render_report_pdf(screening: Screening, aufgabenfelder: dict[str, str] | None = None,
-                      quellen: Sequence[str] = ()) -> bytes:
+def render_report_pdf(
+    screening: Screening, aufgabenfelder: dict[str, str] | None = None, quellen: Sequence[str] = ()
+) -> bytes:
     """The report as PDF bytes (landscape A4)."""
     s = _styles()
     titel = dict(aufgabenfelder or {})
@@ -164,9 +208,11 @@ def render_report_pdf(screening: Screening, aufgabenfelder: dict[str, str] | Non
     stichtag = date.fromisoformat(screening.stichtag)
     story: list[Any] = [
         _p("Bestandsscreening § 2b UStG", s["titel"]),
-        _p(f"Stichtag {datum(stichtag)} · Regelwerk {screening.regelwerk_version} "
-           f"(SHA-256 {screening.regelwerk_sha256[:12]}…)" + (f" · Bestand: {', '.join(quellen)}" if quellen else ""),
-           s["text"]),
+        _p(
+            f"Stichtag {datum(stichtag)} · Regelwerk {screening.regelwerk_version} "
+            f"(SHA-256 {screening.regelwerk_sha256[:12]}…)" + (f" · Bestand: {', '.join(quellen)}" if quellen else ""),
+            s["text"],
+        ),
         Spacer(1, 3 * mm),
         _p("Überblick", s["h2"]),
     ]
@@ -177,40 +223,68 @@ def render_report_pdf(screening: Screening, aufgabenfelder: dict[str, str] | Non
         ["Geprüfte Leistungsbeziehungen", str(zf.anzahl_zeilen)],
         ["Nicht lesbare Zeilen oder Dateien (siehe Probleme)", str(zf.anzahl_nicht_lesbar)],
         ["Steuerpflichtig", str(steuerpflichtig.anzahl if steuerpflichtig else 0)],
-        ["Geschätzte Mehrbelastung durch Umsatzsteuer je Jahr (steuerpflichtige Leistungen)", euro(zf.mehrbelastung_gesamt_eur)],
+        [
+            "Geschätzte Mehrbelastung durch Umsatzsteuer je Jahr (steuerpflichtige Leistungen)",
+            euro(zf.mehrbelastung_gesamt_eur),
+        ],
         ["Offen (Angaben fehlen)", str(offen.anzahl if offen else 0)],
-        ["Mögliche zusätzliche Mehrbelastung, falls die offenen Leistungen steuerpflichtig sind",
-         euro(zf.potenzielle_mehrbelastung_offen_eur)],
+        [
+            "Mögliche zusätzliche Mehrbelastung, falls die offenen Leistungen steuerpflichtig sind",
+            euro(zf.potenzielle_mehrbelastung_offen_eur),
+        ],
         ["Leistungen mit Handlungsbedarf", str(len(zf.handlungsliste))],
     ]
     story.append(_tabelle(kennzahlen, [BREITE * 0.7, BREITE * 0.3]))
     story.append(_gruppentabelle("Ergebnis", zf.nach_ergebnis, ERGEBNISSE))
     story.append(Spacer(1, 2 * mm))
     story.append(_gruppentabelle("Risiko", zf.nach_risiko, {}))
-    story += [_p("Leistungen nach Aufgabenfeld", s["h2"]), chart_by_field(screening, titel),
-              _gruppentabelle("Aufgabenfeld", zf.nach_aufgabenfeld, titel),
-              KeepTogether([_p("Nach Rechtsform", s["h2"]), _gruppentabelle("Rechtsform", zf.nach_rechtsform, RECHTSFORMEN)])]
-    story += [_p("Handlungsliste – zuerst bearbeiten", s["h2"]),
-              _p("Sortiert nach der Mehrbelastung (bei offenen und anderen Leistungen die mögliche Mehrbelastung, "
-                 "in Klammern), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
-                 "sowie alle mit hohem Risiko.", s["text"])]
+    story += [
+        _p("Leistungen nach Aufgabenfeld", s["h2"]),
+        chart_by_field(screening, titel),
+        _gruppentabelle("Aufgabenfeld", zf.nach_aufgabenfeld, titel),
+        KeepTogether([_p("Nach Rechtsform", s["h2"]), _gruppentabelle("Rechtsform", zf.nach_rechtsform, RECHTSFORMEN)]),
+    ]
+    story += [
+        _p("Handlungsliste – zuerst bearbeiten", s["h2"]),
+        _p(
+            "Sortiert nach der Mehrbelastung (bei offenen und anderen Leistungen die mögliche Mehrbelastung, "
+            "in Klammern), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
+            "sowie alle mit hohem Risiko.",
+            s["text"],
+        ),
+    ]
     story += _aktionsliste(screening, s)
     if screening.probleme:
         story.append(_p("Probleme beim Einlesen", s["h2"]))
         daten: list[list[Any]] = [["Quelle", "Zeile", "Spalte", "Meldung"]]
         for p in screening.probleme[:PROBLEME_ZEILEN]:
-            daten.append([_p(p.quelle, s["zelle"]), "" if p.zeile is None else str(p.zeile), _p(p.spalte or "", s["zelle"]),
-                          _p(p.meldung, s["zelle"])])
+            daten.append(
+                [
+                    _p(p.quelle, s["zelle"]),
+                    "" if p.zeile is None else str(p.zeile),
+                    _p(p.spalte or "", s["zelle"]),
+                    _p(p.meldung, s["zelle"]),
+                ]
+            )
         story.append(_tabelle(daten, [BREITE * 0.15, BREITE * 0.06, BREITE * 0.17, BREITE * 0.62], rechtsbuendig_ab=99))
         if len(screening.probleme) > PROBLEME_ZEILEN:
-            story.append(_p(f"… und {len(screening.probleme) - PROBLEME_ZEILEN} weitere (vollständig im Blatt „Probleme“).",
-                            s["text"]))
-    story += [Spacer(1, 4 * mm), _p(
-        "Hinweis: Das Screening bewertet jede Leistungsbeziehung mit den Angaben der Bestandsliste nach den Regeln "
-        "des § 2b UStG; es ersetzt nicht die Prüfung des Einzelfalls. „Offen“ heißt: Es fehlen Angaben, von denen "
-        "das Ergebnis abhängt. Die Mehrbelastung ist eine Schätzung aus dem Jahresbetrag (ohne angegebene Vorsteuer "
-        "eine Obergrenze). Werte „aus dem Bestand“ (Umsatz gleichartiger Tätigkeiten, Anteil an jPöR) sind aus allen "
-        "Zeilen desselben Erbringers im selben Aufgabenfeld ermittelt.", s["klein"])]
+            story.append(
+                _p(
+                    f"… und {len(screening.probleme) - PROBLEME_ZEILEN} weitere (vollständig im Blatt „Probleme“).",
+                    s["text"],
+                )
+            )
+    story += [
+        Spacer(1, 4 * mm),
+        _p(
+            "Hinweis: Das Screening bewertet jede Leistungsbeziehung mit den Angaben der Bestandsliste nach den Regeln "
+            "des § 2b UStG; es ersetzt nicht die Prüfung des Einzelfalls. „Offen“ heißt: Es fehlen Angaben, von denen "
+            "das Ergebnis abhängt. Die Mehrbelastung ist eine Schätzung aus dem Jahresbetrag (ohne angegebene Vorsteuer "
+            "eine Obergrenze). Werte „aus dem Bestand“ (Umsatz gleichartiger Tätigkeiten, Anteil an jPöR) sind aus allen "
+            "Zeilen desselben Erbringers im selben Aufgabenfeld ermittelt.",
+            s["klein"],
+        ),
+    ]
     return _build(story, stichtag)
 
 
@@ -224,7 +298,7 @@ def _build(story: list[Any], stichtag: date) -> bytes:
             self.setDateFormatter(lambda *_: datum_pdf)
             self._seiten: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:
             self._seiten.append(dict(self.__dict__))
             self._startPage()
 
@@ -241,8 +315,17 @@ def _build(story: list[Any], stichtag: date) -> bytes:
             super().save()
 
     aus = io.BytesIO()
-    doc = SimpleDocTemplate(aus, pagesize=SEITE, leftMargin=RAND, rightMargin=RAND, topMargin=RAND, bottomMargin=14 * mm,
-                            title="Bestandsscreening § 2b UStG", author="IKZ-Berater",
-                            subject=f"Stichtag {datum(stichtag)}", creator="IKZ-Berater")
+    doc = SimpleDocTemplate(
+        aus,
+        pagesize=SEITE,
+        leftMargin=RAND,
+        rightMargin=RAND,
+        topMargin=RAND,
+        bottomMargin=14 * mm,
+        title="Bestandsscreening § 2b UStG",
+        author="IKZ-Berater",
+        subject=f"Stichtag {datum(stichtag)}",
+        creator="IKZ-Berater",
+    )
     doc.build(story, canvasmaker=_Canvas)
     return aus.getvalue()

@@ -41,12 +41,18 @@ class Screeningkontext:
     berate: Callable[..., Any]
 
 
-def screening_context(stichtag: date = STICHTAG_STANDARD, regelwerk: Any = None, satztabellen: Any = None) -> Screeningkontext:
+def screening_context(
+    stichtag: date = STICHTAG_STANDARD, regelwerk: Any = None, satztabellen: Any = None
+) -> Screeningkontext:
     """Rule set and rate tables (loaded once, or the given ones); ``berate`` without per-row advice."""
     rw = regelwerk if regelwerk is not None else load_rules()
     tabellen = satztabellen if satztabellen is not None else load_rate_tables()
-    return Screeningkontext(rw, tabellen, vorgaben_aus_regelwerk(rw, stichtag),
-                            partial(berate, rw=rw, satztabellen=tabellen, mit_empfehlungen=False))
+    return Screeningkontext(
+        rw,
+        tabellen,
+        vorgaben_aus_regelwerk(rw, stichtag),
+        partial(berate, rw=rw, satztabellen=tabellen, mit_empfehlungen=False),
+    )
 
 
 def screen_tables(
@@ -63,12 +69,20 @@ def screen_tables(
     """Screen tables already read (``jobs=None``: as many workers as worthwhile)."""
     kontext = kontext or screening_context(stichtag)
     anzahl = sum(len(t.zeilen) for t in tabellen)
-    mapper = process_pool_mapper(default_jobs(anzahl) if jobs is None else jobs, kontext.berate,
-                                 kontext.vorgaben.stichtag)
+    mapper = process_pool_mapper(
+        default_jobs(anzahl) if jobs is None else jobs, kontext.berate, kontext.vorgaben.stichtag
+    )
     return screen_inventory(
-        tabellen, fallakten, kontext.vorgaben, kontext.berate,
-        regelwerk_version=kontext.regelwerk.version, regelwerk_sha256=kontext.regelwerk.sha256,
-        vorprobleme=vorprobleme, protokoll=protokoll, fortschritt=fortschritt, abbilden=mapper,
+        tabellen,
+        fallakten,
+        kontext.vorgaben,
+        kontext.berate,
+        regelwerk_version=kontext.regelwerk.version,
+        regelwerk_sha256=kontext.regelwerk.sha256,
+        vorprobleme=vorprobleme,
+        protokoll=protokoll,
+        fortschritt=fortschritt,
+        abbilden=mapper,
     )
 
 

@@ -36,7 +36,9 @@ def template_csv() -> bytes:
 
 def _wertelisten(vorgaben: Screeningvorgaben) -> list[tuple[str, list[str], list[str] | None]]:
     """(title, values, German titles or None) for each list of the "Werte" sheet."""
-    auswahl = [s for s in SPALTEN if s.werte is not None and s.art in ("auswahl", "arten") and s.werte is not ARTEN_BETEILIGTER]
+    auswahl = [
+        s for s in SPALTEN if s.werte is not None and s.art in ("auswahl", "arten") and s.werte is not ARTEN_BETEILIGTER
+    ]
     listen: list[tuple[str, list[str], list[str] | None]] = [
         ("Aufgabenfeld", list(vorgaben.aufgabenfelder), list(vorgaben.aufgabenfelder.values())),
         ("Art (Erbringer / Empfänger)", list(ARTEN_BETEILIGTER), None),

@@ -116,8 +116,9 @@ def iter_rows(daten: bytes, blattname: str) -> tuple[bool, Iterator[tuple[int, l
 
     def zeilen() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for _, row in etree.iterparse(io.BytesIO(blatt), events=("end",), tag=f"{NS}row",
-                                          resolve_entities=False, no_network=True):
+            for _, row in etree.iterparse(
+                io.BytesIO(blatt), events=("end",), tag=f"{NS}row", resolve_entities=False, no_network=True
+            ):
                 werte: list[Any] = []
                 for c in row.iterfind(f"{NS}c"):
                     ref = c.get("r")

@@ -62,12 +62,19 @@ def _cell(ref: str, wert: Any, fett: bool) -> str:
 def _sheet_xml(blatt: Sheet) -> str:
     breite = max((len(r) for r in blatt.rows), default=1)
     buchstaben = [_spalte(i) for i in range(breite)]
-    teile = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">',
-             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
-             'state="frozen"/></sheetView></sheetViews>']
+    teile = [
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">',
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+        'state="frozen"/></sheetView></sheetViews>',
+    ]
     if blatt.widths:
-        teile.append("<cols>" + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                                        for i, w in enumerate(blatt.widths, start=1)) + "</cols>")
+        teile.append(
+            "<cols>"
+            + "".join(
+                f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(blatt.widths, start=1)
+            )
+            + "</cols>"
+        )
     teile.append("<sheetData>")
     for n, zeile in enumerate(blatt.rows):
         fett = n in blatt.bold_rows
@@ -101,17 +108,26 @@ def write_workbook(blaetter: Iterable[Sheet]) -> bytes:
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
-                  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                  for i in range(1, len(blaetter) + 1)) + "</Types>",
+        + "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(1, len(blaetter) + 1)
+        )
+        + "</Types>",
         "_rels/.rels": xml + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": xml + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
-        + "".join(f'<sheet name="{escape(b.name)}" sheetId="{i}" r:id="rId{i}"/>' for i, b in enumerate(blaetter, start=1))
+        "xl/workbook.xml": xml
+        + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+        + "".join(
+            f'<sheet name="{escape(b.name)}" sheetId="{i}" r:id="rId{i}"/>' for i, b in enumerate(blaetter, start=1)
+        )
         + "</sheets></workbook>",
-        "xl/_rels/workbook.xml.rels": xml + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                  for i in range(1, len(blaetter) + 1))
+        "xl/_rels/workbook.xml.rels": xml
+        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(blaetter) + 1)
+        )
         + f'<Relationship Id="rId{len(blaetter) + 1}" Type="{REL}/styles" Target="styles.xml"/></Relationships>',
         "xl/styles.xml": STYLES,
     }

@@ -95,9 +95,7 @@ def _pruefe(fallakte: Fallakte, ist: IstLeistung, pfad: str) -> tuple[int | None
     return i, probleme
 
 
-def settle(
-    fallakte: Fallakte, ist: Istdaten, umsatzsteuersatz: Decimal | Callable[[int], Decimal]
-) -> Abrechnung:
+def settle(fallakte: Fallakte, ist: Istdaten, umsatzsteuersatz: Decimal | Callable[[int], Decimal]) -> Abrechnung:
     """Settle every service of ``ist`` against the case's key (pure).
 
     ``umsatzsteuersatz`` is the VAT rate in percent, or a function giving it for a settled year
@@ -171,13 +169,13 @@ def abrechnung_als_dict(abrechnung: Abrechnung) -> dict:
         "format": abrechnung.format,
         "leistungen": [
             {
-                "leistung": l.leistung,
-                "bezeichnung": l.bezeichnung,
-                "jahr": l.jahr,
-                "steuerpflichtig": l.steuerpflichtig,
-                "kosten_netto": geld(l.kosten_netto),
-                "vorsteuer": geld(l.vorsteuer),
-                "anteil_erbringer": geld(l.anteil_erbringer),
+                "leistung": leistung.leistung,
+                "bezeichnung": leistung.bezeichnung,
+                "jahr": leistung.jahr,
+                "steuerpflichtig": leistung.steuerpflichtig,
+                "kosten_netto": geld(leistung.kosten_netto),
+                "vorsteuer": geld(leistung.vorsteuer),
+                "anteil_erbringer": geld(leistung.anteil_erbringer),
                 "anteile": [
                     {
                         "beteiligter": z.beteiligter,
@@ -187,12 +185,12 @@ def abrechnung_als_dict(abrechnung: Abrechnung) -> dict:
                         "abschlaege_gezahlt": geld(z.abschlaege_gezahlt),
                         "nachzahlung": geld(z.nachzahlung),
                     }
-                    for z in l.zeilen
+                    for z in leistung.zeilen
                 ],
-                "summe_ist_anteil": geld(l.summe_ist_anteil),
-                "summe_abschlaege_gezahlt": geld(l.summe_abschlaege_gezahlt),
-                "summe_nachzahlung": geld(l.summe_nachzahlung),
+                "summe_ist_anteil": geld(leistung.summe_ist_anteil),
+                "summe_abschlaege_gezahlt": geld(leistung.summe_abschlaege_gezahlt),
+                "summe_nachzahlung": geld(leistung.summe_nachzahlung),
             }
-            for l in abrechnung.leistungen
+            for leistung in abrechnung.leistungen
         ],
     }

@@ -26,8 +26,7 @@ from advisor.kosten.wirtschaftlichkeit import Vergleich, vergleiche
 FORMAT_KALKULATION = "ikz-kalkulation/1"
 
 GRUND_OHNE_POSITIONEN = (
-    "Die Kostenlogik ist angegeben, aber keine Kostenposition; ohne Beträge kann die Erstattung nicht "
-    "berechnet werden."
+    "Die Kostenlogik ist angegeben, aber keine Kostenposition; ohne Beträge kann die Erstattung nicht berechnet werden."
 )
 GRUND_OHNE_KOSTEN = (
     "Für diese Leistung sind keine Kosten angegeben (Abschnitt kosten fehlt); sie kann nicht kalkuliert "

@@ -31,7 +31,5 @@ def kennzahlen_der_leistung(k: Leistungskalkulation) -> Kostenkennzahlen:
 def kennzahlen(kalkulation: Kalkulation) -> dict[str, Kostenkennzahlen]:
     """{service id: Kostenkennzahlen} for every calculable service (others are left out)."""
     return {
-        k.leistung: kennzahlen_der_leistung(k)
-        for k in kalkulation.leistungen
-        if isinstance(k, Leistungskalkulation)
+        k.leistung: kennzahlen_der_leistung(k) for k in kalkulation.leistungen if isinstance(k, Leistungskalkulation)
     }

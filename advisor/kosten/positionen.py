@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from advisor.errors import Feldproblem
-from advisor.fallakte import Kosten
 from advisor.deutsch import euro as eur
 from advisor.deutsch import prozent, zahl
+from advisor.errors import Feldproblem
+from advisor.fallakte import Kosten
 from advisor.kosten.rundung import HUNDERT
 from advisor.kosten.satztabellen import EIGENE_KLR, Satztabelle, Satztabellen
 
@@ -100,7 +100,9 @@ def _kategorie(art: str) -> tuple[Kategorie, str | None]:
     return "kosten", None
 
 
-def satztabelle_fuer(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[Satztabelle | None, list[Feldproblem]]:
+def satztabelle_fuer(
+    kosten: Kosten, satztabellen: Satztabellen, pfad: str
+) -> tuple[Satztabelle | None, list[Feldproblem]]:
     """The rate table the case names (``None`` for eigene_klr or none given), or the problem."""
     grundlage = kosten.satzgrundlage
     if grundlage is None or grundlage == EIGENE_KLR:
@@ -108,7 +110,9 @@ def satztabelle_fuer(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> t
     tabelle = satztabellen.get(grundlage)
     moeglich = ", ".join(satztabellen.satzgrundlagen)
     if tabelle is None:
-        return None, [Feldproblem(f"{pfad}.satzgrundlage", f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}.")]
+        return None, [
+            Feldproblem(f"{pfad}.satzgrundlage", f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}.")
+        ]
     if not tabelle.als_satzgrundlage:
         return None, [
             Feldproblem(
@@ -120,9 +124,7 @@ def satztabelle_fuer(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> t
     return tabelle, []
 
 
-def kostenzeilen(
-    kosten: Kosten, satztabellen: Satztabellen, pfad: str
-) -> tuple[list[Kostenzeile], list[Feldproblem]]:
+def kostenzeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[list[Kostenzeile], list[Feldproblem]]:
     """All cost lines of ``kosten`` (``pfad`` = "leistungen[i].kosten"), or the problems found."""
     tabelle, probleme = satztabelle_fuer(kosten, satztabellen, pfad)
     zeilen: list[Kostenzeile] = []
@@ -165,8 +167,9 @@ def kostenzeilen(
                 )
                 continue
             betrag = satz.jahreskosten_je_vzae * p.vzae
-            herkunft = Herkunft("{}, {}: {} × {} VZÄ", tabelle.id, satz.gruppe, _Eur(satz.jahreskosten_je_vzae),
-                                _Zahl(p.vzae))
+            herkunft = Herkunft(
+                "{}, {}: {} × {} VZÄ", tabelle.id, satz.gruppe, _Eur(satz.jahreskosten_je_vzae), _Zahl(p.vzae)
+            )
             vzae_summe += p.vzae
             if satz.hinweis:
                 hinweis = f"{satz.gruppe}: {satz.hinweis}."
@@ -176,7 +179,9 @@ def kostenzeilen(
             herkunft = "Eingabe (eigene KLR)" if kosten.satzgrundlage == EIGENE_KLR else "Eingabe"
         if p.art == "personal":
             personal += betrag
-        zeilen.append(Kostenzeile(p.art, p.bezeichnung, betrag, p.vorsteuer or Decimal(0), herkunft, kategorie, hinweis))
+        zeilen.append(
+            Kostenzeile(p.art, p.bezeichnung, betrag, p.vorsteuer or Decimal(0), herkunft, kategorie, hinweis)
+        )
     if kosten.sachkostenpauschale_je_vzae is not None:
         if vzae_summe == 0:
             probleme.append(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 from decimal import (
     ROUND_FLOOR,
     ROUND_HALF_UP,
@@ -25,6 +24,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from typing import Any
 
 CENT = Decimal("0.01")
 NULL = Decimal("0.00")
@@ -51,7 +51,7 @@ def _groesste_reste(ganze: list[int], reste: Sequence[Any], fehlend: int) -> Non
     """The largest-remainder step: one more cent each to the ``fehlend`` lines with the largest
     remainders; ties go to the earlier line (stable order)."""
     if fehlend:
-        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1)), reverse=True)
+        rangfolge = sorted(zip(reste, range(0, -len(ganze), -1), strict=True), reverse=True)
         for _, minus_i in rangfolge[:fehlend]:
             ganze[-minus_i] += 1
 

@@ -257,7 +257,9 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
             continue
         stamm = datei.rsplit("/", 1)[-1].removesuffix(".yaml")
         if t.id != stamm:
-            probleme.append(Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, f"Die id muss „{stamm}“ lauten (Dateiname)."))
+            probleme.append(
+                Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, f"Die id muss „{stamm}“ lauten (Dateiname).")
+            )
         elif t.id in tabellen or t.id == EIGENE_KLR:
             probleme.append(Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, "Diese id ist schon vergeben."))
         else:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from advisor.deutsch import betrag, datum, prozent, zahl
 from advisor.fallakte import Fallakte
 from advisor.kosten.abrechnung import Abrechnung
-from advisor.deutsch import betrag, datum, prozent, zahl
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation
 from advisor.kosten.rundung import NULL
 
@@ -27,12 +27,19 @@ def _kurz(text: str, breite: int = _MAX_TEXT) -> str:
     return text if len(text) <= breite else text[: breite - 1] + "…"
 
 
-def _tabelle(kopf: Sequence[str], zeilen: Sequence[Sequence[str]], rechts: set[int], summe: Sequence[str] | None = None) -> list[str]:
+def _tabelle(
+    kopf: Sequence[str], zeilen: Sequence[Sequence[str]], rechts: set[int], summe: Sequence[str] | None = None
+) -> list[str]:
     alle = [list(kopf), *[list(z) for z in zeilen], *([list(summe)] if summe else [])]
     breiten = [max(len(z[i]) for z in alle) for i in range(len(kopf))]
 
     def zeile(z: Sequence[str]) -> str:
-        return "  " + "  ".join(z[i].rjust(breiten[i]) if i in rechts else z[i].ljust(breiten[i]) for i in range(len(z))).rstrip()
+        return (
+            "  "
+            + "  ".join(
+                z[i].rjust(breiten[i]) if i in rechts else z[i].ljust(breiten[i]) for i in range(len(z))
+            ).rstrip()
+        )
 
     linie = "  " + "  ".join("-" * b for b in breiten)
     text = [zeile(kopf), linie, *(zeile(z) for z in zeilen)]
@@ -73,7 +80,10 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     out += ["", "Kostenpositionen"]
     out += _tabelle(
         ["Art", "Bezeichnung", "Herkunft", "Betrag", "Vorsteuer"],
-        [[p.art, _kurz(p.bezeichnung, 36), _kurz(p.herkunft, 60), betrag(p.betrag), betrag(p.vorsteuer)] for p in k.positionen],
+        [
+            [p.art, _kurz(p.bezeichnung, 36), _kurz(p.herkunft, 60), betrag(p.betrag), betrag(p.vorsteuer)]
+            for p in k.positionen
+        ],
         {3, 4},
         ["Summe", "", "", betrag(k.kosten_netto), betrag(k.vorsteuer)],
     )
@@ -90,7 +100,16 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     out += ["", f"Verteilung: {k.verteilung}"]
     a = k.anteile
     out += _tabelle(
-        ["Beteiligter", "Gewicht", "Quote %", "nicht steuerbar", "stpfl. netto", "USt", "stpfl. brutto", "Mehrbelastung"],
+        [
+            "Beteiligter",
+            "Gewicht",
+            "Quote %",
+            "nicht steuerbar",
+            "stpfl. netto",
+            "USt",
+            "stpfl. brutto",
+            "Mehrbelastung",
+        ],
         [
             [
                 _name(fallakte, x.beteiligter) + (" (Erbringer)" if x.rolle == "erbringer" else ""),
@@ -119,7 +138,16 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     if k.wirtschaftlichkeit:
         out += ["", "Wirtschaftlichkeit je Empfänger (Ersparnis gegenüber Eigenerstellung; negativ = Mehrkosten)"]
         out += _tabelle(
-            ["Beteiligter", "Eigenerstellung", "Remanenz", "Ersparnis o. USt", "%", "Ersparnis m. USt", "%", "tragbare USt-Last"],
+            [
+                "Beteiligter",
+                "Eigenerstellung",
+                "Remanenz",
+                "Ersparnis o. USt",
+                "%",
+                "Ersparnis m. USt",
+                "%",
+                "tragbare USt-Last",
+            ],
             [
                 [
                     _name(fallakte, v.beteiligter),
@@ -137,7 +165,9 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
         )
         ohne = [x.beteiligter for x in a if x.rolle == "empfaenger" and x.beteiligter not in k.wirtschaftlichkeit]
         if ohne:
-            out.append(f"  Ohne Angabe der Eigenerstellung kein Vergleich für: {', '.join(_name(fallakte, o) for o in ohne)}.")
+            out.append(
+                f"  Ohne Angabe der Eigenerstellung kein Vergleich für: {', '.join(_name(fallakte, o) for o in ohne)}."
+            )
     if k.abschlaege:
         termine = sorted({x.faellig for x in k.abschlaege})
         out += [
@@ -183,14 +213,14 @@ def render_text(
 def render_settlement_text(abrechnung: Abrechnung, fallakte: Fallakte | None = None) -> str:
     """The settlement as German text tables: actual share, advances paid, Nachzahlung/Erstattung."""
     out: list[str] = []
-    for l in abrechnung.leistungen:
+    for leistung in abrechnung.leistungen:
         out += [
-            f"Spitzabrechnung {l.jahr}: Leistung „{l.leistung}“ – {l.bezeichnung}",
-            f"  Ist-Kosten netto {betrag(l.kosten_netto)} €, Vorsteuer {betrag(l.vorsteuer)} €; "
-            + ("steuerpflichtig (Ist-Anteil brutto)" if l.steuerpflichtig else "nicht steuerbar"),
+            f"Spitzabrechnung {leistung.jahr}: Leistung „{leistung.leistung}“ – {leistung.bezeichnung}",
+            f"  Ist-Kosten netto {betrag(leistung.kosten_netto)} €, Vorsteuer {betrag(leistung.vorsteuer)} €; "
+            + ("steuerpflichtig (Ist-Anteil brutto)" if leistung.steuerpflichtig else "nicht steuerbar"),
         ]
-        if l.anteil_erbringer is not None:
-            out.append(f"  Eigener Anteil des Erbringers: {betrag(l.anteil_erbringer)} € (keine Zahlung)")
+        if leistung.anteil_erbringer is not None:
+            out.append(f"  Eigener Anteil des Erbringers: {betrag(leistung.anteil_erbringer)} € (keine Zahlung)")
         out += _tabelle(
             ["Beteiligter", "Ist netto", "USt", "Ist-Anteil", "Abschläge gezahlt", "Nachzahlung (−: Erstattung)"],
             [
@@ -202,16 +232,16 @@ def render_settlement_text(abrechnung: Abrechnung, fallakte: Fallakte | None = N
                     betrag(z.abschlaege_gezahlt),
                     betrag(z.nachzahlung),
                 ]
-                for z in l.zeilen
+                for z in leistung.zeilen
             ],
             {1, 2, 3, 4, 5},
             [
                 "Summe",
-                betrag(sum((z.ist_netto for z in l.zeilen), NULL)),
-                betrag(sum((z.ist_umsatzsteuer for z in l.zeilen), NULL)),
-                betrag(l.summe_ist_anteil),
-                betrag(l.summe_abschlaege_gezahlt),
-                betrag(l.summe_nachzahlung),
+                betrag(sum((z.ist_netto for z in leistung.zeilen), NULL)),
+                betrag(sum((z.ist_umsatzsteuer for z in leistung.zeilen), NULL)),
+                betrag(leistung.summe_ist_anteil),
+                betrag(leistung.summe_abschlaege_gezahlt),
+                betrag(leistung.summe_nachzahlung),
             ],
         )
         out.append("")

@@ -47,8 +47,16 @@ class Anteil:
 
     __slots__ = ("beteiligter", "rolle", "gewicht", "_quote", "_nicht_steuerbar", "_netto", "_umsatzsteuer")
 
-    def __init__(self, beteiligter: str, rolle: Rolle, gewicht: Decimal, quote_cent: int,
-                 nicht_steuerbar_cent: int, netto_cent: int, umsatzsteuer_cent: int) -> None:
+    def __init__(
+        self,
+        beteiligter: str,
+        rolle: Rolle,
+        gewicht: Decimal,
+        quote_cent: int,
+        nicht_steuerbar_cent: int,
+        netto_cent: int,
+        umsatzsteuer_cent: int,
+    ) -> None:
         self.beteiligter = beteiligter
         self.rolle = rolle
         self.gewicht = gewicht
@@ -68,8 +76,9 @@ class Anteil:
 
     @property
     def steuerpflichtig(self) -> Steuerbetrag:
-        return Steuerbetrag(als_euro(self._netto), als_euro(self._umsatzsteuer),
-                            als_euro(self._netto + self._umsatzsteuer))
+        return Steuerbetrag(
+            als_euro(self._netto), als_euro(self._umsatzsteuer), als_euro(self._netto + self._umsatzsteuer)
+        )
 
     @property
     def mehrbelastung_bei_steuerpflicht(self) -> Decimal:
@@ -83,13 +92,20 @@ class Anteil:
         if not isinstance(other, Anteil):
             return NotImplemented
         return (self.beteiligter, self.rolle, self.gewicht, self._quote, self.in_cent()) == (
-            other.beteiligter, other.rolle, other.gewicht, other._quote, other.in_cent())
+            other.beteiligter,
+            other.rolle,
+            other.gewicht,
+            other._quote,
+            other.in_cent(),
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return (f"Anteil({self.beteiligter!r}, {self.rolle!r}, nicht_steuerbar={self.nicht_steuerbar}, "
-                f"steuerpflichtig={self.steuerpflichtig})")
+        return (
+            f"Anteil({self.beteiligter!r}, {self.rolle!r}, nicht_steuerbar={self.nicht_steuerbar}, "
+            f"steuerpflichtig={self.steuerpflichtig})"
+        )
 
 
 @dataclass(slots=True)
@@ -138,8 +154,17 @@ def anteile_berechnen(
         ust = 0 if ist_erbringer else umsatzsteuer_cent(n, zaehler, nenner)
         summe_netto += n
         summe_ust += ust
-        anteile.append(Anteil(kennung, "erbringer" if ist_erbringer else "empfaenger",
-                              gewichtung.schluesselwerte[i], quoten[i], ns, n, ust))
+        anteile.append(
+            Anteil(
+                kennung,
+                "erbringer" if ist_erbringer else "empfaenger",
+                gewichtung.schluesselwerte[i],
+                quoten[i],
+                ns,
+                n,
+                ust,
+            )
+        )
     summe_netto_eur, summe_ust_eur = als_euro(summe_netto), als_euro(summe_ust)
     return Anteilsrechnung(
         anteile=tuple(anteile),

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from advisor.deutsch import prozent
 from advisor.errors import Feldproblem
 from advisor.fallakte import Fallakte, Leistung
-from advisor.deutsch import prozent
 from advisor.kosten.rundung import HUNDERT, ganzzahlige_gewichte
 
 _BEZEICHNUNG = {
@@ -46,7 +46,9 @@ class Gewichtung:
     beschreibung: str
 
 
-def _werte(fallakte: Fallakte, leistung: Leistung, schluessel: str, pfad: str) -> tuple[list[Decimal], list[Feldproblem]]:
+def _werte(
+    fallakte: Fallakte, leistung: Leistung, schluessel: str, pfad: str
+) -> tuple[list[Decimal], list[Feldproblem]]:
     v = leistung.kosten.verteilung  # type: ignore[union-attr]
     werte: list[Decimal] = []
     probleme: list[Feldproblem] = []

@@ -46,8 +46,11 @@ def regelwerk_als_dict(rw: Regelwerk) -> dict[str, Any]:
                 "quellen": list(p.quellen),
                 "zuletzt_geprueft": _iso(p.zuletzt_geprueft),
                 "werte": [
-                    {"wert": _iso(w.wert) if hasattr(w.wert, "isoformat") else format(w.wert, "f"),
-                     "gilt_ab": _iso(w.gilt_ab), "gilt_bis": _iso(w.gilt_bis)}
+                    {
+                        "wert": _iso(w.wert) if hasattr(w.wert, "isoformat") else format(w.wert, "f"),
+                        "gilt_ab": _iso(w.gilt_ab),
+                        "gilt_bis": _iso(w.gilt_bis),
+                    }
                     for w in p.werte
                 ],
             }

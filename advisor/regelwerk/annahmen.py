@@ -47,10 +47,7 @@ def annahmen(
             ergebnis = [{}]
             for alternativen in teile:
                 ergebnis = [
-                    {**a, **b}
-                    for a in ergebnis
-                    for b in alternativen
-                    if all(a.get(k, v) == v for k, v in b.items())
+                    {**a, **b} for a in ergebnis for b in alternativen if all(a.get(k, v) == v for k, v in b.items())
                 ]
                 if len(ergebnis) > _MAX_ANNAHMEN:
                     return [{}]

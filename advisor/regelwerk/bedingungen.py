@@ -58,8 +58,15 @@ from advisor.regelwerk.knoten import (
 )
 
 __all__ = [
-    "Bedingung", "BedingungsFehler", "Kontext", "Untergrenze", "Verweise", "Wahrheit", "annahmen",
-    "compile_condition", "volle_jahre",
+    "Bedingung",
+    "BedingungsFehler",
+    "Kontext",
+    "Untergrenze",
+    "Verweise",
+    "Wahrheit",
+    "annahmen",
+    "compile_condition",
+    "volle_jahre",
 ]
 
 

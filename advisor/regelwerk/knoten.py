@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-
 Wahrheit = bool | None
 Fakten = Mapping[str, Any]
 
@@ -149,7 +148,9 @@ class _Regel(_Knoten):
 class _Vergleich(_Knoten):
     __slots__ = ("rel", "links", "rechts", "fakten")
 
-    def __init__(self, rel: Callable[[Any, Any], bool], links: Operand, rechts: Operand, fakten: tuple[str, ...]) -> None:
+    def __init__(
+        self, rel: Callable[[Any, Any], bool], links: Operand, rechts: Operand, fakten: tuple[str, ...]
+    ) -> None:
         self.rel = rel
         self.links = links
         self.rechts = rechts

@@ -47,8 +47,15 @@ QUELLEN_PREFIX = "quellen/"
 FREMDE_PREFIXE = ("tarife/",)
 #: Facts derived from the case that are always known: no question needed.
 IMMER_BEKANNT = frozenset(
-    {"stichtag", "rechtsform", "aufgabenfeld", "erbringer_option_27_22", "erbringer_ist_jpoer",
-     "erbringer_ist_zusammenschluss", "empfaenger_alle_jpoer"}
+    {
+        "stichtag",
+        "rechtsform",
+        "aufgabenfeld",
+        "erbringer_option_27_22",
+        "erbringer_ist_jpoer",
+        "erbringer_ist_zusammenschluss",
+        "empfaenger_alle_jpoer",
+    }
 )
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
@@ -183,7 +190,9 @@ def _build(geparst: dict[str, Any], sha256: str, p: _Probleme) -> Regelwerk:
             _check_refs(verweise.regeln, regel_ids, datei, zeile, rr.id, p)
             _check_placeholders(rr.hinweis, pnamen, datei, zeile, rr.id, p)
             risikoregeln.append(
-                KompilierteRisikoregel(rr.id, rr.titel, frozenset(rr.bei_regeln), fn, rr.risiko, rr.hinweis, tuple(rr.quellen))
+                KompilierteRisikoregel(
+                    rr.id, rr.titel, frozenset(rr.bei_regeln), fn, rr.risiko, rr.hinweis, tuple(rr.quellen)
+                )
             )
 
     ketten = _chains(kopf, geparst[KOPFDATEI][1], regel_ids, regeln, p)
@@ -224,7 +233,12 @@ def _parameters(quellen: dict[str, Any], p: _Probleme) -> tuple[dict[str, Parame
                     p.add(datei, zeile, par.id, "gilt_bis muss nach gilt_ab liegen")
                 for b in par.werte[a_i + 1 :]:
                     if _overlaps(a, b):
-                        p.add(datei, zeile, par.id, f"Gültigkeitszeiträume überschneiden sich (ab {a.gilt_ab} und ab {b.gilt_ab})")
+                        p.add(
+                            datei,
+                            zeile,
+                            par.id,
+                            f"Gültigkeitszeiträume überschneiden sich (ab {a.gilt_ab} und ab {b.gilt_ab})",
+                        )
             parameter[par.id] = par
             dateien[par.id] = datei
     return parameter, dateien
@@ -240,7 +254,9 @@ def _check_rule_versions(regeln: list[tuple[str, Regel, Any]], p: _Probleme) -> 
                 p.add(datei, zeile, a.id, f"Regel-ID doppelt mit überschneidender Gültigkeit (auch in {datei_b})")
 
 
-def _check_refs(refs: frozenset[str], bekannt: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme) -> None:
+def _check_refs(
+    refs: frozenset[str], bekannt: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme
+) -> None:
     for ref in sorted(refs - bekannt):
         p.add(datei, zeile, regel, f"Verweis auf unbekannte Regel „{ref}“")
 
@@ -267,19 +283,41 @@ def _compile_rule(
     _check_refs(regeln_refs, regel_ids, datei, zeile, r.id, p)
     if r.id in regeln_refs:
         p.add(datei, zeile, r.id, "die Regel verweist auf sich selbst")
-    for text in (r.begruendung.erfuellt, r.begruendung.nicht_erfuellt, r.begruendung.offen,
-                 r.begruendung.nicht_anwendbar or "", r.risikohinweis or ""):
+    for text in (
+        r.begruendung.erfuellt,
+        r.begruendung.nicht_erfuellt,
+        r.begruendung.offen,
+        r.begruendung.nicht_anwendbar or "",
+        r.risikohinweis or "",
+    ):
         _check_placeholders(text, pnamen, datei, zeile, r.id, p)
     for pid in verweise.parameter:
-        if not any(w.gilt_ab <= r.gilt_ab and (w.gilt_bis is None or r.gilt_ab < w.gilt_bis) for w in parameter[pid].werte):
-            p.add(datei, zeile, r.id, f"Parameter „{pid}“ hat am {r.gilt_ab.isoformat()} (gilt_ab der Regel) keinen Wert")
+        if not any(
+            w.gilt_ab <= r.gilt_ab and (w.gilt_bis is None or r.gilt_ab < w.gilt_bis) for w in parameter[pid].werte
+        ):
+            p.add(
+                datei, zeile, r.id, f"Parameter „{pid}“ hat am {r.gilt_ab.isoformat()} (gilt_ab der Regel) keinen Wert"
+            )
     fakten = verweise.fakten | (verweise_a.fakten if verweise_a else frozenset())
     return KompilierteRegel(
-        id=r.id, norm=r.norm, titel=r.titel, paraphrase=r.paraphrase, quellen=tuple(r.quellen),
-        gilt_ab=r.gilt_ab, gilt_bis=r.gilt_bis, zuletzt_geprueft=r.zuletzt_geprueft, folge=r.folge,
-        risiko=r.risiko, risikohinweis=r.risikohinweis, begruendung=r.begruendung, anwendbar=anwendbar,
-        bedingung=bedingung, fakten=tuple(sorted(fakten)), verweist_auf=tuple(sorted(regeln_refs)),
-        datei=datei, zeile=zeile,
+        id=r.id,
+        norm=r.norm,
+        titel=r.titel,
+        paraphrase=r.paraphrase,
+        quellen=tuple(r.quellen),
+        gilt_ab=r.gilt_ab,
+        gilt_bis=r.gilt_bis,
+        zuletzt_geprueft=r.zuletzt_geprueft,
+        folge=r.folge,
+        risiko=r.risiko,
+        risikohinweis=r.risikohinweis,
+        begruendung=r.begruendung,
+        anwendbar=anwendbar,
+        bedingung=bedingung,
+        fakten=tuple(sorted(fakten)),
+        verweist_auf=tuple(sorted(regeln_refs)),
+        datei=datei,
+        zeile=zeile,
     )
 
 

@@ -72,10 +72,17 @@ def zusammenfassung_als_dict(zf: Zusammenfassung, zeilen: tuple[Screeningzeile, 
         "potenzielle_mehrbelastung_offen_eur": money(zf.potenzielle_mehrbelastung_offen_eur),
         "anzahl_handlungsbedarf": len(zf.handlungsliste),
         "handlungsliste": [
-            {"rang": rang, "quelle": zeilen[i].quelle, "zeile": zeilen[i].zeile, "leistung": zeilen[i].kennung,
-             "bezeichnung": zeilen[i].bezeichnung, "ergebnis": zeilen[i].ergebnis, "risiko": zeilen[i].risiko,
-             "mehrbelastung_eur": money(zeilen[i].mehrbelastung_eur),
-             "potenzielle_mehrbelastung_eur": money(zeilen[i].potenzielle_mehrbelastung_eur)}
+            {
+                "rang": rang,
+                "quelle": zeilen[i].quelle,
+                "zeile": zeilen[i].zeile,
+                "leistung": zeilen[i].kennung,
+                "bezeichnung": zeilen[i].bezeichnung,
+                "ergebnis": zeilen[i].ergebnis,
+                "risiko": zeilen[i].risiko,
+                "mehrbelastung_eur": money(zeilen[i].mehrbelastung_eur),
+                "potenzielle_mehrbelastung_eur": money(zeilen[i].potenzielle_mehrbelastung_eur),
+            }
             for rang, i in enumerate(zf.handlungsliste[:HANDLUNGSLISTE_IN_ZUSAMMENFASSUNG], start=1)
         ],
     }

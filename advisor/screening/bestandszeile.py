@@ -30,7 +30,9 @@ from advisor.screening.zellen import (
 
 #: The § 2b facts a row passes through unchanged to the service of its Fallakte.
 FAKTEN_SPALTEN: tuple[str, ...] = tuple(
-    s.feld for s in SPALTEN if s.art == "janein" and s.feld not in {"mitglieder_nichtunternehmerisch", "leistungen_mitgliedsbezogen"}
+    s.feld
+    for s in SPALTEN
+    if s.art == "janein" and s.feld not in {"mitglieder_nichtunternehmerisch", "leistungen_mitgliedsbezogen"}
 ) + ("gesetzlicher_vorbehalt_norm",)
 
 
@@ -100,8 +102,14 @@ def map_headers(tabelle: Rohtabelle) -> tuple[dict[int, Spalte], list[Zeilenprob
             continue
         spalte = KOPF_ZU_SPALTE.get(normalize_header(str(kopf)))
         if spalte is None:
-            probleme.append(Zeilenproblem(tabelle.quelle, 1, str(kopf).strip(),
-                                          "Unbekannte Spalte – bitte die Überschriften der Vorlage verwenden."))
+            probleme.append(
+                Zeilenproblem(
+                    tabelle.quelle,
+                    1,
+                    str(kopf).strip(),
+                    "Unbekannte Spalte – bitte die Überschriften der Vorlage verwenden.",
+                )
+            )
         elif spalte.feld in gesehen:
             probleme.append(Zeilenproblem(tabelle.quelle, 1, str(kopf).strip(), "Diese Spalte kommt doppelt vor."))
         else:
@@ -138,8 +146,12 @@ class _Zeilenleser:
 
     def _lies(self, spalte: Spalte, roh: Any) -> Any:
         leser: dict[str, Callable[[Any], Any]] = {
-            "janein": parse_janein, "betrag": parse_betrag, "prozent": parse_prozent,
-            "ganzzahl": parse_ganzzahl, "datum": parse_datum, "namen": split_names,
+            "janein": parse_janein,
+            "betrag": parse_betrag,
+            "prozent": parse_prozent,
+            "ganzzahl": parse_ganzzahl,
+            "datum": parse_datum,
+            "namen": split_names,
         }
         if spalte.art in leser:
             return leser[spalte.art](roh)
@@ -161,8 +173,13 @@ def _auswahl_tabellen(vorgaben: Screeningvorgaben) -> dict[str, dict[str, str]]:
     return tabellen
 
 
-def parse_row(quelle: str, nummer: int, zellen: Mapping[str, Any], vorgaben: Screeningvorgaben,
-              auswahl: Mapping[str, Mapping[str, str]] | None = None) -> tuple[Bestandszeile | None, list[Zeilenproblem]]:
+def parse_row(
+    quelle: str,
+    nummer: int,
+    zellen: Mapping[str, Any],
+    vorgaben: Screeningvorgaben,
+    auswahl: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[Bestandszeile | None, list[Zeilenproblem]]:
     """One row's cells ({field: raw value}) → a ``Bestandszeile``, or ``None`` and its problems."""
     r = _Zeilenleser(quelle, nummer, zellen, auswahl or _auswahl_tabellen(vorgaben))
     w = {s.feld: r.wert(s.feld) for s in SPALTEN}
@@ -171,8 +188,11 @@ def parse_row(quelle: str, nummer: int, zellen: Mapping[str, Any], vorgaben: Scr
     if w["empfaenger"] is not None and not empfaenger:
         r.problem("empfaenger", "Pflichtangabe fehlt.")
     if empfaenger and arten and len(arten) not in (1, len(empfaenger)):
-        r.problem("empfaenger_art", f"{len(arten)} Arten für {len(empfaenger)} Empfänger: bitte eine Art für alle "
-                                    "oder je Empfänger eine angeben.")
+        r.problem(
+            "empfaenger_art",
+            f"{len(arten)} Arten für {len(empfaenger)} Empfänger: bitte eine Art für alle "
+            "oder je Empfänger eine angeben.",
+        )
     elif len(arten) == 1:
         arten = arten * len(empfaenger)
     _pruefe_namen(r, w["erbringer"], empfaenger)
@@ -185,19 +205,33 @@ def parse_row(quelle: str, nummer: int, zellen: Mapping[str, Any], vorgaben: Scr
         elif w["vorsteuer"] > w["jahresbetrag"]:
             r.problem("vorsteuer", "Die Vorsteuer ist größer als der Jahresbetrag, in dem sie enthalten sein soll.")
     if w["gesetzlicher_vorbehalt_norm"] is not None and w["gesetzlicher_vorbehalt_jpoer"] is False:
-        r.problem("gesetzlicher_vorbehalt_norm", "Eine Norm ist angegeben, aber der gesetzliche Vorbehalt ist verneint.")
+        r.problem(
+            "gesetzlicher_vorbehalt_norm", "Eine Norm ist angegeben, aber der gesetzliche Vorbehalt ist verneint."
+        )
     if r.probleme:
         return None, r.probleme
     ktg = {k: w[k] for k in ("mitglieder_nichtunternehmerisch", "leistungen_mitgliedsbezogen")}
     zeile = Bestandszeile(
-        quelle=quelle, zeile=nummer, kennung=w["kennung"] or f"Z{nummer}", bezeichnung=w["bezeichnung"],
-        erbringer=w["erbringer"], erbringer_art=w["erbringer_art"], empfaenger=empfaenger, empfaenger_arten=arten,
-        aufgabenfeld=w["aufgabenfeld"], rechtsform=w["rechtsform"], entgelt=w["entgelt"],
-        jahresbetrag=w["jahresbetrag"], vorsteuer=w["vorsteuer"],
+        quelle=quelle,
+        zeile=nummer,
+        kennung=w["kennung"] or f"Z{nummer}",
+        bezeichnung=w["bezeichnung"],
+        erbringer=w["erbringer"],
+        erbringer_art=w["erbringer_art"],
+        empfaenger=empfaenger,
+        empfaenger_arten=arten,
+        aufgabenfeld=w["aufgabenfeld"],
+        rechtsform=w["rechtsform"],
+        entgelt=w["entgelt"],
+        jahresbetrag=w["jahresbetrag"],
+        vorsteuer=w["vorsteuer"],
         umsatz_gleichartige_taetigkeiten=w["umsatz_gleichartige_taetigkeiten"],
         anteil_leistungen_an_jpoer_prozent=w["anteil_leistungen_an_jpoer_prozent"],
-        beginn=w["beginn"], ende=ende, kuendigungsfrist_monate=w["kuendigungsfrist_monate"],
-        gewinnaufschlag_prozent=w["gewinnaufschlag_prozent"], abrechnung=w["abrechnung"],
+        beginn=w["beginn"],
+        ende=ende,
+        kuendigungsfrist_monate=w["kuendigungsfrist_monate"],
+        gewinnaufschlag_prozent=w["gewinnaufschlag_prozent"],
+        abrechnung=w["abrechnung"],
         fakten={k: w[k] for k in FAKTEN_SPALTEN if w[k] is not None},
         kostenteilungsgemeinschaft=ktg if any(v is not None for v in ktg.values()) else None,
         bemerkung=w["bemerkung"],
@@ -210,8 +244,11 @@ def _pruefe_namen(r: _Zeilenleser, erbringer: str | None, empfaenger: tuple[str,
     for name in empfaenger:
         key = normalize_header(name)
         if erbringer is not None and key == normalize_header(erbringer):
-            r.problem("empfaenger", f"„{name}“ ist zugleich der Erbringer. Innerhalb einer Körperschaft gibt es keine "
-                                    "steuerbare Leistung (Innenumsatz); bitte nur andere Körperschaften angeben.")
+            r.problem(
+                "empfaenger",
+                f"„{name}“ ist zugleich der Erbringer. Innerhalb einer Körperschaft gibt es keine "
+                "steuerbare Leistung (Innenumsatz); bitte nur andere Körperschaften angeben.",
+            )
         elif key in gesehen:
             r.problem("empfaenger", f"„{name}“ ist doppelt als Empfänger genannt.")
         elif len(name) > 300:
@@ -272,8 +309,14 @@ def parse_rows(tabellen: Sequence[Rohtabelle], vorgaben: Screeningvorgaben) -> L
             if zeile is not None and zeile.kennung in vergeben:
                 quelle, frueher = vergeben[zeile.kennung]
                 wo = f"Zeile {frueher}" + (f" von {quelle}" if quelle != tabelle.quelle else "")
-                fehler = [Zeilenproblem(tabelle.quelle, nummer, SPALTE["kennung"].titel,
-                                        f"Die Kennung „{zeile.kennung}“ ist schon in {wo} vergeben.")]
+                fehler = [
+                    Zeilenproblem(
+                        tabelle.quelle,
+                        nummer,
+                        SPALTE["kennung"].titel,
+                        f"Die Kennung „{zeile.kennung}“ ist schon in {wo} vergeben.",
+                    )
+                ]
                 zeile = None
             if zeile is None:
                 abgelehnt += 1
@@ -285,8 +328,9 @@ def parse_rows(tabellen: Sequence[Rohtabelle], vorgaben: Screeningvorgaben) -> L
     return Leseergebnis(zeilen, probleme, frozenset(luecken), abgelehnt)
 
 
-def _merke_luecke(luecken: set[tuple[str, str | None]], werte: Mapping[str, Any],
-                  auswahl: Mapping[str, Mapping[str, str]]) -> None:
+def _merke_luecke(
+    luecken: set[tuple[str, str | None]], werte: Mapping[str, Any], auswahl: Mapping[str, Mapping[str, str]]
+) -> None:
     erbringer = werte.get("erbringer")
     if is_empty(erbringer):
         return

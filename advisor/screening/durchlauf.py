@@ -18,8 +18,8 @@ from typing import Any
 
 from advisor.errors import IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.screening.bulk import Fortschritt, paused_cyclic_gc
 from advisor.screening.bestandszeile import Bestandszeile, Rohtabelle, Zeilenproblem, parse_rows
+from advisor.screening.bulk import Fortschritt, paused_cyclic_gc
 from advisor.screening.ergebnis import Screeningzeile, screeningzeile
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile
 from advisor.screening.portfolio import Portfolioposten, Portfoliowert, Portfoliowerte, portfolio_werte
@@ -137,8 +137,17 @@ def screen_inventory(
         for q in fallakten:
             for leistung in q.fallakte.leistungen:
                 erbringer = q.fallakte.beteiligter(leistung.erbringer).name
-                posten.append(_Posten(f"{q.quelle}, Leistung {leistung.id}", None, leistung.id, erbringer,
-                                      q.fallakte, leistung.id, None))
+                posten.append(
+                    _Posten(
+                        f"{q.quelle}, Leistung {leistung.id}",
+                        None,
+                        leistung.id,
+                        erbringer,
+                        q.fallakte,
+                        leistung.id,
+                        None,
+                    )
+                )
         gescheitert = _portfolio(posten, fallakten, vorgaben, berate, gelesen.luecken, vorberatung, probleme)
         melde("portfolio")
         zeilenposten = [p for p in posten if p.bestandszeile is not None]
@@ -164,14 +173,27 @@ def screen_inventory(
         melde("bewerten")
     zusammenfassung = zusammenfassen(zeilen, abgelehnt)
     melde("zusammenfassen")
-    return Screening(vorgaben.stichtag.isoformat(), regelwerk_version, regelwerk_sha256, tuple(zeilen),
-                     tuple(probleme), zusammenfassung)
+    return Screening(
+        vorgaben.stichtag.isoformat(),
+        regelwerk_version,
+        regelwerk_sha256,
+        tuple(zeilen),
+        tuple(probleme),
+        zusammenfassung,
+    )
 
 
-def _screen_rows_here(zeilenposten: list[_Posten], berate: Berate, vorgaben: Screeningvorgaben,
-                      zaehler: Fortschritt, melde: Callable[[str], None]) -> list[Zeilenresultat]:
-    akten = [fallakte_aus_bestandszeile(p.bestandszeile, p.werte, vorgaben.stichtag)  # type: ignore[arg-type]
-             for p in zeilenposten]
+def _screen_rows_here(
+    zeilenposten: list[_Posten],
+    berate: Berate,
+    vorgaben: Screeningvorgaben,
+    zaehler: Fortschritt,
+    melde: Callable[[str], None],
+) -> list[Zeilenresultat]:
+    akten = [
+        fallakte_aus_bestandszeile(p.bestandszeile, p.werte, vorgaben.stichtag)  # type: ignore[arg-type]
+        for p in zeilenposten
+    ]
     melde("fallakten")
     resultate: list[Zeilenresultat] = []
     for n, (p, (akte, fehler)) in enumerate(zip(zeilenposten, akten, strict=True), start=1):
@@ -183,8 +205,15 @@ def _screen_rows_here(zeilenposten: list[_Posten], berate: Berate, vorgaben: Scr
     return resultate
 
 
-def _portfolio(posten: list[_Posten], fallakten: Sequence[Fallaktenquelle], vorgaben: Screeningvorgaben,
-               berate: Berate, luecken: Any, vorberatung: dict[int, Any], probleme: list[Zeilenproblem]) -> set[str]:
+def _portfolio(
+    posten: list[_Posten],
+    fallakten: Sequence[Fallaktenquelle],
+    vorgaben: Screeningvorgaben,
+    berate: Berate,
+    luecken: Any,
+    vorberatung: dict[int, Any],
+    probleme: list[Zeilenproblem],
+) -> set[str]:
     """Set each service's portfolio values; Fallakte files are calculated first for their amounts.
 
     Returns the files whose calculation or assessment failed (reported as problems).
@@ -206,18 +235,33 @@ def _portfolio(posten: list[_Posten], fallakten: Sequence[Fallaktenquelle], vorg
     for p in posten:
         if p.bestandszeile is not None:
             z = p.bestandszeile
-            eintraege.append(Portfolioposten(f"Zeile {z.zeile}" + (f" ({z.quelle})" if mehrere_dateien else ""),
-                                             z.erbringer, z.aufgabenfeld, z.jahresbetrag,
-                                             z.umsatz_gleichartige_taetigkeiten, z.anteil_leistungen_an_jpoer_prozent,
-                                             _oeffentlich(z.empfaenger_arten)))
+            eintraege.append(
+                Portfolioposten(
+                    f"Zeile {z.zeile}" + (f" ({z.quelle})" if mehrere_dateien else ""),
+                    z.erbringer,
+                    z.aufgabenfeld,
+                    z.jahresbetrag,
+                    z.umsatz_gleichartige_taetigkeiten,
+                    z.anteil_leistungen_an_jpoer_prozent,
+                    _oeffentlich(z.empfaenger_arten),
+                )
+            )
         else:
             f = p.fallakte
             assert f is not None
             leistung = next(lst for lst in f.leistungen if lst.id == p.leistung_id)
             arten = [f.beteiligter(e).art for e in leistung.empfaenger]
-            eintraege.append(Portfolioposten(p.quelle, p.erbringer, leistung.aufgabenfeld,
-                                             betraege.get((id(f), leistung.id)), leistung.umsatz_gleichartige_taetigkeiten,
-                                             leistung.anteil_leistungen_an_jpoer_prozent, _oeffentlich(arten)))
+            eintraege.append(
+                Portfolioposten(
+                    p.quelle,
+                    p.erbringer,
+                    leistung.aufgabenfeld,
+                    betraege.get((id(f), leistung.id)),
+                    leistung.umsatz_gleichartige_taetigkeiten,
+                    leistung.anteil_leistungen_an_jpoer_prozent,
+                    _oeffentlich(arten),
+                )
+            )
     for p, werte in zip(posten, portfolio_werte(eintraege, vorgaben.bagatellgrenze, luecken), strict=True):
         p.werte = werte
     _uebernimm_in_fallakten(posten, vorberatung)
@@ -236,8 +280,11 @@ def _uebernimm_in_fallakten(posten: list[_Posten], vorberatung: dict[int, Any]) 
         neu = []
         for leistung in akte.leistungen:
             p = next(x for x in gruppe if x.leistung_id == leistung.id)
-            update = {f: getattr(p.werte, f).wert for f in PORTFOLIO_FAKTEN
-                      if getattr(leistung, f) is None and getattr(p.werte, f) is not None}
+            update = {
+                f: getattr(p.werte, f).wert
+                for f in PORTFOLIO_FAKTEN
+                if getattr(leistung, f) is None and getattr(p.werte, f) is not None
+            }
             neu.append(leistung.model_copy(update=update) if update else leistung)
         if any(a is not b for a, b in zip(neu, akte.leistungen, strict=True)):
             geaendert = akte.model_copy(update={"leistungen": neu})
@@ -252,8 +299,14 @@ def _fehlertext(e: IkzFehler) -> str:
     return str(e)
 
 
-def _bewerte_akten(posten: list[_Posten], berate: Berate, vorberatung: dict[int, Any], probleme: list[Zeilenproblem],
-                   zaehler: Fortschritt, gescheitert: set[str]) -> tuple[list[Screeningzeile], int]:
+def _bewerte_akten(
+    posten: list[_Posten],
+    berate: Berate,
+    vorberatung: dict[int, Any],
+    probleme: list[Zeilenproblem],
+    zaehler: Fortschritt,
+    gescheitert: set[str],
+) -> tuple[list[Screeningzeile], int]:
     """The services of Fallakte files (one ``berate`` per file, reused for its services)."""
     zeilen: list[Screeningzeile] = []
     beratungen: dict[int, Any] = dict(vorberatung)
@@ -286,10 +339,19 @@ def _screeningzeile(p: _Posten, beratungen: dict[int, Any], berate: Berate) -> S
     hinweise: tuple[str, ...] = ()
     z = p.bestandszeile
     if z is not None and z.jahresbetrag is not None and z.vorsteuer is None:
-        hinweise = ("Vorsteuer nicht angegeben: die Mehrbelastung ist eine Obergrenze (Umsatzsteuer auf den vollen "
-                    "Jahresbetrag, ohne Vorsteuerabzug).",)
+        hinweise = (
+            "Vorsteuer nicht angegeben: die Mehrbelastung ist eine Obergrenze (Umsatzsteuer auf den vollen "
+            "Jahresbetrag, ohne Vorsteuerabzug).",
+        )
     return screeningzeile(
-        quelle=p.quelle if z is None else z.quelle, zeile=p.zeile, kennung=p.kennung, erbringer=p.erbringer,
-        rechtsform=akte.rechtsform, bewertung=bewertung, aufgabenfeld=leistung.aufgabenfeld,
-        kennzahlen=_kennzahlen(beratung).get(p.leistung_id), aus_bestand=aus_bestand, hinweise=hinweise,
+        quelle=p.quelle if z is None else z.quelle,
+        zeile=p.zeile,
+        kennung=p.kennung,
+        erbringer=p.erbringer,
+        rechtsform=akte.rechtsform,
+        bewertung=bewertung,
+        aufgabenfeld=leistung.aufgabenfeld,
+        kennzahlen=_kennzahlen(beratung).get(p.leistung_id),
+        aus_bestand=aus_bestand,
+        hinweise=hinweise,
     )

@@ -65,16 +65,23 @@ def fallakte_daten(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: da
     optional = {
         "beschreibung": zeile.bemerkung,
         "entgelt": zeile.entgelt,
-        "umsatz_gleichartige_taetigkeiten": _wert(zeile.umsatz_gleichartige_taetigkeiten,
-                                                  portfolio.umsatz_gleichartige_taetigkeiten),
-        "anteil_leistungen_an_jpoer_prozent": _wert(zeile.anteil_leistungen_an_jpoer_prozent,
-                                                    portfolio.anteil_leistungen_an_jpoer_prozent),
-        "kostenteilungsgemeinschaft": dict(zeile.kostenteilungsgemeinschaft) if zeile.kostenteilungsgemeinschaft else None,
+        "umsatz_gleichartige_taetigkeiten": _wert(
+            zeile.umsatz_gleichartige_taetigkeiten, portfolio.umsatz_gleichartige_taetigkeiten
+        ),
+        "anteil_leistungen_an_jpoer_prozent": _wert(
+            zeile.anteil_leistungen_an_jpoer_prozent, portfolio.anteil_leistungen_an_jpoer_prozent
+        ),
+        "kostenteilungsgemeinschaft": dict(zeile.kostenteilungsgemeinschaft)
+        if zeile.kostenteilungsgemeinschaft
+        else None,
     }
     leistung.update({k: v for k, v in optional.items() if v is not None})
     if zeile.beginn is not None:
-        leistung["laufzeit"] = {"beginn": zeile.beginn, "ende": zeile.ende,
-                                "kuendigungsfrist_monate": zeile.kuendigungsfrist_monate}
+        leistung["laufzeit"] = {
+            "beginn": zeile.beginn,
+            "ende": zeile.ende,
+            "kuendigungsfrist_monate": zeile.kuendigungsfrist_monate,
+        }
     kosten = _kosten(zeile, stichtag)
     if kosten is not None:
         leistung["kosten"] = kosten
@@ -104,8 +111,14 @@ def _kosten(zeile: Bestandszeile, stichtag: date) -> dict[str, Any] | None:
         kosten = {
             "kalkulationsjahr": stichtag.year,
             "satzgrundlage": "eigene_klr",
-            "positionen": [{"art": "sachkosten", "bezeichnung": KOSTENZEILE,
-                            "betrag": zeile.jahresbetrag - vorsteuer, "vorsteuer": vorsteuer}],
+            "positionen": [
+                {
+                    "art": "sachkosten",
+                    "bezeichnung": KOSTENZEILE,
+                    "betrag": zeile.jahresbetrag - vorsteuer,
+                    "vorsteuer": vorsteuer,
+                }
+            ],
             "verteilung": {"schluessel": "gleiche_teile"},
         }
     if zeile.gewinnaufschlag_prozent is not None:
@@ -122,24 +135,36 @@ def fallakte_aus_bestandszeile(
     try:
         return fallakte_aus_daten(fallakte_daten(zeile, portfolio, stichtag)), []
     except UngueltigeEingabe as e:
-        return None, [Zeilenproblem(zeile.quelle, zeile.zeile, spalte_fuer_pfad(p.pfad, zeile),
-                                    p.meldung if spalte_fuer_pfad(p.pfad, zeile) else f"{p.pfad}: {p.meldung}")
-                      for p in e.probleme]
+        return None, [
+            Zeilenproblem(
+                zeile.quelle,
+                zeile.zeile,
+                spalte_fuer_pfad(p.pfad, zeile),
+                p.meldung if spalte_fuer_pfad(p.pfad, zeile) else f"{p.pfad}: {p.meldung}",
+            )
+            for p in e.probleme
+        ]
 
 
 _PFAD_SPALTE = {
-    "bezeichnung": "bezeichnung", "rechtsform": "rechtsform", "beschreibung": "bemerkung",
-    "kosten": "jahresbetrag", "mitglieder_nichtunternehmerisch": "mitglieder_nichtunternehmerisch",
-    "leistungen_mitgliedsbezogen": "leistungen_mitgliedsbezogen", "ende": "laufzeit_bis",
-    "kuendigungsfrist_monate": "kuendigungsfrist_monate", "beginn": "beginn",
-    "gewinnaufschlag_prozent": "gewinnaufschlag_prozent", "abrechnung": "abrechnung",
+    "bezeichnung": "bezeichnung",
+    "rechtsform": "rechtsform",
+    "beschreibung": "bemerkung",
+    "kosten": "jahresbetrag",
+    "mitglieder_nichtunternehmerisch": "mitglieder_nichtunternehmerisch",
+    "leistungen_mitgliedsbezogen": "leistungen_mitgliedsbezogen",
+    "ende": "laufzeit_bis",
+    "kuendigungsfrist_monate": "kuendigungsfrist_monate",
+    "beginn": "beginn",
+    "gewinnaufschlag_prozent": "gewinnaufschlag_prozent",
+    "abrechnung": "abrechnung",
 }
 
 
 def spalte_fuer_pfad(pfad: str, zeile: Bestandszeile) -> str | None:
     """The inventory column behind a Fallakte field path (``None`` if none fits)."""
     if pfad.startswith("beteiligte["):
-        index = int(pfad[len("beteiligte["):pfad.index("]")])
+        index = int(pfad[len("beteiligte[") : pfad.index("]")])
         art = pfad.endswith(".art")
         feld = ("erbringer_art" if art else "erbringer") if index == 0 else ("empfaenger_art" if art else "empfaenger")
         return SPALTE[feld].titel

@@ -118,20 +118,32 @@ def _umsatz(glieder: Sequence[Portfolioposten], grenze: Decimal, luecke: bool) -
     if angegeben:
         wert, bezug = max(angegeben, key=lambda a: a[0])
         abweichend = len({a[0] for a in angegeben}) > 1
-        return Portfoliowert(wert, f"Umsatz des Erbringers {_gruppe(glieder)} laut {bezug}"
-                             + (" (abweichende Angaben; vorsichtshalber der höchste Wert)" if abweichend else "") + ".")
+        return Portfoliowert(
+            wert,
+            f"Umsatz des Erbringers {_gruppe(glieder)} laut {bezug}"
+            + (" (abweichende Angaben; vorsichtshalber der höchste Wert)" if abweichend else "")
+            + ".",
+        )
     bekannt = [g.jahresbetrag for g in glieder if g.jahresbetrag is not None]
     summe = sum(bekannt, Decimal("0.00"))
     vollstaendig = len(bekannt) == len(glieder) and not luecke
     if vollstaendig and len(glieder) == 1:
-        return Portfoliowert(summe, f"Jahresbetrag der einzigen Leistung von {_gruppe(glieder)} in der Bestandsliste "
-                                    f"({glieder[0].bezug}).")
+        return Portfoliowert(
+            summe,
+            f"Jahresbetrag der einzigen Leistung von {_gruppe(glieder)} in der Bestandsliste ({glieder[0].bezug}).",
+        )
     if vollstaendig:
-        return Portfoliowert(summe, f"Summe der Jahresbeträge aller {len(glieder)} Leistungen von {_gruppe(glieder)} "
-                                    f"in der Bestandsliste ({_bezuege(glieder)}).")
+        return Portfoliowert(
+            summe,
+            f"Summe der Jahresbeträge aller {len(glieder)} Leistungen von {_gruppe(glieder)} "
+            f"in der Bestandsliste ({_bezuege(glieder)}).",
+        )
     if summe > grenze:
-        return Portfoliowert(summe, f"Mindestens die Summe der bekannten Jahresbeträge von {_gruppe(glieder)} "
-                                    f"({_bezuege(glieder)}); weitere Leistungen ohne Betrag oder nicht lesbar.")
+        return Portfoliowert(
+            summe,
+            f"Mindestens die Summe der bekannten Jahresbeträge von {_gruppe(glieder)} "
+            f"({_bezuege(glieder)}); weitere Leistungen ohne Betrag oder nicht lesbar.",
+        )
     return None
 
 
@@ -140,8 +152,12 @@ def _anteil(glieder: Sequence[Portfolioposten], luecke: bool) -> Portfoliowert |
     if angegeben:
         wert, bezug = min(angegeben, key=lambda a: a[0])
         abweichend = len({a[0] for a in angegeben}) > 1
-        return Portfoliowert(wert, f"Anteil an jPöR des Erbringers {_gruppe(glieder)} laut {bezug}"
-                             + (" (abweichende Angaben; vorsichtshalber der niedrigste Wert)" if abweichend else "") + ".")
+        return Portfoliowert(
+            wert,
+            f"Anteil an jPöR des Erbringers {_gruppe(glieder)} laut {bezug}"
+            + (" (abweichende Angaben; vorsichtshalber der niedrigste Wert)" if abweichend else "")
+            + ".",
+        )
     if luecke or any(g.umsatz_angegeben is not None for g in glieder):
         return None
     if any(g.jahresbetrag is None or g.empfaenger_oeffentlich is None for g in glieder):
@@ -151,5 +167,8 @@ def _anteil(glieder: Sequence[Portfolioposten], luecke: bool) -> Portfoliowert |
         return None
     oeffentlich = sum((g.jahresbetrag for g in glieder if g.empfaenger_oeffentlich), Decimal(0))  # type: ignore[misc]
     anteil = (oeffentlich * 100 / gesamt).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-    return Portfoliowert(anteil, "Anteil der Jahresbeträge an juristische Personen des öffentlichen Rechts bei "
-                                 f"{_gruppe(glieder)} in der Bestandsliste ({_bezuege(glieder)}).")
+    return Portfoliowert(
+        anteil,
+        "Anteil der Jahresbeträge an juristische Personen des öffentlichen Rechts bei "
+        f"{_gruppe(glieder)} in der Bestandsliste ({_bezuege(glieder)}).",
+    )

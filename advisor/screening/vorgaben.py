@@ -34,4 +34,6 @@ def vorgaben_aus_regelwerk(regelwerk: Any, stichtag: date = STICHTAG_STANDARD) -
     """The screening's inputs from the loaded rule set: catalogue titles and the dated threshold."""
     titel = {key: feld.bezeichnung for key, feld in regelwerk.katalog.items()}
     grenze = regelwerk.parameterwert("bagatellgrenze_abs2_nr1", stichtag)
-    return Screeningvorgaben(stichtag=stichtag, aufgabenfelder=dict(sorted(titel.items())), bagatellgrenze=Decimal(grenze))
+    return Screeningvorgaben(
+        stichtag=stichtag, aufgabenfelder=dict(sorted(titel.items())), bagatellgrenze=Decimal(grenze)
+    )

@@ -68,8 +68,9 @@ def _summe(zeilen: Sequence[Screeningzeile]) -> Gruppensumme:
     )
 
 
-def _gruppiert(zeilen: Sequence[Screeningzeile], merkmal: Callable[[Screeningzeile], str],
-               reihenfolge: Sequence[str] = ()) -> dict[str, Gruppensumme]:
+def _gruppiert(
+    zeilen: Sequence[Screeningzeile], merkmal: Callable[[Screeningzeile], str], reihenfolge: Sequence[str] = ()
+) -> dict[str, Gruppensumme]:
     gruppen: dict[str, list[Screeningzeile]] = {}
     for z in zeilen:
         gruppen.setdefault(merkmal(z), []).append(z)
@@ -87,8 +88,17 @@ def handlungsliste(zeilen: Sequence[Screeningzeile]) -> tuple[int, ...]:
     """
     ergebnis_rang = {e: i for i, e in enumerate(ERGEBNIS_REIHENFOLGE)}
     kandidaten = [i for i, z in enumerate(zeilen) if z.ergebnis in HANDLUNGSBEDARF or z.risiko == "hoch"]
-    return tuple(sorted(kandidaten, key=lambda i: (
-        -zeilen[i].exposure, -RISIKO_RANG[zeilen[i].risiko], ergebnis_rang.get(zeilen[i].ergebnis, 9), i)))
+    return tuple(
+        sorted(
+            kandidaten,
+            key=lambda i: (
+                -zeilen[i].exposure,
+                -RISIKO_RANG[zeilen[i].risiko],
+                ergebnis_rang.get(zeilen[i].ergebnis, 9),
+                i,
+            ),
+        )
+    )
 
 
 def zusammenfassen(zeilen: Sequence[Screeningzeile], anzahl_nicht_lesbar: int = 0) -> Zusammenfassung:

@@ -50,8 +50,11 @@ _VERSION = json_response("FallVersion", "Die Version mit Fallakte, Bewertung, Ka
     status_code=201,
     summary="Fall speichern (Version 1)",
     openapi_extra=fallakte_request_body(),
-    responses={201: _VERSION, 200: {**_VERSION, "description": "Wiederholung (Idempotency-Key): der damals angelegte Fall."},
-               **PROBLEM_RESPONSES},
+    responses={
+        201: _VERSION,
+        200: {**_VERSION, "description": "Wiederholung (Idempotency-Key): der damals angelegte Fall."},
+        **PROBLEM_RESPONSES,
+    },
 )
 def post_case(
     fallakte: FallakteBody,
@@ -80,7 +83,11 @@ def post_case(
     return response
 
 
-@router.get("", summary="Gespeicherte Fälle auflisten", responses={200: json_response("Fallliste", "Eine Seite der gespeicherten Fälle."), **PROBLEM_RESPONSES})
+@router.get(
+    "",
+    summary="Gespeicherte Fälle auflisten",
+    responses={200: json_response("Fallliste", "Eine Seite der gespeicherten Fälle."), **PROBLEM_RESPONSES},
+)
 def list_cases(
     session: DbSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -93,20 +100,29 @@ def list_cases(
 
 @router.get("/{case_id}", summary="Neueste Version eines Falls", responses={200: _VERSION, **_NOT_FOUND})
 def get_case(
-    case_id: CaseId, session: DbSession, regelwerk: CurrentRules, satztabellen: RateTables,
+    case_id: CaseId,
+    session: DbSession,
+    regelwerk: CurrentRules,
+    satztabellen: RateTables,
     neu_bewerten: NeuBewerten = False,
 ) -> Response:
     """Die neueste Version mit der beim Speichern erstellten Bewertung und Kalkulation."""
     saved = store.get_case(session, case_id)
-    return _version_response(saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None)
+    return _version_response(
+        saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None
+    )
 
 
 @router.put(
     "/{case_id}",
     summary="Neue Version eines Falls speichern",
     openapi_extra=fallakte_request_body(),
-    responses={200: _VERSION, **_NOT_FOUND, 412: problem("If-Match passt nicht zur neuesten Version."),
-               **PROBLEM_RESPONSES},
+    responses={
+        200: _VERSION,
+        **_NOT_FOUND,
+        412: problem("If-Match passt nicht zur neuesten Version."),
+        **PROBLEM_RESPONSES,
+    },
 )
 def put_case(
     case_id: CaseId,
@@ -127,7 +143,9 @@ def put_case(
 
 
 @router.get(
-    "/{case_id}/versions", summary="Versionen eines Falls", responses={200: json_response("Versionsliste", "Alle Versionen des Falls."), **_NOT_FOUND}
+    "/{case_id}/versions",
+    summary="Versionen eines Falls",
+    responses={200: json_response("Versionsliste", "Alle Versionen des Falls."), **_NOT_FOUND},
 )
 def list_versions(case_id: CaseId, session: DbSession) -> Response:
     """Alle Versionen, älteste zuerst, je mit Ergebnis und Regelwerksstand."""
@@ -135,7 +153,8 @@ def list_versions(case_id: CaseId, session: DbSession) -> Response:
 
 
 @router.get(
-    "/{case_id}/versions/{version}", summary="Eine Version eines Falls",
+    "/{case_id}/versions/{version}",
+    summary="Eine Version eines Falls",
     responses={200: _VERSION, **_NOT_FOUND},
 )
 def get_version(
@@ -148,7 +167,9 @@ def get_version(
 ) -> Response:
     """Eine Version so, wie sie gespeichert wurde — optional neu bewertet."""
     saved = store.get_version(session, case_id, version)
-    return _version_response(saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None)
+    return _version_response(
+        saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None
+    )
 
 
 def _neubewertung(saved: store.SavedVersion, regelwerk: Any, satztabellen: Any) -> dict[str, Any]:
@@ -172,6 +193,6 @@ def _parse_if_match(value: str | None) -> int | None:
     text = value.strip().removeprefix("W/").strip('"')
     if not text.isdigit():
         raise ApiProblem(
-            400, "if-match-ungueltig", f"If-Match muss eine Versionsnummer sein (z. B. \"3\"), nicht „{value}“."
+            400, "if-match-ungueltig", f'If-Match muss eine Versionsnummer sein (z. B. "3"), nicht „{value}“.'
         )
     return int(text)

@@ -37,8 +37,10 @@ _RENDERERS = {PDF: (render_pdf, "pdf"), DOCX: (render_docx, "docx")}
     responses={
         200: {
             "description": "Der Entwurf: PDF, oder DOCX bei `Accept: " + DOCX + "`.",
-            "content": {PDF: {"schema": {"type": "string", "format": "binary"}},
-                        DOCX: {"schema": {"type": "string", "format": "binary"}}},
+            "content": {
+                PDF: {"schema": {"type": "string", "format": "binary"}},
+                DOCX: {"schema": {"type": "string", "format": "binary"}},
+            },
         },
         406: problem("Weder PDF noch DOCX ist laut Accept annehmbar."),
         **PROBLEM_RESPONSES,
@@ -56,7 +58,8 @@ async def post_draft(
     render, endung = _RENDERERS[media_type]
     data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final))
     return Response(
-        data, media_type=media_type,
+        data,
+        media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{dateiname(fallakte)}.{endung}"'},
     )
 
@@ -88,7 +91,8 @@ def choose_media_type(accept: str | None) -> str:
     pdf, docx = quality_of(PDF), quality_of(DOCX)
     if max(pdf, docx) <= 0:
         raise ApiProblem(
-            406, "format-nicht-verfuegbar",
+            406,
+            "format-nicht-verfuegbar",
             f"Der Entwurf kann als {PDF} oder {DOCX} geliefert werden; Accept verlangt „{accept}“.",
         )
     return DOCX if docx > pdf else PDF

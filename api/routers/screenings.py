@@ -52,22 +52,34 @@ def _stichtag(text: str | None) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UngueltigeEingabe([Feldproblem("stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], TITEL) from None
+        raise UngueltigeEingabe(
+            [Feldproblem("stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], TITEL
+        ) from None
 
 
 def _json_table(daten: Any) -> tuple[Rohtabelle, date]:
     if not isinstance(daten, dict) or not isinstance(daten.get("zeilen"), list):
-        raise UngueltigeEingabe([Feldproblem("zeilen", "Erwartet: {\"zeilen\": [{Spalte: Wert, …}, …]}.")], TITEL)
+        raise UngueltigeEingabe([Feldproblem("zeilen", 'Erwartet: {"zeilen": [{Spalte: Wert, …}, …]}.')], TITEL)
     unbekannt = set(daten) - {"zeilen", "stichtag"}
     if unbekannt:
         raise UngueltigeEingabe([Feldproblem(k, "Unbekanntes Feld.") for k in sorted(unbekannt)], TITEL)
     koepfe: list[str] = []
     for i, zeile in enumerate(daten["zeilen"]):
         if not isinstance(zeile, dict):
-            raise UngueltigeEingabe([Feldproblem(f"zeilen[{i}]", "Jede Zeile muss ein Objekt {Spalte: Wert} sein.")], TITEL)
+            raise UngueltigeEingabe(
+                [Feldproblem(f"zeilen[{i}]", "Jede Zeile muss ein Objekt {Spalte: Wert} sein.")], TITEL
+            )
         koepfe += [k for k in zeile if k not in koepfe]
-    zeilen = [(i + 2, [None if z.get(k) is None else str(z[k]) if not isinstance(z[k], str | int | float | bool)
-                       else z[k] for k in koepfe]) for i, z in enumerate(daten["zeilen"])]
+    zeilen = [
+        (
+            i + 2,
+            [
+                None if z.get(k) is None else str(z[k]) if not isinstance(z[k], str | int | float | bool) else z[k]
+                for k in koepfe
+            ],
+        )
+        for i, z in enumerate(daten["zeilen"])
+    ]
     return Rohtabelle("zeilen", koepfe, zeilen), _stichtag(daten.get("stichtag"))
 
 
@@ -77,7 +89,9 @@ async def _read_request(request: Request) -> tuple[Rohtabelle, date]:
         async with request.form() as form:
             datei = form.get("datei")
             if datei is None or isinstance(datei, str):
-                raise UngueltigeEingabe([Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) hochladen.")], TITEL)
+                raise UngueltigeEingabe(
+                    [Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) hochladen.")], TITEL
+                )
             stichtag = form.get("stichtag")
             inhalt, name = await datei.read(), datei.filename or "bestand"
         return read_table_bytes(inhalt, name), _stichtag(stichtag if isinstance(stichtag, str) else None)
@@ -94,8 +108,9 @@ async def _read_request(request: Request) -> tuple[Rohtabelle, date]:
     if art in ("text/csv", XLSX, "application/octet-stream"):
         name = "bestand.xlsx" if art == XLSX else "bestand.csv"
         return read_table_bytes(body, name), _stichtag(request.query_params.get("stichtag"))
-    raise UngueltigeEingabe([Feldproblem("", "Erwartet: multipart/form-data (Feld „datei“), text/csv, XLSX oder JSON.")],
-                            TITEL)
+    raise UngueltigeEingabe(
+        [Feldproblem("", "Erwartet: multipart/form-data (Feld „datei“), text/csv, XLSX oder JSON.")], TITEL
+    )
 
 
 def _screen(request: Request, tabelle: Rohtabelle, stichtag: date) -> tuple[Screening, dict[str, str]]:
@@ -108,23 +123,36 @@ def _screen(request: Request, tabelle: Rohtabelle, stichtag: date) -> tuple[Scre
 
 def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
     if PDF in accept:
-        return Response(render_report_pdf(screening, titel, [quelle]), media_type=PDF,
-                        headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'})
+        return Response(
+            render_report_pdf(screening, titel, [quelle]),
+            media_type=PDF,
+            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'},
+        )
     if XLSX in accept:
-        return Response(export_xlsx(screening), media_type=XLSX,
-                        headers={"Content-Disposition": 'attachment; filename="bestandsscreening.xlsx"'})
+        return Response(
+            export_xlsx(screening),
+            media_type=XLSX,
+            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.xlsx"'},
+        )
     if "text/csv" in accept:
-        return Response(export_csv(screening), media_type=CSV,
-                        headers={"Content-Disposition": 'attachment; filename="bestandsscreening.csv"'})
+        return Response(
+            export_csv(screening),
+            media_type=CSV,
+            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.csv"'},
+        )
     return CanonicalJSONResponse(screening_als_dict(screening))
 
 
 @router.post(
     "/screenings",
     summary="Bestandsliste prüfen (Bestandsscreening)",
-    responses={200: {"description": "Das Screening (ikz-screening/1) als JSON, oder nach Accept PDF/XLSX/CSV.",
-                     "content": {"application/json": {}, PDF: {}, XLSX: {}, "text/csv": {}}},
-               **PROBLEM_RESPONSES},
+    responses={
+        200: {
+            "description": "Das Screening (ikz-screening/1) als JSON, oder nach Accept PDF/XLSX/CSV.",
+            "content": {"application/json": {}, PDF: {}, XLSX: {}, "text/csv": {}},
+        },
+        **PROBLEM_RESPONSES,
+    },
 )
 async def post_screening(request: Request) -> Response:
     """Jede Zeile der Bestandsliste nach § 2b UStG bewerten; Umsatzgrenze je Erbringer und Aufgabenfeld
@@ -134,21 +162,35 @@ async def post_screening(request: Request) -> Response:
     return await run_in_threadpool(_antwort, screening, titel, request.headers.get("accept", ""), tabelle.quelle)
 
 
-@router.get("/screenings/vorlage.xlsx", summary="Vorlage der Bestandsliste (XLSX)",
-            responses={200: {"description": "Die Vorlage", "content": {XLSX: {}}}})
+@router.get(
+    "/screenings/vorlage.xlsx",
+    summary="Vorlage der Bestandsliste (XLSX)",
+    responses={200: {"description": "Die Vorlage", "content": {XLSX: {}}}},
+)
 async def get_template_xlsx(request: Request) -> Response:
     """Vorlage mit deutschen Spaltenüberschriften, Beispielzeile und erlaubten Werten (Blatt „Werte“)."""
-    vorgaben = screening_context(STICHTAG_STANDARD, request.app.state.regelwerk, request.app.state.satztabellen).vorgaben
-    return Response(template_xlsx(vorgaben), media_type=XLSX,
-                    headers={"Content-Disposition": 'attachment; filename="bestandsliste-vorlage.xlsx"'})
+    vorgaben = screening_context(
+        STICHTAG_STANDARD, request.app.state.regelwerk, request.app.state.satztabellen
+    ).vorgaben
+    return Response(
+        template_xlsx(vorgaben),
+        media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="bestandsliste-vorlage.xlsx"'},
+    )
 
 
-@router.get("/screenings/vorlage.csv", summary="Vorlage der Bestandsliste (CSV)",
-            responses={200: {"description": "Die Vorlage", "content": {"text/csv": {}}}})
+@router.get(
+    "/screenings/vorlage.csv",
+    summary="Vorlage der Bestandsliste (CSV)",
+    responses={200: {"description": "Die Vorlage", "content": {"text/csv": {}}}},
+)
 async def get_template_csv() -> Response:
     """Kopfzeile und Beispielzeile, getrennt durch „;“, UTF-8."""
-    return Response(template_csv(), media_type=CSV,
-                    headers={"Content-Disposition": 'attachment; filename="bestandsliste-vorlage.csv"'})
+    return Response(
+        template_csv(),
+        media_type=CSV,
+        headers={"Content-Disposition": 'attachment; filename="bestandsliste-vorlage.csv"'},
+    )
 
 
 # --- the upload page ----------------------------------------------------------------------------
@@ -182,8 +224,9 @@ async def screening_upload(request: Request) -> Response:
         async with request.form() as form:
             datei = form.get("datei")
             if datei is None or isinstance(datei, str) or not datei.filename:
-                raise UngueltigeEingabe([Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")],
-                                        TITEL)
+                raise UngueltigeEingabe(
+                    [Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")], TITEL
+                )
             inhalt, name = await datei.read(), datei.filename
             stichtag_text = form.get("stichtag")
         stichtag = _stichtag(stichtag_text if isinstance(stichtag_text, str) else None)
@@ -193,8 +236,15 @@ async def screening_upload(request: Request) -> Response:
         return _seite(request, 422, screening=None, fehler=e)
     schluessel = hashlib.sha256(inhalt + stichtag.isoformat().encode()).hexdigest()[:24]
     _merke(schluessel, (screening, titel, name))
-    return _seite(request, screening=screening, daten=screening_als_dict(screening), feldtitel=titel,
-                  schluessel=schluessel, quelle=name, fehler=None)
+    return _seite(
+        request,
+        screening=screening,
+        daten=screening_als_dict(screening),
+        feldtitel=titel,
+        schluessel=schluessel,
+        quelle=name,
+        fehler=None,
+    )
 
 
 @web_router.get("/screening/{schluessel}/{datei}")
@@ -202,8 +252,10 @@ async def screening_download(request: Request, schluessel: str, datei: str) -> R
     gespeichert = _ERGEBNISSE.get(schluessel)
     art = {"bestandsscreening.pdf": PDF, "bestandsscreening.xlsx": XLSX, "bestandsscreening.csv": "text/csv"}.get(datei)
     if gespeichert is None or art is None:
-        fehler = UngueltigeEingabe([Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die "
-                                                    "Bestandsliste erneut hochladen.")], "Ergebnis nicht gefunden.")
+        fehler = UngueltigeEingabe(
+            [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
+            "Ergebnis nicht gefunden.",
+        )
         return _seite(request, 404, screening=None, fehler=fehler)
     screening, titel, quelle = gespeichert
     return await run_in_threadpool(_antwort, screening, titel, art, quelle)

@@ -12,8 +12,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.beratung import umsatzsteuersatz
+from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.kosten import abrechnung_als_dict, ist_aus_daten, settle
 from advisor.parsing import fallakte_aus_daten
 from api.deps import AppSettings, CurrentRules

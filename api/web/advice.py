@@ -23,7 +23,7 @@ def beratung_dicts(beratung: Any) -> tuple[dict[str, Any], dict[str, Any] | None
     """(Bewertung, Kalkulation) of a Beratung in their JSON shapes (money as decimal strings)."""
     kalkulation = None
     if getattr(beratung, "kalkulation", None) is not None:
-        from advisor.kosten import kalkulation_als_dict  # noqa: PLC0415 - heavy import kept local
+        from advisor.kosten import kalkulation_als_dict
 
         kalkulation = kalkulation_als_dict(beratung.kalkulation)
     return bewertung_als_dict(beratung.bewertung), kalkulation

@@ -76,7 +76,7 @@ class FormFallakte:
 
 
 def slug(text: str) -> str:
-    """"Gemeinde Jüchheim" → "gemeinde-juechheim" (a Fallakte Kennung)."""
+    """ "Gemeinde Jüchheim" → "gemeinde-juechheim" (a Fallakte Kennung)."""
     text = text.strip().lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(a, b)

@@ -24,7 +24,9 @@ MAX_ROWS = 500
 
 #: Top-level names that belong to the case; the form's other fields (buttons, note, case number)
 #: are not part of the Fallakte.
-FALLAKTE_FIELDS = frozenset({"format", "bezeichnung", "bundesland", "stichtag", "rechtsform", "ziele", "beteiligte", "leistungen"})
+FALLAKTE_FIELDS = frozenset(
+    {"format", "bezeichnung", "bundesland", "stichtag", "rechtsform", "ziele", "beteiligte", "leistungen"}
+)
 #: Leaves that hold several values (checkbox groups).
 MULTI_FIELDS = {"empfaenger"}
 #: Dictionaries keyed by partner.
@@ -103,7 +105,7 @@ def flatten(state: dict[str, Any]) -> dict[str, Any]:
         if isinstance(node, dict):
             for k, v in node.items():
                 walk(v, f"{prefix}.{k}" if prefix else str(k))
-        elif isinstance(node, list) and not (prefix.rsplit(".", 1)[-1] in MULTI_FIELDS):
+        elif isinstance(node, list) and prefix.rsplit(".", 1)[-1] not in MULTI_FIELDS:
             for i, v in enumerate(node):
                 walk(v, f"{prefix}[{i}]")
         else:
@@ -186,7 +188,11 @@ def remove_partner(state: dict[str, Any], index: int) -> None:
         kosten = leistung.get("kosten")
         if not isinstance(kosten, dict):
             continue
-        for holder, key in ((kosten.get("verteilung"), "werte"), (kosten, "eigenerstellung"), (kosten, "remanenzkosten")):
+        for holder, key in (
+            (kosten.get("verteilung"), "werte"),
+            (kosten, "eigenerstellung"),
+            (kosten, "remanenzkosten"),
+        ):
             if isinstance(holder, dict) and isinstance(holder.get(key), dict):
                 renumbered = {}
                 for k, v in holder[key].items():

@@ -97,7 +97,9 @@ class Formular:
         return Markup(" ".join(parts))
 
 
-def errors_by_field(probleme: list[Feldproblem], feldnamen: dict[str, str]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+def errors_by_field(
+    probleme: list[Feldproblem], feldnamen: dict[str, str]
+) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Place each problem at the form field of its path (or the nearest enclosing group).
 
     Returns ({form field name: [messages]}, [(anchor id, "Label: message")] for the summary).
@@ -131,7 +133,7 @@ def nearest_field(pfad: str, feldnamen: dict[str, str]) -> str:
 
 
 def pfad_lesbar(pfad: str) -> str:
-    """"leistungen[0].kosten.positionen[1].betrag" → "Leistung 1 › kosten › Position 2 › betrag"."""
+    """ "leistungen[0].kosten.positionen[1].betrag" → "Leistung 1 › kosten › Position 2 › betrag"."""
     words = {"beteiligte": "Beteiligter", "leistungen": "Leistung", "positionen": "Position", "empfaenger": "Empfänger"}
     out = []
     for part in pfad.split("."):

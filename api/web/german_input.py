@@ -62,7 +62,7 @@ def parse_integer(text: str) -> int:
 
 
 def parse_date(text: str) -> date:
-    """"01.01.2027" or "2027-01-01" → date; else ``ValueError`` with a German sentence."""
+    """ "01.01.2027" or "2027-01-01" → date; else ``ValueError`` with a German sentence."""
     s = text.strip()
     try:
         gelesen = datum_lesen(s)

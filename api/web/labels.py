@@ -8,16 +8,16 @@ appear in the form as a bare key.
 from __future__ import annotations
 
 from advisor.bezeichnungen import (  # noqa: F401 - the web form's labels of the case file's choices
-    BUNDESLAENDER,
-    RECHTSFORMEN,
-    ARTEN,
-    ENTGELTE,
+    ABSCHLAEGE,
     ANHANG_I,
+    ARTEN,
+    BUNDESLAENDER,
+    ENTGELTE,
     KOSTENARTEN,
+    RECHTSFORMEN,
     SCHLUESSEL,
     VARIABLE_SCHLUESSEL,
     VERFAHREN,
-    ABSCHLAEGE,
 )
 
 ERGEBNISSE: dict[str, str] = {

@@ -14,9 +14,8 @@ from starlette.responses import JSONResponse, Response
 
 from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.parsing import fallakte_aus_daten, parse_document
+from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
 from api.cases import fallakte_als_daten
-from advisor.parsing import check_document_size
 from api.jsonout import canonical_json
 from api.web import advice
 from api.web.form_fallakte import fallakte_data, form_state
@@ -40,7 +39,13 @@ class Pruefung:
         if isinstance(self.fehler, UngueltigeEingabe):
             return self.fehler.probleme
         if self.fehler is not None:
-            return [Feldproblem("", "Der Fall kann mit dem aktuellen Regelwerk nicht bewertet werden. " + str(self.fehler).splitlines()[0])]
+            return [
+                Feldproblem(
+                    "",
+                    "Der Fall kann mit dem aktuellen Regelwerk nicht bewertet werden. "
+                    + str(self.fehler).splitlines()[0],
+                )
+            ]
         return []
 
 
@@ -88,7 +93,14 @@ def _formular(request: Request, state: dict[str, Any], **kwargs: Any) -> Formula
 def _live_context(request: Request, state: dict[str, Any], pruefung: Pruefung) -> dict[str, Any]:
     if pruefung.fallakte is None:
         _, summary = errors_by_field(pruefung.probleme(), pruefung.feldnamen)
-        return {"gueltig": False, "probleme": summary, "leistungen": [], "normen": {}, "frage_anker": {}, "fehler_intern": None}
+        return {
+            "gueltig": False,
+            "probleme": summary,
+            "leistungen": [],
+            "normen": {},
+            "frage_anker": {},
+            "fehler_intern": None,
+        }
     bewertung, kalkulation = advice.beratung_dicts(pruefung.beratung)
     daten = fallakte_als_daten(pruefung.fallakte)
     anker = {}
@@ -129,15 +141,23 @@ def form_page(
     if fehler is not None:
         feld_fehler, summary = errors_by_field(fehler.probleme(), fehler.feldnamen)
     fragen: dict[str, list[str]] = {}
-    live_html = Markup('<p class="meldung">Das Zwischenergebnis erscheint, sobald die Pflichtangaben vollständig sind.</p>')
+    live_html = Markup(
+        '<p class="meldung">Das Zwischenergebnis erscheint, sobald die Pflichtangaben vollständig sind.</p>'
+    )
     if pruefung is not None:
         context = _live_context(request, state, pruefung)
         live_html = Markup(render_fragment("_live.html", live=context))
         if pruefung.fallakte is not None:
             fragen = fragen_by_field(context["bewertung"], context["daten"])
     formular = _formular(
-        request, state, fehler=feld_fehler, fragen=fragen, zusammenfassung=summary, fokus=fokus,
-        fall_id=fall_id, version=version,
+        request,
+        state,
+        fehler=feld_fehler,
+        fragen=fragen,
+        zusammenfassung=summary,
+        fokus=fokus,
+        fall_id=fall_id,
+        version=version,
     )
     return render_page(
         "formular.html", status_code=status_code, aktiv="formular", formular=formular, live_html=live_html, notiz=notiz
@@ -204,7 +224,9 @@ def comparison_page(alt: Any, neu: Any) -> Response:
         alt=alt,
         neu=neu,
         unterschiede=fallakte_unterschiede(alt.fallakte_daten, neu.fallakte_daten),
-        leistungen_alt={lv["fallakte"]["id"]: lv for lv in leistungen_view(alt.fallakte_daten, alt.bewertung, alt.kalkulation)},
+        leistungen_alt={
+            lv["fallakte"]["id"]: lv for lv in leistungen_view(alt.fallakte_daten, alt.bewertung, alt.kalkulation)
+        },
         leistungen_neu=leistungen_view(neu.fallakte_daten, neu.bewertung, neu.kalkulation),
     )
 

@@ -93,18 +93,27 @@ async def formular_absenden(request: Request) -> Response:
     return pages.form_page(request, state, fall_id=fall_id, version=version, fokus=fokus, live=True, notiz=notiz or "")
 
 
-def _save(request: Request, geprueft: Any, fall_id: int | None, version: int | None, notiz: str | None, state: dict[str, Any]) -> Response:
+def _save(
+    request: Request, geprueft: Any, fall_id: int | None, version: int | None, notiz: str | None, state: dict[str, Any]
+) -> Response:
     with request.app.state.session_factory() as session:
         try:
             if fall_id is None:
                 saved = create_case(session, geprueft.fallakte, geprueft.beratung, note=notiz)
             else:
-                saved = update_case(session, fall_id, geprueft.fallakte, geprueft.beratung, note=notiz, expected_version=version)
+                saved = update_case(
+                    session, fall_id, geprueft.fallakte, geprueft.beratung, note=notiz, expected_version=version
+                )
         except CaseStoreError as e:
             problem = UngueltigeEingabe([Feldproblem("", e.detail)], "Der Fall konnte nicht gespeichert werden.")
             return pages.form_page(
-                request, state, fall_id=fall_id, version=version, fehler=pages.Pruefung(None, None, problem, {}),
-                notiz=notiz or "", status_code=409,
+                request,
+                state,
+                fall_id=fall_id,
+                version=version,
+                fehler=pages.Pruefung(None, None, problem, {}),
+                notiz=notiz or "",
+                status_code=409,
             )
     return RedirectResponse(f"/faelle/{saved.case_id}?gespeichert={saved.number}", status_code=303)
 
@@ -122,8 +131,11 @@ async def formular_laden(request: Request) -> Response:
     if fallakte is None:
         return pages.not_found("Die Fallakte konnte nicht übernommen werden. Bitte neu beginnen.", status_code=400)
     return pages.form_page(
-        request, pages.state_from_fallakte(fallakte), live=True,
-        fall_id=_int_or_none(_first(items, "fall_id")), version=_int_or_none(_first(items, "fall_version")),
+        request,
+        pages.state_from_fallakte(fallakte),
+        live=True,
+        fall_id=_int_or_none(_first(items, "fall_id")),
+        version=_int_or_none(_first(items, "fall_version")),
     )
 
 
@@ -224,7 +236,9 @@ async def download_unsaved(request: Request, datei: str) -> Response:
     items = await _form_items(request)
     fallakte = pages.fallakte_from_hidden(_first(items, "fallakte"))
     if fallakte is None:
-        return pages.not_found("Die Fallakte fehlt oder ist ungültig. Bitte das Ergebnis neu erstellen.", status_code=400)
+        return pages.not_found(
+            "Die Fallakte fehlt oder ist ungültig. Bitte das Ergebnis neu erstellen.", status_code=400
+        )
     return await download_response(request, datei, fallakte, None)
 
 

@@ -90,24 +90,38 @@ ABLEITUNGEN = {
     "erbringer_ist_zusammenschluss": (lambda d: d["beteiligte"][0].update(art="zweckverband"), True),
     "empfaenger_alle_jpoer": (lambda d: d["beteiligte"][1].update(art="privat"), False),
     "mitglieder_nichtunternehmerisch": (
-        lambda d: _leistung(d).update(kostenteilungsgemeinschaft={"mitglieder_nichtunternehmerisch": True}), True),
+        lambda d: _leistung(d).update(kostenteilungsgemeinschaft={"mitglieder_nichtunternehmerisch": True}),
+        True,
+    ),
     "leistungen_mitgliedsbezogen": (
-        lambda d: _leistung(d).update(kostenteilungsgemeinschaft={"leistungen_mitgliedsbezogen": False}), False),
+        lambda d: _leistung(d).update(kostenteilungsgemeinschaft={"leistungen_mitgliedsbezogen": False}),
+        False,
+    ),
     "laufzeit_beginn": (lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01"}), date(2027, 1, 1)),
-    "laufzeit_ende": (lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "ende": "2032-01-01"}),
-                      date(2032, 1, 1)),
+    "laufzeit_ende": (
+        lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "ende": "2032-01-01"}),
+        date(2032, 1, 1),
+    ),
     "laufzeit_unbefristet": (lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "ende": None}), True),
     "gewinnaufschlag_vorhanden": (
-        lambda d: _leistung(d).update(kosten={**kosten_mit(Decimal(1000)), "gewinnaufschlag_prozent": 3}), True),
+        lambda d: _leistung(d).update(kosten={**kosten_mit(Decimal(1000)), "gewinnaufschlag_prozent": 3}),
+        True,
+    ),
     "wagnis_vorhanden": (lambda d: _leistung(d).update(kosten=kosten_mit(Decimal(1000))), False),
     "kalkulatorische_zinsen_vorhanden": (lambda d: _leistung(d).update(kosten=kosten_mit(Decimal(1000))), False),
     "abrechnungsverfahren": (lambda d: _leistung(d).update(kosten=kosten_mit(Decimal(1000))), "spitzabrechnung"),
     "erstattung_jahr": (None, None),  # from the calculation's figures, see the test below
 }
 _LEISTUNGSWERTE = {
-    bool: True, Decimal: Decimal("1234.5"), str: None,
+    bool: True,
+    Decimal: Decimal("1234.5"),
+    str: None,
 }
-_TEXTWERTE = {"entgelt": "marktpreis", "anhang_i_taetigkeit": "gas", "anteil_leistungen_an_jpoer_prozent": Decimal("55.5")}
+_TEXTWERTE = {
+    "entgelt": "marktpreis",
+    "anhang_i_taetigkeit": "gas",
+    "anteil_leistungen_an_jpoer_prozent": Decimal("55.5"),
+}
 
 
 @pytest.mark.parametrize("fakt", sorted(FAKTEN))
@@ -165,7 +179,7 @@ def test_every_catalogue_default_has_a_source_or_says_annahme(feld, fakt, quelle
 def _erwartet(text: str) -> tuple[str, list[str]]:
     """The expected result and the named open questions from the header's "Erwartet" sentence."""
     kopf = "\n".join(z.lstrip("# ") for z in text.splitlines() if z.startswith("#"))
-    satz = kopf[kopf.index("Erwartet"):]
+    satz = kopf[kopf.index("Erwartet") :]
     ergebnis = re.search(r"\b(" + "|".join(ERGEBNISSE) + r")\b", satz).group(1)  # the first one named
     fragen = re.findall(r"offene Frage: ([a-z_]+)", satz)
     return ergebnis, fragen

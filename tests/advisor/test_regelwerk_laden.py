@@ -50,16 +50,24 @@ def test_an_unchanged_copy_loads_with_the_same_hash(regelverzeichnis):
 
 
 def test_a_duplicate_key_names_file_and_line(regelverzeichnis):
-    zeile = ersetze(regelverzeichnis, ABS2, "    folge: nicht_steuerbar\n    begruendung:\n      erfuellt: >-\n        Der Umsatz",
-                    "    folge: nicht_steuerbar\n    folge: steuerpflichtig\n    begruendung:\n      erfuellt: >-\n        Der Umsatz")
+    zeile = ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    folge: nicht_steuerbar\n    begruendung:\n      erfuellt: >-\n        Der Umsatz",
+        "    folge: nicht_steuerbar\n    folge: steuerpflichtig\n    begruendung:\n      erfuellt: >-\n        Der Umsatz",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.zeile) == (ABS2, zeile + 1)
     assert "doppelt" in p.meldung
 
 
 def test_an_unknown_field_names_file_line_and_rule(regelverzeichnis):
-    zeile = ersetze(regelverzeichnis, ABS2, "    titel: Bei Privaten steuerfreie Leistung\n",
-                    "    titel: Bei Privaten steuerfreie Leistung\n    rang: 3\n")
+    zeile = ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    titel: Bei Privaten steuerfreie Leistung\n",
+        "    titel: Bei Privaten steuerfreie Leistung\n    rang: 3\n",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == (ABS2, "ustg_2b_abs2_nr2")
     assert p.zeile == zeile + 1
@@ -67,23 +75,36 @@ def test_an_unknown_field_names_file_line_and_rule(regelverzeichnis):
 
 
 def test_a_date_that_is_not_an_iso_date_names_the_rule(regelverzeichnis):
-    zeile = ersetze(regelverzeichnis, ABS2, "    gilt_ab: 2017-01-01\n    zuletzt_geprueft: 2026-11-25\n    bedingung: privat",
-                    "    gilt_ab: 01.01.2017\n    zuletzt_geprueft: 2026-11-25\n    bedingung: privat")
+    zeile = ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    gilt_ab: 2017-01-01\n    zuletzt_geprueft: 2026-11-25\n    bedingung: privat",
+        "    gilt_ab: 01.01.2017\n    zuletzt_geprueft: 2026-11-25\n    bedingung: privat",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel, p.zeile) == (ABS2, "ustg_2b_abs2_nr2", zeile)
     assert "gilt_ab" in p.meldung
 
 
 def test_a_reference_to_an_unknown_fact_names_the_rule(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "    bedingung: privat_steuerfrei_ohne_option\n", "    bedingung: privat_steuerbefreit\n")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    bedingung: privat_steuerfrei_ohne_option\n",
+        "    bedingung: privat_steuerbefreit\n",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == (ABS2, "ustg_2b_abs2_nr2")
     assert p.zeile is not None and "unbekannter Fakt „privat_steuerbefreit“" in p.meldung
 
 
 def test_a_reference_to_an_unknown_parameter_names_the_rule(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "        - {parameter: bagatellgrenze_abs2_nr1}\n    folge",
-            "        - {parameter: bagatellgrenze}\n    folge")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "        - {parameter: bagatellgrenze_abs2_nr1}\n    folge",
+        "        - {parameter: bagatellgrenze}\n    folge",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == (ABS2, "ustg_2b_abs2_nr1")
     assert p.zeile is not None and "unbekannter Parameter „bagatellgrenze“" in p.meldung
@@ -92,7 +113,9 @@ def test_a_reference_to_an_unknown_parameter_names_the_rule(regelverzeichnis):
 def test_a_reference_to_an_unknown_rule_names_the_rule(regelverzeichnis):
     datei = "quellen/ustg_2b_abs3.yaml"
     text = (regelverzeichnis / datei).read_text(encoding="utf-8")
-    (regelverzeichnis / datei).write_text(text.replace("{regel: ustg_2b_abs3_nr2_d}", "{regel: ustg_2b_abs3_nr2_e}"), encoding="utf-8")
+    (regelverzeichnis / datei).write_text(
+        text.replace("{regel: ustg_2b_abs3_nr2_d}", "{regel: ustg_2b_abs3_nr2_e}"), encoding="utf-8"
+    )
     gefunden = [p for p in probleme(regelverzeichnis) if "ustg_2b_abs3_nr2_e" in p.meldung]
     assert {p.regel for p in gefunden} == {"ustg_2b_abs3_nr2_wettbewerb", "ustg_2b_abs3_nr2"}
     assert all(p.datei == datei and p.zeile and "unbekannte Regel" in p.meldung for p in gefunden)
@@ -106,8 +129,10 @@ def test_overlapping_validity_of_two_versions_of_a_rule_is_an_error(regelverzeic
     version = text[start:ende].replace("gilt_ab: 2017-01-01", "gilt_ab: 2026-01-01")
     (regelverzeichnis / datei).write_text(text[:ende] + version + text[ende:], encoding="utf-8")
     gefunden = probleme(regelverzeichnis)
-    assert any(p.regel == "ustg_2b_abs2_nr2" and p.datei == datei and p.zeile and "überschneidend" in p.meldung
-               for p in gefunden), gefunden
+    assert any(
+        p.regel == "ustg_2b_abs2_nr2" and p.datei == datei and p.zeile and "überschneidend" in p.meldung
+        for p in gefunden
+    ), gefunden
 
 
 def test_two_versions_that_follow_each_other_are_allowed(regelverzeichnis):
@@ -124,11 +149,17 @@ def test_two_versions_that_follow_each_other_are_allowed(regelverzeichnis):
 
 
 def test_overlapping_parameter_values_are_an_error(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "      - {wert: 17500.00, gilt_ab: 2016-01-01}\n",
-            "      - {wert: 17500.00, gilt_ab: 2016-01-01}\n      - {wert: 22000.00, gilt_ab: 2026-01-01}\n")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "      - {wert: 17500.00, gilt_ab: 2016-01-01}\n",
+        "      - {wert: 17500.00, gilt_ab: 2016-01-01}\n      - {wert: 22000.00, gilt_ab: 2026-01-01}\n",
+    )
     gefunden = probleme(regelverzeichnis)
-    assert any(p.regel == "bagatellgrenze_abs2_nr1" and p.datei == ABS2 and p.zeile and "überschneiden" in p.meldung
-               for p in gefunden), gefunden
+    assert any(
+        p.regel == "bagatellgrenze_abs2_nr1" and p.datei == ABS2 and p.zeile and "überschneiden" in p.meldung
+        for p in gefunden
+    ), gefunden
 
 
 def test_a_rule_in_no_chain_is_an_error(regelverzeichnis):
@@ -139,7 +170,12 @@ def test_a_rule_in_no_chain_is_an_error(regelverzeichnis):
 
 
 def test_a_chain_naming_an_unknown_rule_is_an_error(regelverzeichnis):
-    ersetze(regelverzeichnis, "regelwerk.yaml", "    - ustg_2b_abs2_nr2\n", "    - ustg_2b_abs2_nr2\n    - ustg_2b_abs2_nr3\n")
+    ersetze(
+        regelverzeichnis,
+        "regelwerk.yaml",
+        "    - ustg_2b_abs2_nr2\n",
+        "    - ustg_2b_abs2_nr2\n    - ustg_2b_abs2_nr3\n",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == ("regelwerk.yaml", "ustg_2b_abs2_nr3")
     assert p.zeile is not None
@@ -155,43 +191,72 @@ def test_a_fact_read_by_a_rule_without_a_question_is_an_error(regelverzeichnis):
 
 
 def test_a_question_about_an_unknown_fact_is_an_error(regelverzeichnis):
-    zeile = ersetze(regelverzeichnis, "fakten.yaml", "  hilfstaetigkeit:\n", "  hilfstaetigkeit_neu:\n    frage: Was?\n    feld: x\n  hilfstaetigkeit:\n")
+    zeile = ersetze(
+        regelverzeichnis,
+        "fakten.yaml",
+        "  hilfstaetigkeit:\n",
+        "  hilfstaetigkeit_neu:\n    frage: Was?\n    feld: x\n  hilfstaetigkeit:\n",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.zeile) == ("fakten.yaml", zeile)
     assert "hilfstaetigkeit_neu" in p.meldung
 
 
 def test_an_unknown_placeholder_names_the_rule(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "      nicht_erfuellt: Die Leistung wäre auch bei einem privaten Anbieter nicht zwingend steuerfrei.\n",
-            "      nicht_erfuellt: Die Leistung wäre auch bei {anbieter} nicht zwingend steuerfrei.\n")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "      nicht_erfuellt: Die Leistung wäre auch bei einem privaten Anbieter nicht zwingend steuerfrei.\n",
+        "      nicht_erfuellt: Die Leistung wäre auch bei {anbieter} nicht zwingend steuerfrei.\n",
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == (ABS2, "ustg_2b_abs2_nr2")
     assert p.zeile is not None and "{anbieter}" in p.meldung
 
 
 def test_a_catalogue_default_for_an_unknown_fact_is_an_error(regelverzeichnis):
-    ersetze(regelverzeichnis, "katalog/aufgabenfelder.yaml", "      hilfstaetigkeit:\n        wert: true\n        quelle: \"BMF-Schreiben vom 14.11.2019 (BStBl I 2019, 1140): IT-Unterstützung",
-            "      hilfstaetigkeit_x:\n        wert: true\n        quelle: \"BMF-Schreiben vom 14.11.2019 (BStBl I 2019, 1140): IT-Unterstützung")
+    ersetze(
+        regelverzeichnis,
+        "katalog/aufgabenfelder.yaml",
+        '      hilfstaetigkeit:\n        wert: true\n        quelle: "BMF-Schreiben vom 14.11.2019 (BStBl I 2019, 1140): IT-Unterstützung',
+        '      hilfstaetigkeit_x:\n        wert: true\n        quelle: "BMF-Schreiben vom 14.11.2019 (BStBl I 2019, 1140): IT-Unterstützung',
+    )
     (p,) = probleme(regelverzeichnis)
     assert (p.datei, p.regel) == ("katalog/aufgabenfelder.yaml", "it_support")
     assert p.zeile is not None and "hilfstaetigkeit_x" in p.meldung
 
 
 def test_a_yaml_syntax_error_names_file_and_line(regelverzeichnis):
-    zeile = ersetze(regelverzeichnis, ABS2, "    titel: Bei Privaten steuerfreie Leistung\n", "    titel: [Bei Privaten\n")
+    zeile = ersetze(
+        regelverzeichnis, ABS2, "    titel: Bei Privaten steuerfreie Leistung\n", "    titel: [Bei Privaten\n"
+    )
     (p,) = probleme(regelverzeichnis)
     assert p.datei == ABS2 and p.zeile is not None and p.zeile >= zeile
 
 
 def test_every_problem_is_reported_at_once(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "    bedingung: privat_steuerfrei_ohne_option\n", "    bedingung: privat_steuerbefreit\n")
-    ersetze(regelverzeichnis, ABS2, "        - {parameter: bagatellgrenze_abs2_nr1}\n    folge",
-            "        - {parameter: bagatellgrenze}\n    folge")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    bedingung: privat_steuerfrei_ohne_option\n",
+        "    bedingung: privat_steuerbefreit\n",
+    )
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "        - {parameter: bagatellgrenze_abs2_nr1}\n    folge",
+        "        - {parameter: bagatellgrenze}\n    folge",
+    )
     assert {p.regel for p in probleme(regelverzeichnis)} == {"ustg_2b_abs2_nr1", "ustg_2b_abs2_nr2"}
 
 
 def test_the_error_text_is_german_and_names_file_line_and_rule(regelverzeichnis):
-    ersetze(regelverzeichnis, ABS2, "    bedingung: privat_steuerfrei_ohne_option\n", "    bedingung: privat_steuerbefreit\n")
+    ersetze(
+        regelverzeichnis,
+        ABS2,
+        "    bedingung: privat_steuerfrei_ohne_option\n",
+        "    bedingung: privat_steuerbefreit\n",
+    )
     files = rules.rule_files(regelverzeichnis)
     with pytest.raises(UngueltigesRegelwerk) as info:
         parse_regelwerk(files, rules.content_hash(files))

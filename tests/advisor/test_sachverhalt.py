@@ -12,7 +12,9 @@ from tests.conftest import EXAMPLES_DIR
 
 def _fall(art: str, rechtsform: str):
     text = (EXAMPLES_DIR / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8")
-    text = text.replace("art: kreis,", f"art: {art},", 1).replace("rechtsform: oerv_mandatierend", f"rechtsform: {rechtsform}")
+    text = text.replace("art: kreis,", f"art: {art},", 1).replace(
+        "rechtsform: oerv_mandatierend", f"rechtsform: {rechtsform}"
+    )
     return parse_fallakte(text)
 
 

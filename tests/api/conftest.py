@@ -40,8 +40,6 @@ def personal_daten(personal_yaml) -> dict:
     return yaml.safe_load(personal_yaml)
 
 
-
-
 @pytest.fixture
 def problem():
     """``problem(response, status, pfad=None)``: asserts the problem+json shape, returns the body."""

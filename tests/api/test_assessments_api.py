@@ -42,8 +42,9 @@ def test_the_answer_has_sorted_keys_and_money_as_decimal_strings(client, persona
 
 def test_a_negative_allocation_weight_is_named_with_its_full_field_path(client, personal_yaml, problem):
     bad = personal_yaml.replace("werte: {stadt-a: 610", "werte: {stadt-a: -610")
-    body = problem(client.post(URL, content=bad, headers=YAML), 422,
-                          pfad="leistungen[0].kosten.verteilung.werte.stadt-a")
+    body = problem(
+        client.post(URL, content=bad, headers=YAML), 422, pfad="leistungen[0].kosten.verteilung.werte.stadt-a"
+    )
     assert body["type"] == "urn:ikz-berater:problem:ungueltige-eingabe"
     assert body["title"] == "Die Fallakte ist ungültig."
     assert "leistungen[0].kosten.verteilung.werte.stadt-a" in body["detail"]
@@ -91,25 +92,25 @@ def test_a_chunked_body_is_stopped_at_the_limit_with_413(client, settings, probl
 
 
 def test_more_than_500_partners_is_a_clear_422_naming_the_list(client, personal_daten, problem):
-    personal_daten["beteiligte"] = [
-        {"id": f"g{i}", "name": f"Gemeinde {i}", "art": "gemeinde"} for i in range(501)
-    ]
-    body = problem(client.post(URL, content=json.dumps(personal_daten, default=str), headers=JSON), 422,
-                          pfad="beteiligte")
+    personal_daten["beteiligte"] = [{"id": f"g{i}", "name": f"Gemeinde {i}", "art": "gemeinde"} for i in range(501)]
+    body = problem(
+        client.post(URL, content=json.dumps(personal_daten, default=str), headers=JSON), 422, pfad="beteiligte"
+    )
     assert "500" in body["detail"]
 
 
 def test_more_than_100_services_is_a_clear_422_naming_the_list(client, personal_daten, problem):
     leistung = personal_daten["leistungen"][0]
     personal_daten["leistungen"] = [{**leistung, "id": f"l{i}"} for i in range(101)]
-    problem(client.post(URL, content=json.dumps(personal_daten, default=str), headers=JSON), 422,
-                   pfad="leistungen")
+    problem(client.post(URL, content=json.dumps(personal_daten, default=str), headers=JSON), 422, pfad="leistungen")
 
 
 def test_a_yaml_alias_bomb_is_refused_without_expanding_it(client, problem):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]"
-              for i in range(1, 9)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
     lines.append("bezeichnung: *a8")
     body = problem(client.post(URL, content="\n".join(lines), headers=YAML), 422)
     assert "zu viele Werte" in body["detail"]

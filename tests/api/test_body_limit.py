@@ -23,8 +23,16 @@ async def _inner(scope, receive, send) -> None:
 
 
 def _call(headers: list[tuple[bytes, bytes]], chunks: list[bytes], limit: int = 10) -> list[dict]:
-    scope = {"type": "http", "method": "POST", "path": "/api/v1/x", "headers": headers, "query_string": b"",
-             "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80)}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/v1/x",
+        "headers": headers,
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "server": ("127.0.0.1", 80),
+    }
     pending = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)]
     sent: list[dict] = []
 

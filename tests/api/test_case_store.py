@@ -80,7 +80,10 @@ def test_every_update_adds_a_version_and_the_old_versions_stay_as_they_were(sess
         versions = cases.list_versions(s, first.case_id)
         old = cases.get_version(s, first.case_id, 1)
         latest = cases.get_case(s, first.case_id)
-    assert [(v.number, v.ergebnis, v.regelwerk_version) for v in versions] == [(1, "offen", "alt"), (2, "steuerpflichtig", "neu")]
+    assert [(v.number, v.ergebnis, v.regelwerk_version) for v in versions] == [
+        (1, "offen", "alt"),
+        (2, "steuerpflichtig", "neu"),
+    ]
     assert (old.bezeichnung, old.regelwerk_sha256) == (fallakte.bezeichnung, "1" * 64)
     assert (latest.number, latest.bezeichnung, latest.regelwerk_sha256) == (2, "Neuer Titel", "2" * 64)
 
@@ -97,7 +100,7 @@ def test_parallel_updates_from_many_threads_never_lose_a_version(sessions, falla
             barrier.wait()
             with sessions() as s:
                 cases.update_case(s, case_id, fallakte, advice(), note=f"Schreiber {i}")
-        except BaseException as e:  # noqa: BLE001 - collected and asserted below
+        except BaseException as e:
             errors.append(e)
 
     threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]

@@ -158,9 +158,14 @@ def test_a_case_id_that_is_no_number_is_a_422_naming_the_parameter(client, probl
     problem(client.get(f"{URL}/abc"), 422, pfad="case_id")
 
 
-def test_the_same_case_sent_once_as_yaml_and_once_as_json_counts_as_the_same_request(client, personal_yaml, personal_daten):
+def test_the_same_case_sent_once_as_yaml_and_once_as_json_counts_as_the_same_request(
+    client, personal_yaml, personal_daten
+):
     first = _create(client, personal_yaml, **{"Idempotency-Key": "format-egal"})
-    retry = client.post(URL, content=json.dumps(personal_daten, default=str),
-                        headers={"content-type": "application/json", "Idempotency-Key": "format-egal"})
+    retry = client.post(
+        URL,
+        content=json.dumps(personal_daten, default=str),
+        headers={"content-type": "application/json", "Idempotency-Key": "format-egal"},
+    )
     assert (first.status_code, retry.status_code) == (201, 200)
     assert retry.json()["fall"] == first.json()["fall"]

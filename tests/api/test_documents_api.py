@@ -35,11 +35,16 @@ def _ist(fallakte_daten: dict) -> dict:
     leistung = fallakte_daten["leistungen"][0]
     return {
         "format": "ikz-ist/1",
-        "leistungen": [{
-            "leistung": leistung["id"], "jahr": 2027, "steuerpflichtig": False,
-            "kosten_netto": "300000.00", "vorsteuer": "3000.00",
-            "abschlaege_gezahlt": {z: "100000.00" for z in leistung["empfaenger"]},
-        }],
+        "leistungen": [
+            {
+                "leistung": leistung["id"],
+                "jahr": 2027,
+                "steuerpflichtig": False,
+                "kosten_netto": "300000.00",
+                "vorsteuer": "3000.00",
+                "abschlaege_gezahlt": {z: "100000.00" for z in leistung["empfaenger"]},
+            }
+        ],
     }
 
 
@@ -57,12 +62,18 @@ def test_settlement_errors_name_the_part_of_the_request_they_are_in(client, pers
     ist = _ist(personal_daten)
     del ist["leistungen"][0]["abschlaege_gezahlt"]["stadt-a"]
     body = {"fallakte": personal_daten, "ist": ist}
-    problem(client.post("/api/v1/settlements", content=json.dumps(body, default=str), headers=JSON), 422,
-            pfad="ist.leistungen[0].abschlaege_gezahlt.stadt-a")
+    problem(
+        client.post("/api/v1/settlements", content=json.dumps(body, default=str), headers=JSON),
+        422,
+        pfad="ist.leistungen[0].abschlaege_gezahlt.stadt-a",
+    )
     personal_daten["stichtag"] = "2027-13-01"
     body = {"fallakte": personal_daten, "ist": _ist(personal_daten)}
-    problem(client.post("/api/v1/settlements", content=json.dumps(body, default=str), headers=JSON), 422,
-            pfad="fallakte.stichtag")
+    problem(
+        client.post("/api/v1/settlements", content=json.dumps(body, default=str), headers=JSON),
+        422,
+        pfad="fallakte.stichtag",
+    )
     problem(client.post("/api/v1/settlements", content=json.dumps({"fallakte": {}}), headers=JSON), 422)
 
 

@@ -113,8 +113,11 @@ def _validator(openapi: dict, component: str):
 
 def test_the_responses_match_their_documented_schemas(client, openapi, personal_yaml):
     yaml_headers = {"content-type": "application/yaml"}
-    for path, component in (("/api/v1/assessments", "Bewertung"), ("/api/v1/calculations", "Kalkulation"),
-                            ("/api/v1/cases", "FallVersion")):
+    for path, component in (
+        ("/api/v1/assessments", "Bewertung"),
+        ("/api/v1/calculations", "Kalkulation"),
+        ("/api/v1/cases", "FallVersion"),
+    ):
         body = client.post(path, content=personal_yaml, headers=yaml_headers).json()
         errors = [e.message for e in _validator(openapi, component).iter_errors(body)]
         assert errors == [], (path, errors[:3])

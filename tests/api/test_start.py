@@ -33,7 +33,9 @@ def test_a_new_database_gets_the_six_examples_with_their_assessments(tmp_path, e
     expected = {}
     for text in example_texts.values():
         fallakte = parse_fallakte(text)
-        expected[fallakte.bezeichnung] = berate(fallakte, app.state.regelwerk, app.state.satztabellen).bewertung.ergebnis
+        expected[fallakte.bezeichnung] = berate(
+            fallakte, app.state.regelwerk, app.state.satztabellen
+        ).bewertung.ergebnis
     assert {f["bezeichnung"]: f["ergebnis"] for f in faelle} == expected
     assert len(expected) == 6
     app.state.engine.dispose()
@@ -86,7 +88,9 @@ def test_ikz_serve_answers_on_localhost_with_the_examples_loaded(tmp_path):
     ikz = Path(sys.executable).with_name("ikz")
     server = subprocess.Popen(
         [str(ikz), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 30

@@ -18,8 +18,14 @@ import pytest
 
 CHROMIUM = os.environ.get("IKZ_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(os.environ.get("IKZ_SCREENSHOT_DIR", "/tmp"))
@@ -55,9 +61,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     }
     log = (daten / "server.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -90,8 +110,13 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
     profil = tmp_path_factory.mktemp("chromium-profil")
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profil), executable_path=path, args=CHROMIUM_ARGS, headless=True, accept_downloads=True,
-            viewport={"width": 1280, "height": 900}, locale="de-DE",
+            str(profil),
+            executable_path=path,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            accept_downloads=True,
+            viewport={"width": 1280, "height": 900},
+            locale="de-DE",
         )
         yield context
         context.close()

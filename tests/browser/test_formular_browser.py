@@ -65,7 +65,8 @@ def test_the_personnel_case_entered_from_scratch_gives_live_result_result_page_a
     expect(frage).to_be_visible()
     expect(frage).to_contain_text("Behält ein Gesetz diese Leistung")
     expect(page.locator(L + "gesetzlicher-vorbehalt-jpoer")).to_have_attribute(
-        "aria-describedby", L[1:] + "gesetzlicher-vorbehalt-jpoer-hinweis " + L[1:] + "gesetzlicher-vorbehalt-jpoer-frage"
+        "aria-describedby",
+        L[1:] + "gesetzlicher-vorbehalt-jpoer-hinweis " + L[1:] + "gesetzlicher-vorbehalt-jpoer-frage",
     )
     screenshot(page, "formular-offen")
 
@@ -79,7 +80,9 @@ def test_the_personnel_case_entered_from_scratch_gives_live_result_result_page_a
     expect(page.locator(".frage:visible")).to_have_count(0)
 
     page.get_by_role("button", name="Ergebnis anzeigen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gemeinsame Entgelt- und Besoldungsabrechnung im Kreis Musterland")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Gemeinsame Entgelt- und Besoldungsabrechnung im Kreis Musterland"
+    )
     expect(page.locator(".ergebnis--gross")).to_contain_text("Steuerpflichtig")
     expect(page.get_by_role("rowheader", name="Stadt Aheim")).to_be_visible()
     screenshot(page, "ergebnis")

@@ -74,8 +74,10 @@ def test_assess_with_stichtag_before_2027_uses_old_law_for_a_body_with_the_optio
 def test_invalid_case_gives_german_field_messages_and_exit_2(capsys, tmp_path: Path) -> None:
     text = (ROOT / "examples" / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8")
     datei = tmp_path / "kaputt.yaml"
-    datei.write_text(text.replace("vzae: 2.5", "vzae: zweieinhalb").replace("entgelt: kostenerstattung", "entgeld: x"),
-                     encoding="utf-8")
+    datei.write_text(
+        text.replace("vzae: 2.5", "vzae: zweieinhalb").replace("entgelt: kostenerstattung", "entgeld: x"),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "assess", str(datei))
     assert code == 2 and out == ""
     assert "leistungen[0].kosten.positionen[0].vzae: Muss eine Zahl sein" in err
@@ -130,10 +132,16 @@ def _ersetze(datei: Path, alt: str, neu: str) -> None:
 
 def test_rules_check_reports_every_reference_problem_with_file_line_and_rule(capsys, tmp_path: Path) -> None:
     kopie = _kopie(tmp_path)
-    _ersetze(kopie / "quellen" / "ustg_2b_abs2.yaml", "bedingung: privat_steuerfrei_ohne_option",
-             "bedingung: privat_steuerfrei_ohne_optionen")
-    _ersetze(kopie / "quellen" / "ustg_2b_abs3.yaml", "{parameter: wesentlich_mindestanteil_jpoer}]",
-             "{parameter: wesentlich_mindestanteil}]")
+    _ersetze(
+        kopie / "quellen" / "ustg_2b_abs2.yaml",
+        "bedingung: privat_steuerfrei_ohne_option",
+        "bedingung: privat_steuerfrei_ohne_optionen",
+    )
+    _ersetze(
+        kopie / "quellen" / "ustg_2b_abs3.yaml",
+        "{parameter: wesentlich_mindestanteil_jpoer}]",
+        "{parameter: wesentlich_mindestanteil}]",
+    )
     code, _, err = run(capsys, "rules", "--check", str(kopie))
     assert code == 2
     assert "quellen/ustg_2b_abs2.yaml:" in err and "[ustg_2b_abs2_nr2]" in err

@@ -61,23 +61,68 @@ def bewertung_mit(fallakte: Fallakte, ergebnis: str | dict[str, str], *, risiko:
         e = ergebnis if isinstance(ergebnis, str) else ergebnis[leistung.id]
         regel, norm, titel = _NORMEN[e]
         kriterien = (
-            Kriterium(regel or "ustg_2b_abs1_wettbewerb", norm, titel, "offen" if e == "offen" else "erfuellt",
-                      f"Begründung für {titel} mit <b>Markup</b> & Sonderzeichen.", {}, (), ("BMF-Schreiben vom 16.12.2016, BStBl I 2016, 1451",)),
-            Kriterium("ustg_2b_abs2_nr1", "§ 2b Abs. 2 Nr. 1 UStG", "Umsatzgrenze 17.500 €", "nicht_erfuellt",
-                      "Der Umsatz übersteigt 17.500 €.", {}, (), ("§ 2b Abs. 2 Nr. 1 UStG",)),
+            Kriterium(
+                regel or "ustg_2b_abs1_wettbewerb",
+                norm,
+                titel,
+                "offen" if e == "offen" else "erfuellt",
+                f"Begründung für {titel} mit <b>Markup</b> & Sonderzeichen.",
+                {},
+                (),
+                ("BMF-Schreiben vom 16.12.2016, BStBl I 2016, 1451",),
+            ),
+            Kriterium(
+                "ustg_2b_abs2_nr1",
+                "§ 2b Abs. 2 Nr. 1 UStG",
+                "Umsatzgrenze 17.500 €",
+                "nicht_erfuellt",
+                "Der Umsatz übersteigt 17.500 €.",
+                {},
+                (),
+                ("§ 2b Abs. 2 Nr. 1 UStG",),
+            ),
         )
-        offene = (OffeneFrage("private_anbieter_am_markt", "Könnten private Anbieter diese Leistung realistisch erbringen?",
-                              f"leistungen[{fallakte.leistungen.index(leistung)}].private_anbieter_am_markt",
-                              ("ustg_2b_abs1_wettbewerb",)),) if e == "offen" else ()
-        empfehlungen = (Empfehlung("delegation", "Delegierende statt mandatierender Vereinbarung",
-                                   {"rechtsform": "oerv_delegierend"}, "nicht_steuerbar", "mittel", None,
-                                   Decimal("1234.56")),) if e == "steuerpflichtig" else ()
-        leistungen.append(Leistungsbewertung(
-            leistung=leistung.id, bezeichnung=leistung.bezeichnung, regime="ustg_2b", ergebnis=e,
-            entscheidende_regel=regel, risiko=risiko,
-            risikogruende=("Verwaltungsauffassung, keine gesetzliche Regel",) if risiko != "gering" else (),
-            kriterien=kriterien, offene_fragen=offene, empfehlungen=empfehlungen,
-        ))
+        offene = (
+            (
+                OffeneFrage(
+                    "private_anbieter_am_markt",
+                    "Könnten private Anbieter diese Leistung realistisch erbringen?",
+                    f"leistungen[{fallakte.leistungen.index(leistung)}].private_anbieter_am_markt",
+                    ("ustg_2b_abs1_wettbewerb",),
+                ),
+            )
+            if e == "offen"
+            else ()
+        )
+        empfehlungen = (
+            (
+                Empfehlung(
+                    "delegation",
+                    "Delegierende statt mandatierender Vereinbarung",
+                    {"rechtsform": "oerv_delegierend"},
+                    "nicht_steuerbar",
+                    "mittel",
+                    None,
+                    Decimal("1234.56"),
+                ),
+            )
+            if e == "steuerpflichtig"
+            else ()
+        )
+        leistungen.append(
+            Leistungsbewertung(
+                leistung=leistung.id,
+                bezeichnung=leistung.bezeichnung,
+                regime="ustg_2b",
+                ergebnis=e,
+                entscheidende_regel=regel,
+                risiko=risiko,
+                risikogruende=("Verwaltungsauffassung, keine gesetzliche Regel",) if risiko != "gering" else (),
+                kriterien=kriterien,
+                offene_fragen=offene,
+                empfehlungen=empfehlungen,
+            )
+        )
     einzeln = [lb.ergebnis for lb in leistungen]
     return Bewertung(
         regelwerk=Regelwerksstand("test-1", "ab" * 32, fallakte.stichtag.isoformat(), "ustg_2b"),

@@ -62,8 +62,12 @@ def test_a_section_without_a_variant_for_every_case_is_rejected():
 
 @pytest.mark.parametrize(
     ("rechtsform", "ergebnis"),
-    list(itertools.product(["oerv_delegierend", "oerv_mandatierend", "zweckverband"],
-                           ["nicht_steuerbar", "steuerpflichtig", "steuerfrei", "offen"])),
+    list(
+        itertools.product(
+            ["oerv_delegierend", "oerv_mandatierend", "zweckverband"],
+            ["nicht_steuerbar", "steuerpflichtig", "steuerfrei", "offen"],
+        )
+    ),
 )
 def test_every_legal_form_and_result_assembles_with_every_template_value_provided(rechtsform, ergebnis):
     fallakte = _mit("personalabrechnung-mandatierend", fall={"rechtsform": rechtsform})
@@ -110,15 +114,19 @@ def test_the_vat_clause_for_a_non_taxable_service_states_why_and_forbids_showing
 
 
 def test_the_vat_clause_for_a_taxable_service_adds_statutory_vat_and_invoicing_duties():
-    text = _text(assemble(beratung_mit_ergebnis(example_fallakte("digitaler-zwilling"), "steuerpflichtig"))
-                 .klausel("umsatzsteuer"))
+    text = _text(
+        assemble(beratung_mit_ergebnis(example_fallakte("digitaler-zwilling"), "steuerpflichtig")).klausel(
+            "umsatzsteuer"
+        )
+    )
     assert "zuzüglich der gesetzlichen Umsatzsteuer" in text and "§ 14 Abs. 2 UStG" in text
     assert "nicht der Umsatzsteuer unterliegt" not in text
 
 
 def test_the_vat_clause_for_an_exempt_service_lists_the_conditions_of_section_4_no_29():
-    text = _text(assemble(beratung_mit_ergebnis(example_fallakte("it-zweckverband"), "steuerfrei"))
-                 .klausel("umsatzsteuer"))
+    text = _text(
+        assemble(beratung_mit_ergebnis(example_fallakte("it-zweckverband"), "steuerfrei")).klausel("umsatzsteuer")
+    )
     assert "nach § 4 Nr. 29 UStG steuerfrei" in text and "nicht unternehmerische Tätigkeit" in text
 
 
@@ -132,8 +140,9 @@ def test_an_open_assessment_gives_a_visible_placeholder_naming_the_open_fact():
 
 def test_two_services_with_different_results_get_each_their_own_vat_variant():
     fallakte = example_fallakte("abfall-zwei-kreise")
-    entwurf = assemble(beratung_mit_ergebnis(fallakte, {"bioabfall": "nicht_steuerbar",
-                                                        "krankenhausabfall": "steuerpflichtig"}))
+    entwurf = assemble(
+        beratung_mit_ergebnis(fallakte, {"bioabfall": "nicht_steuerbar", "krankenhausabfall": "steuerpflichtig"})
+    )
     klausel = entwurf.klausel("umsatzsteuer")
     assert klausel.varianten == ("nicht_steuerbar", "steuerpflichtig")
     text = _text(klausel)
@@ -142,8 +151,9 @@ def test_two_services_with_different_results_get_each_their_own_vat_variant():
 
 
 def test_a_medium_risk_result_says_that_the_assessment_is_uncertain():
-    entwurf = assemble(beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar",
-                                             risiko="mittel"))
+    entwurf = assemble(
+        beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar", risiko="mittel")
+    )
     assert "unsicheren Rechtslage (Risiko: mittel)" in _text(entwurf.klausel("umsatzsteuer"))
 
 
@@ -151,16 +161,20 @@ def test_a_medium_risk_result_says_that_the_assessment_is_uncertain():
 
 
 def test_an_indefinite_agreement_gets_the_mandatory_termination_clause_with_the_notice_period():
-    text = _text(assemble(beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar"))
-                 .klausel("laufzeit"))
+    text = _text(
+        assemble(beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar")).klausel(
+            "laufzeit"
+        )
+    )
     assert "auf unbestimmte Zeit" in text
     assert "mit einer Frist von 24 Monaten" in text and "vorgeschrieben" in text and "§ 23 Abs. 5 GkG NRW" in text
 
 
 @pytest.mark.parametrize(("ende", "pflicht"), [("2047-01-01", False), ("2047-01-02", True)])
 def test_a_fixed_term_needs_the_termination_clause_only_beyond_twenty_years(ende, pflicht):
-    fallakte = _mit("standesamt-delegierend",
-                    laufzeit={"beginn": "2027-01-01", "ende": ende, "kuendigungsfrist_monate": 12})
+    fallakte = _mit(
+        "standesamt-delegierend", laufzeit={"beginn": "2027-01-01", "ende": ende, "kuendigungsfrist_monate": 12}
+    )
     text = _text(assemble(beratung_mit_ergebnis(fallakte, "nicht_steuerbar")).klausel("laufzeit"))
     assert ("vorgeschrieben" in text) is pflicht
     assert "endet mit Ablauf des " + ("31.12.2046" if not pflicht else "01.01.2047") in text
@@ -197,8 +211,11 @@ def test_the_cost_clause_names_the_key_the_advances_and_the_calculations_total()
 
 
 def test_a_base_plus_variable_key_is_described_with_its_percentage_and_the_providers_own_share():
-    text = _text(assemble(beratung_mit_ergebnis(example_fallakte("digitaler-zwilling"), "steuerpflichtig"))
-                 .klausel("kostenerstattung"))
+    text = _text(
+        assemble(beratung_mit_ergebnis(example_fallakte("digitaler-zwilling"), "steuerpflichtig")).klausel(
+            "kostenerstattung"
+        )
+    )
     assert "zu 20 % zu gleichen Teilen (Sockel) und im Übrigen nach dem Verhältnis der Einwohnerzahlen" in text
     assert "einen eigenen Anteil" in text
 
@@ -236,10 +253,15 @@ def test_parties_without_a_representative_get_the_gender_neutral_office_or_a_pla
 
 def test_every_bracketed_gap_in_the_draft_is_listed_and_every_listed_gap_is_in_the_draft():
     entwurf = assemble(beratung_mit_ergebnis(example_fallakte("it-zweckverband"), "steuerfrei"))
-    alles = "\n".join([entwurf.einleitung, entwurf.genehmigungsvermerk,
-                       *(a.text for k in entwurf.klauseln for a in k.absaetze),
-                       *(b.text for an in entwurf.anlagen for b in an.bloecke if hasattr(b, "text")),
-                       *(p for an in entwurf.anlagen for b in an.bloecke for p in getattr(b, "liste", ()))])
+    alles = "\n".join(
+        [
+            entwurf.einleitung,
+            entwurf.genehmigungsvermerk,
+            *(a.text for k in entwurf.klauseln for a in k.absaetze),
+            *(b.text for an in entwurf.anlagen for b in an.bloecke if hasattr(b, "text")),
+            *(p for an in entwurf.anlagen for b in an.bloecke for p in getattr(b, "liste", ())),
+        ]
+    )
     import re
 
     gefunden = set(re.findall(r"\[[^\[\]]*ergänzen[^\[\]]*\]", alles))

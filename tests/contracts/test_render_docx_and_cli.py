@@ -12,8 +12,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from contracts import assemble, render_docx
 from advisor.kosten import kalkulation_als_dict
+from contracts import assemble, render_docx
 from contracts.formatting import format_money
 from tests.conftest import EXAMPLES_DIR, ROOT
 from tests.contracts.conftest import beratung_mit_ergebnis, example_fallakte
@@ -105,8 +105,9 @@ def test_ikz_draft_writes_pdf_and_docx_and_lists_the_gaps(tmp_path):
 
 def test_ikz_draft_final_drops_the_draft_marks_and_honours_the_stand_date(tmp_path):
     pdf = tmp_path / "final.pdf"
-    ergebnis = _ikz("draft", str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf), "--final",
-                    "--stand", "2026-11-25")
+    ergebnis = _ikz(
+        "draft", str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf), "--final", "--stand", "2026-11-25"
+    )
     assert ergebnis.returncode == 0, ergebnis.stderr
     text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "ENTWURF" not in text and "Seite 1 von" in text
@@ -115,8 +116,12 @@ def test_ikz_draft_final_drops_the_draft_marks_and_honours_the_stand_date(tmp_pa
 
 def test_ikz_draft_reports_an_invalid_case_in_german_with_exit_code_2(tmp_path):
     kaputt = tmp_path / "fall.yaml"
-    kaputt.write_text((EXAMPLES_DIR / "standesamt-delegierend.yaml").read_text(encoding="utf-8")
-                      .replace("rechtsform: oerv_delegierend", "rechtsform: privatrechtlicher_vertrag"), encoding="utf-8")
+    kaputt.write_text(
+        (EXAMPLES_DIR / "standesamt-delegierend.yaml")
+        .read_text(encoding="utf-8")
+        .replace("rechtsform: oerv_delegierend", "rechtsform: privatrechtlicher_vertrag"),
+        encoding="utf-8",
+    )
     ergebnis = _ikz("draft", str(kaputt), "-o", str(tmp_path / "x.pdf"))
     assert ergebnis.returncode == 2
     assert "rechtsform:" in ergebnis.stderr and "keine Vertragsvorlage" in ergebnis.stderr

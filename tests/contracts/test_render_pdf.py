@@ -82,8 +82,9 @@ def test_the_amounts_in_annex_2_are_the_calculations_amounts(beispiele, name):
 def test_vat_amounts_appear_only_where_the_service_is_taxable_or_open(beispiele, name):
     beratung, _, texte = beispiele[name]
     alles = flach(texte)
-    for lb, kalk in zip(beratung.bewertung.leistungen, kalkulation_als_dict(beratung.kalkulation)["leistungen"],
-                        strict=True):
+    for lb, kalk in zip(
+        beratung.bewertung.leistungen, kalkulation_als_dict(beratung.kalkulation)["leistungen"], strict=True
+    ):
         brutto = geld(kalk["erstattung_steuerpflichtig"]["brutto"])
         if lb.ergebnis in ("steuerpflichtig", "offen"):
             assert brutto in alles
@@ -106,9 +107,12 @@ def test_the_advances_add_up_to_each_payers_annual_share(beispiele):
     lb = beratung.bewertung.leistungen[0]
     kalk = kalkulation_als_dict(beratung.kalkulation)["leistungen"][0]
     for anteil in kalk["anteile"]:
-        summe = sum(abschlagsbetrag(a, lb.ergebnis) for a in kalk["abschlaege"]
-                    if a["beteiligter"] == anteil["beteiligter"])
-        erwartet = anteil["steuerpflichtig"]["brutto"] if lb.ergebnis == "steuerpflichtig" else anteil["nicht_steuerbar"]
+        summe = sum(
+            abschlagsbetrag(a, lb.ergebnis) for a in kalk["abschlaege"] if a["beteiligter"] == anteil["beteiligter"]
+        )
+        erwartet = (
+            anteil["steuerpflichtig"]["brutto"] if lb.ergebnis == "steuerpflichtig" else anteil["nicht_steuerbar"]
+        )
         assert summe == Decimal(erwartet)
 
 
@@ -121,8 +125,10 @@ def test_every_table_of_annex_2_adds_up_to_its_totals_row(beispiele):
                 for spalte, summe in enumerate(block.summe):
                     if not summe.endswith("€"):
                         continue
-                    werte = [Decimal(z[spalte].replace(NBSP + "€", "").replace(".", "").replace(",", ".")
-                                     .replace("−", "-")) for z in block.zeilen]
+                    werte = [
+                        Decimal(z[spalte].replace(NBSP + "€", "").replace(".", "").replace(",", ".").replace("−", "-"))
+                        for z in block.zeilen
+                    ]
                     gesamt = Decimal(summe.replace(NBSP + "€", "").replace(".", "").replace(",", ".").replace("−", "-"))
                     assert sum(werte) == gesamt, (block.titel, spalte)
 
@@ -185,8 +191,14 @@ def test_the_same_input_gives_the_same_bytes_in_another_process(beispiele):
         "sys.stdout.write(hashlib.sha256(render_pdf(echte_beratung(example_fallakte('standesamt-delegierend'))))"
         ".hexdigest())"
     )
-    ergebnis = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                              env={"PYTHONHASHSEED": "12345", "PATH": ""})
+    ergebnis = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+    )
     import hashlib
 
     assert ergebnis.stdout == hashlib.sha256(pdf).hexdigest()
@@ -221,12 +233,22 @@ def test_a_very_long_service_description_flows_over_pages_without_error():
 def sechzig_partner() -> dict:
     daten = example_daten("personalabrechnung-mandatierend")
     erbringer = daten["beteiligte"][0]
-    partner = [{"id": f"gemeinde-{i:02d}", "name": f"Gemeinde Nummer {i:02d} im Landkreis Beispiel-Süd",
-                "art": "gemeinde", "einwohner": 5000 + i * 137} for i in range(1, 60)]
+    partner = [
+        {
+            "id": f"gemeinde-{i:02d}",
+            "name": f"Gemeinde Nummer {i:02d} im Landkreis Beispiel-Süd",
+            "art": "gemeinde",
+            "einwohner": 5000 + i * 137,
+        }
+        for i in range(1, 60)
+    ]
     daten["beteiligte"] = [erbringer, *partner]
     leistung = daten["leistungen"][0]
     leistung["empfaenger"] = [p["id"] for p in partner]
-    leistung["kosten"]["verteilung"] = {"schluessel": "fallzahlen", "werte": {p["id"]: 10 + i for i, p in enumerate(partner)}}
+    leistung["kosten"]["verteilung"] = {
+        "schluessel": "fallzahlen",
+        "werte": {p["id"]: 10 + i for i, p in enumerate(partner)},
+    }
     leistung["kosten"]["abrechnung"] = {"verfahren": "spitzabrechnung", "abschlaege": "monatlich"}
     leistung["kosten"].pop("eigenerstellung")
     leistung["kosten"].pop("remanenzkosten")

@@ -35,8 +35,8 @@ def _fall(**kw):
 
 
 def test_each_payer_gets_its_actual_share_minus_advances_paid():
-    (l,) = settle(_fall(), ist_aus_daten(_ist()), UST).leistungen
-    assert [(z.beteiligter, z.ist_anteil, z.nachzahlung) for z in l.zeilen] == [
+    (leistung,) = settle(_fall(), ist_aus_daten(_ist()), UST).leistungen
+    assert [(z.beteiligter, z.ist_anteil, z.nachzahlung) for z in leistung.zeilen] == [
         ("stadt-a", D("45000.00"), D("5000.00")),
         ("gemeinde-b", D("45000.00"), D("5000.00")),
     ]
@@ -44,32 +44,33 @@ def test_each_payer_gets_its_actual_share_minus_advances_paid():
 
 def test_a_negative_nachzahlung_is_a_refund():
     ist = _ist(abschlaege_gezahlt={"stadt-a": "50000.00", "gemeinde-b": "40000.00"})
-    (l,) = settle(_fall(), ist_aus_daten(ist), UST).leistungen
-    assert [z.nachzahlung for z in l.zeilen] == [D("-5000.00"), D("5000.00")]
-    assert l.summe_nachzahlung == 0
+    (leistung,) = settle(_fall(), ist_aus_daten(ist), UST).leistungen
+    assert [z.nachzahlung for z in leistung.zeilen] == [D("-5000.00"), D("5000.00")]
+    assert leistung.summe_nachzahlung == 0
 
 
 def test_actual_key_values_replace_the_planned_ones():
     fall = _fall(verteilung={"schluessel": "fallzahlen", "werte": {"stadt-a": 1, "gemeinde-b": 1}})
-    (l,) = settle(fall, ist_aus_daten(_ist(werte={"stadt-a": 2, "gemeinde-b": 1})), UST).leistungen
-    assert [z.ist_anteil for z in l.zeilen] == [D("60000.00"), D("30000.00")]
+    (leistung,) = settle(fall, ist_aus_daten(_ist(werte={"stadt-a": 2, "gemeinde-b": 1})), UST).leistungen
+    assert [z.ist_anteil for z in leistung.zeilen] == [D("60000.00"), D("30000.00")]
 
 
 def test_a_taxable_year_settles_gross_with_vat_per_payer():
-    ist = _ist(steuerpflichtig=True, kosten_netto="96008.40", vorsteuer="3991.60",
-               abschlaege_gezahlt={"stadt-a": "0.00"})
+    ist = _ist(
+        steuerpflichtig=True, kosten_netto="96008.40", vorsteuer="3991.60", abschlaege_gezahlt={"stadt-a": "0.00"}
+    )
     fall = _fall(empfaenger={"stadt-a": 1})
-    (l,) = settle(fall, ist_aus_daten(ist), UST).leistungen
-    (z,) = l.zeilen
+    (leistung,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    (z,) = leistung.zeilen
     assert (z.ist_netto, z.ist_umsatzsteuer, z.ist_anteil) == (D("96008.40"), D("18241.60"), D("114250.00"))
 
 
 def test_the_providers_own_share_is_shown_but_not_invoiced():
     fall = _fall(verteilung={"schluessel": "gleiche_teile", "erbringer_traegt_anteil": True})
-    (l,) = settle(fall, ist_aus_daten(_ist()), UST).leistungen
-    assert l.anteil_erbringer == D("30000.00")
-    assert [z.beteiligter for z in l.zeilen] == ["stadt-a", "gemeinde-b"]
-    assert l.summe_ist_anteil == D("60000.00")
+    (leistung,) = settle(fall, ist_aus_daten(_ist()), UST).leistungen
+    assert leistung.anteil_erbringer == D("30000.00")
+    assert [z.beteiligter for z in leistung.zeilen] == ["stadt-a", "gemeinde-b"]
+    assert leistung.summe_ist_anteil == D("60000.00")
 
 
 @settings(max_examples=60, deadline=None)
@@ -81,16 +82,19 @@ def test_the_providers_own_share_is_shown_but_not_invoiced():
 )
 def test_settlement_columns_add_up_exactly(ist_cent, gezahlt, werte, steuerpflichtig):
     ids = ["a", "b", "c"]
-    fall = _fall(empfaenger=dict.fromkeys(ids, 1), verteilung={"schluessel": "nutzung", "werte": dict(zip(ids, werte, strict=True))})
+    fall = _fall(
+        empfaenger=dict.fromkeys(ids, 1),
+        verteilung={"schluessel": "nutzung", "werte": dict(zip(ids, werte, strict=True))},
+    )
     ist = _ist(
         kosten_netto=str(D(ist_cent).scaleb(-2)),
         steuerpflichtig=steuerpflichtig,
         abschlaege_gezahlt={k: str(D(g).scaleb(-2)) for k, g in zip(ids, gezahlt, strict=True)},
     )
-    (l,) = settle(fall, ist_aus_daten(ist), UST).leistungen
-    assert sum(z.nachzahlung for z in l.zeilen) == l.summe_ist_anteil - l.summe_abschlaege_gezahlt
-    assert sum(z.ist_netto for z in l.zeilen) == D(ist_cent).scaleb(-2)
-    for z in l.zeilen:
+    (leistung,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    assert sum(z.nachzahlung for z in leistung.zeilen) == leistung.summe_ist_anteil - leistung.summe_abschlaege_gezahlt
+    assert sum(z.ist_netto for z in leistung.zeilen) == D(ist_cent).scaleb(-2)
+    for z in leistung.zeilen:
         assert z.ist_anteil == z.ist_netto + z.ist_umsatzsteuer
 
 
@@ -128,7 +132,9 @@ def test_actual_values_must_cover_every_payer():
 
 def test_ist_document_errors_are_german_and_name_the_field():
     with pytest.raises(UngueltigeEingabe) as e:
-        parse_ist("format: ikz-ist/1\nleistungen:\n  - {leistung: dienst, jahr: 2027, kosten_netto: -5, vorsteuer: 0, abschlaege_gezahlt: {}}\n")
+        parse_ist(
+            "format: ikz-ist/1\nleistungen:\n  - {leistung: dienst, jahr: 2027, kosten_netto: -5, vorsteuer: 0, abschlaege_gezahlt: {}}\n"
+        )
     fehler = {p.pfad: p.meldung for p in e.value.probleme}
     assert fehler["leistungen[0].kosten_netto"] == "Darf nicht negativ sein."
     assert fehler["leistungen[0].steuerpflichtig"] == "Pflichtangabe fehlt."

@@ -13,7 +13,12 @@ from .conftest import fall_daten
 
 
 def test_quarterly_advances_are_due_on_the_last_day_of_each_quarter():
-    assert faelligkeiten("vierteljaehrlich", 2027) == [date(2027, 3, 31), date(2027, 6, 30), date(2027, 9, 30), date(2027, 12, 31)]
+    assert faelligkeiten("vierteljaehrlich", 2027) == [
+        date(2027, 3, 31),
+        date(2027, 6, 30),
+        date(2027, 9, 30),
+        date(2027, 12, 31),
+    ]
 
 
 def test_half_yearly_and_yearly_advances_are_due_at_mid_year_and_year_end():

@@ -60,7 +60,10 @@ def test_calculate_json_is_the_contract_and_the_same_bytes_every_time(capsys):
 
 
 def test_a_bad_cost_input_exits_2_with_the_field_path_in_german(capsys, tmp_path):
-    daten = fall_daten(satzgrundlage="kgst_2025_26", positionen=[{"art": "personal", "bezeichnung": "P", "entgeltgruppe": "E 99", "vzae": 1}])
+    daten = fall_daten(
+        satzgrundlage="kgst_2025_26",
+        positionen=[{"art": "personal", "bezeichnung": "P", "entgeltgruppe": "E 99", "vzae": 1}],
+    )
     datei = tmp_path / "fall.json"
     datei.write_text(json.dumps(daten), encoding="utf-8")
     rc, out, err = _ikz(capsys, "calculate", str(datei))
@@ -88,17 +91,20 @@ def test_settle_prints_nachzahlung_and_erstattung_that_add_up(capsys, tmp_path):
     assert (rc, err) == (0, "")
     assert "Spitzabrechnung 2027" in out and "Nachzahlung" in out
     rc, out, _ = _ikz(capsys, "settle", str(beispiel), str(ist), "--json")
-    (l,) = json.loads(out)["leistungen"]
-    nach = [Decimal(a["nachzahlung"]) for a in l["anteile"]]
+    (leistung,) = json.loads(out)["leistungen"]
+    nach = [Decimal(a["nachzahlung"]) for a in leistung["anteile"]]
     assert nach[0] > 0 > nach[1]  # Stadt Aheim pays more, Gemeinde Bedorf gets a refund
-    assert sum(nach) == Decimal(l["summe_nachzahlung"])
+    assert sum(nach) == Decimal(leistung["summe_nachzahlung"])
 
 
 def test_settle_with_a_broken_ist_file_exits_2_naming_the_field(capsys, tmp_path):
     beispiel = str(next(p for p in BEISPIELE if p.stem == "personalabrechnung-mandatierend"))
     ist = tmp_path / "ist.yaml"
-    ist.write_text("format: ikz-ist/1\nleistungen:\n  - {leistung: entgeltabrechnung, jahr: 2027, steuerpflichtig: nein, "
-                   "kosten_netto: 1, vorsteuer: 0, abschlaege_gezahlt: {stadt-a: 1}}\n", encoding="utf-8")
+    ist.write_text(
+        "format: ikz-ist/1\nleistungen:\n  - {leistung: entgeltabrechnung, jahr: 2027, steuerpflichtig: nein, "
+        "kosten_netto: 1, vorsteuer: 0, abschlaege_gezahlt: {stadt-a: 1}}\n",
+        encoding="utf-8",
+    )
     rc, _, err = _ikz(capsys, "settle", beispiel, str(ist))
     assert rc == 2
     assert "Die Ist-Daten sind ungültig." in err

@@ -13,12 +13,26 @@ from .conftest import UST, fall_daten
 GELD = re.compile(r"^-?\d+\.\d{2}$")
 
 VERTRAG_LEISTUNG = {
-    "leistung", "kalkulationsjahr", "positionen", "kosten_netto", "vorsteuer", "erstattung_nicht_steuerbar",
-    "erstattung_steuerpflichtig", "anteile", "abschlaege",
+    "leistung",
+    "kalkulationsjahr",
+    "positionen",
+    "kosten_netto",
+    "vorsteuer",
+    "erstattung_nicht_steuerbar",
+    "erstattung_steuerpflichtig",
+    "anteile",
+    "abschlaege",
 }
 VERTRAG_ANTEIL = {
-    "beteiligter", "gewicht", "quote_prozent", "nicht_steuerbar", "steuerpflichtig",
-    "mehrbelastung_bei_steuerpflicht", "eigenerstellung", "ersparnis_nicht_steuerbar", "ersparnis_steuerpflichtig",
+    "beteiligter",
+    "gewicht",
+    "quote_prozent",
+    "nicht_steuerbar",
+    "steuerpflichtig",
+    "mehrbelastung_bei_steuerpflicht",
+    "eigenerstellung",
+    "ersparnis_nicht_steuerbar",
+    "ersparnis_steuerpflichtig",
 }
 
 
@@ -29,20 +43,33 @@ def _json(example_texts, satztabellen, name) -> dict:
 def test_every_contract_field_is_present(example_texts, satztabellen):
     d = _json(example_texts, satztabellen, "personalabrechnung-mandatierend")
     assert d["format"] == "ikz-kalkulation/1"
-    (l,) = d["leistungen"]
-    assert VERTRAG_LEISTUNG <= set(l)
-    assert set(l["erstattung_steuerpflichtig"]) == {"netto", "umsatzsteuer", "brutto"}
-    assert {"art", "bezeichnung", "betrag", "vorsteuer", "herkunft"} <= set(l["positionen"][0])
-    for a in l["anteile"]:
+    (leistung,) = d["leistungen"]
+    assert VERTRAG_LEISTUNG <= set(leistung)
+    assert set(leistung["erstattung_steuerpflichtig"]) == {"netto", "umsatzsteuer", "brutto"}
+    assert {"art", "bezeichnung", "betrag", "vorsteuer", "herkunft"} <= set(leistung["positionen"][0])
+    for a in leistung["anteile"]:
         assert VERTRAG_ANTEIL <= set(a)
-    assert set(l["abschlaege"][0]) >= {"beteiligter", "faellig", "betrag"}
-    assert l["abschlaege"][0]["faellig"] == "2027-03-31"
+    assert set(leistung["abschlaege"][0]) >= {"beteiligter", "faellig", "betrag"}
+    assert leistung["abschlaege"][0]["faellig"] == "2027-03-31"
 
 
 def test_money_is_a_string_with_two_places_everywhere(example_texts, satztabellen):
-    geldfelder = {"betrag", "vorsteuer", "kosten_netto", "erstattung_nicht_steuerbar", "netto", "umsatzsteuer",
-                  "brutto", "nicht_steuerbar", "mehrbelastung_bei_steuerpflicht", "eigenerstellung",
-                  "ersparnis_nicht_steuerbar", "ersparnis_steuerpflichtig", "quote_prozent", "erstattung_jahr"}
+    geldfelder = {
+        "betrag",
+        "vorsteuer",
+        "kosten_netto",
+        "erstattung_nicht_steuerbar",
+        "netto",
+        "umsatzsteuer",
+        "brutto",
+        "nicht_steuerbar",
+        "mehrbelastung_bei_steuerpflicht",
+        "eigenerstellung",
+        "ersparnis_nicht_steuerbar",
+        "ersparnis_steuerpflichtig",
+        "quote_prozent",
+        "erstattung_jahr",
+    }
 
     def pruefe(wert, schluessel=None):
         if isinstance(wert, dict):
@@ -66,14 +93,14 @@ def test_same_case_gives_the_same_bytes(example_texts, satztabellen):
 
 
 def test_json_says_the_kgst_rates_are_unverified(example_texts, satztabellen):
-    (l,) = _json(example_texts, satztabellen, "standesamt-delegierend")["leistungen"]
-    assert any("Sekundärquelle" in h for h in l["quellenhinweise"])
+    (leistung,) = _json(example_texts, satztabellen, "standesamt-delegierend")["leistungen"]
+    assert any("Sekundärquelle" in h for h in leistung["quellenhinweise"])
 
 
 def test_own_cost_accounting_carries_no_kgst_source_note(rechne):
-    (l,) = kalkulation_als_dict(rechne(fall_daten()))["leistungen"]
-    assert l["quellenhinweise"] == []
-    assert l["positionen"][0]["herkunft"] == "Eingabe (eigene KLR)"
+    (leistung,) = kalkulation_als_dict(rechne(fall_daten()))["leistungen"]
+    assert leistung["quellenhinweise"] == []
+    assert leistung["positionen"][0]["herkunft"] == "Eingabe (eigene KLR)"
 
 
 def test_a_service_without_costs_appears_as_not_calculable_with_a_reason(satztabellen):
@@ -81,6 +108,6 @@ def test_a_service_without_costs_appears_as_not_calculable_with_a_reason(satztab
 
     daten = fall_daten()
     del daten["leistungen"][0]["kosten"]
-    (l,) = kalkulation_als_dict(calculate(fallakte_aus_daten(daten), satztabellen, UST))["leistungen"]
-    assert l["kalkulierbar"] is False
-    assert "keine Kosten" in l["grund"]
+    (leistung,) = kalkulation_als_dict(calculate(fallakte_aus_daten(daten), satztabellen, UST))["leistungen"]
+    assert leistung["kalkulierbar"] is False
+    assert "keine Kosten" in leistung["grund"]

@@ -89,7 +89,10 @@ def test_shared_example_gives_its_fixed_totals(name, example_texts, satztabellen
     k = _einzige(calculate(parse_fallakte(example_texts[name]), satztabellen, UST))
     netto, vorsteuer, ns, brutto = (D(x) for x in EXPECTED[name])
     assert (k.kosten_netto, k.vorsteuer, k.erstattung_nicht_steuerbar, k.erstattung_steuerpflichtig.brutto) == (
-        netto, vorsteuer, ns, brutto
+        netto,
+        vorsteuer,
+        ns,
+        brutto,
     )
 
 
@@ -176,7 +179,12 @@ def test_vat_per_payer_is_19_percent_of_its_net_share_rounded_commercially(werte
         empfaenger=empfaenger,
         positionen=[
             {"art": "personal", "bezeichnung": "P", "betrag": str(D(personal).scaleb(-2))},
-            {"art": "sachkosten", "bezeichnung": "S", "betrag": str(D(sach).scaleb(-2)), "vorsteuer": str((D(sach) * D("0.19")).to_integral_value().scaleb(-2))},
+            {
+                "art": "sachkosten",
+                "bezeichnung": "S",
+                "betrag": str(D(sach).scaleb(-2)),
+                "vorsteuer": str((D(sach) * D("0.19")).to_integral_value().scaleb(-2)),
+            },
         ],
         verteilung={"schluessel": "nutzung", "werte": zahler_werte, "erbringer_traegt_anteil": traegt},
     )
@@ -213,7 +221,9 @@ def test_wagnis_mark_up_and_imputed_interest_are_shown_separately(rechne):
     assert lk.positionen[-1].art == "gewinnaufschlag"
     assert lk.positionen[-1].betrag == D("2080.00")  # 2 % of 104,000
     assert {p.art: p.kategorie for p in lk.positionen} == {
-        "personal": "kosten", "kalkulatorische_zinsen": "risiko", "wagnis": "kein_kostenbestandteil",
+        "personal": "kosten",
+        "kalkulatorische_zinsen": "risiko",
+        "wagnis": "kein_kostenbestandteil",
         "gewinnaufschlag": "kein_kostenbestandteil",
     }
     kz = kennzahlen(k)["dienst"]
@@ -287,7 +297,9 @@ def test_missing_calculation_year_is_a_field_error(rechne):
 
 
 def test_grade_without_rate_table_is_a_field_error(rechne):
-    daten = fall_daten(satzgrundlage=None, positionen=[{"art": "personal", "bezeichnung": "P", "entgeltgruppe": "E 9b", "vzae": 1}])
+    daten = fall_daten(
+        satzgrundlage=None, positionen=[{"art": "personal", "bezeichnung": "P", "entgeltgruppe": "E 9b", "vzae": 1}]
+    )
     assert "Satzgrundlage fehlt" in _fehler(rechne, daten)["leistungen[0].kosten.satzgrundlage"]
 
 
@@ -322,10 +334,26 @@ def test_a_cost_logic_without_cost_lines_is_not_calculable_and_says_why(rechne):
     ("verteilung", "pfad", "teil"),
     [
         ({"schluessel": "fallzahlen"}, "leistungen[0].kosten.verteilung.werte", "braucht Werte"),
-        ({"schluessel": "nutzung", "werte": {"stadt-a": 5}}, "leistungen[0].kosten.verteilung.werte.gemeinde-b", "fehlt"),
-        ({"schluessel": "frei", "werte": {"stadt-a": 0, "gemeinde-b": 1}}, "leistungen[0].kosten.verteilung.werte.stadt-a", "größer als 0"),
-        ({"schluessel": "frei", "werte": {"stadt-a": -3, "gemeinde-b": 1}}, "leistungen[0].kosten.verteilung.werte.stadt-a", "größer als 0"),
-        ({"schluessel": "frei", "werte": {"stadt-a": 1, "gemeinde-b": 1, "stadt-x": 1}}, "leistungen[0].kosten.verteilung.werte.stadt-x", "kein Beteiligter"),
+        (
+            {"schluessel": "nutzung", "werte": {"stadt-a": 5}},
+            "leistungen[0].kosten.verteilung.werte.gemeinde-b",
+            "fehlt",
+        ),
+        (
+            {"schluessel": "frei", "werte": {"stadt-a": 0, "gemeinde-b": 1}},
+            "leistungen[0].kosten.verteilung.werte.stadt-a",
+            "größer als 0",
+        ),
+        (
+            {"schluessel": "frei", "werte": {"stadt-a": -3, "gemeinde-b": 1}},
+            "leistungen[0].kosten.verteilung.werte.stadt-a",
+            "größer als 0",
+        ),
+        (
+            {"schluessel": "frei", "werte": {"stadt-a": 1, "gemeinde-b": 1, "stadt-x": 1}},
+            "leistungen[0].kosten.verteilung.werte.stadt-x",
+            "kein Beteiligter",
+        ),
     ],
 )
 def test_bad_key_values_are_german_field_errors_when_the_case_is_read(verteilung, pfad, teil):
@@ -337,18 +365,25 @@ def test_bad_key_values_are_german_field_errors_when_the_case_is_read(verteilung
 
 def test_missing_population_for_the_population_key_is_a_field_error():
     with pytest.raises(UngueltigeEingabe) as e:
-        fallakte_aus_daten(fall_daten(empfaenger={"stadt-a": None, "gemeinde-b": 100}, verteilung={"schluessel": "einwohner"}))
+        fallakte_aus_daten(
+            fall_daten(empfaenger={"stadt-a": None, "gemeinde-b": 100}, verteilung={"schluessel": "einwohner"})
+        )
     assert any(p.pfad == "beteiligte[1].einwohner" for p in e.value.probleme)
 
 
 def test_all_problems_of_all_services_are_reported_at_once(rechne):
     daten = fall_daten(kalkulationsjahr=None, satzgrundlage="gibt_es_nicht")
-    assert set(_fehler(rechne, daten)) == {"leistungen[0].kosten.kalkulationsjahr", "leistungen[0].kosten.satzgrundlage"}
+    assert set(_fehler(rechne, daten)) == {
+        "leistungen[0].kosten.kalkulationsjahr",
+        "leistungen[0].kosten.satzgrundlage",
+    }
 
 
 def test_vat_on_an_exact_half_cent_rounds_up_commercially(rechne):
     # 1.50 × 19 % = 0.285 → 0.29 (half up), not 0.28 (banker's rounding)
-    daten = fall_daten(empfaenger={"stadt-a": 1}, positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.50"}])
+    daten = fall_daten(
+        empfaenger={"stadt-a": 1}, positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.50"}]
+    )
     (a,) = _einzige(rechne(daten)).anteile
     assert a.steuerpflichtig.umsatzsteuer == D("0.29")
 

@@ -32,7 +32,11 @@ def _kosten(akte, betrag):
     akte["positionen"] = [{"art": "sachkosten", "bezeichnung": "Betrieb", "betrag": str(euro(betrag))}]
 
 
-@given(parsers.parse("eine Leistung mit {personal} Euro Personalkosten und {sach} Euro Sachkosten mit {vst} Euro Vorsteuer"))
+@given(
+    parsers.parse(
+        "eine Leistung mit {personal} Euro Personalkosten und {sach} Euro Sachkosten mit {vst} Euro Vorsteuer"
+    )
+)
 def _kosten_mit_vorsteuer(akte, personal, sach, vst):
     akte["positionen"] = [
         {"art": "personal", "bezeichnung": "Personal", "betrag": str(euro(personal))},
@@ -58,7 +62,9 @@ def _schluessel(akte, schluessel):
     akte["verteilung"]["schluessel"] = schluessel
 
 
-@given(parsers.parse('der Schlüssel "sockel_plus_variabel" mit {sockel:d} % Sockel und variablem Schlüssel "{variabel}"'))
+@given(
+    parsers.parse('der Schlüssel "sockel_plus_variabel" mit {sockel:d} % Sockel und variablem Schlüssel "{variabel}"')
+)
 def _sockel(akte, sockel, variabel):
     akte["verteilung"].update(schluessel="sockel_plus_variabel", sockel_prozent=sockel, variabler_schluessel=variabel)
 
@@ -110,7 +116,11 @@ def _zahlt(ergebnis, kennung, betrag):
     assert _anteil(ergebnis, kennung).nicht_steuerbar == euro(betrag)
 
 
-@then(parsers.parse('zahlt "{kennung}" bei Steuerpflicht netto {netto} Euro, Umsatzsteuer {ust} Euro, brutto {brutto} Euro'))
+@then(
+    parsers.parse(
+        'zahlt "{kennung}" bei Steuerpflicht netto {netto} Euro, Umsatzsteuer {ust} Euro, brutto {brutto} Euro'
+    )
+)
 def _zahlt_steuerpflichtig(ergebnis, kennung, netto, ust, brutto):
     s = _anteil(ergebnis, kennung).steuerpflichtig
     assert (s.netto, s.umsatzsteuer, s.brutto) == (euro(netto), euro(ust), euro(brutto))
@@ -147,8 +157,14 @@ def _abgelehnt(ergebnis, pfad):
 
 def _abrechnen(akte, ergebnis, ist_kosten, datatable, werte=None):
     gezahlt = {kennung: str(euro(betrag)) for kennung, betrag in datatable[1:]}
-    leistung = {"leistung": "dienst", "jahr": 2027, "steuerpflichtig": False, "kosten_netto": str(euro(ist_kosten)),
-                "vorsteuer": "0.00", "abschlaege_gezahlt": gezahlt}
+    leistung = {
+        "leistung": "dienst",
+        "jahr": 2027,
+        "steuerpflichtig": False,
+        "kosten_netto": str(euro(ist_kosten)),
+        "vorsteuer": "0.00",
+        "abschlaege_gezahlt": gezahlt,
+    }
     if werte:
         leistung["werte"] = werte
     try:
@@ -164,7 +180,11 @@ def _abrechnung(akte, ergebnis, betrag, datatable):
     _abrechnen(akte, ergebnis, betrag, datatable)
 
 
-@when(parsers.parse("das Jahr mit Ist-Kosten von {betrag} Euro und den Ist-Werten {a} {wa:d} und {b} {wb:d} abgerechnet wird und gezahlt wurden:"))
+@when(
+    parsers.parse(
+        "das Jahr mit Ist-Kosten von {betrag} Euro und den Ist-Werten {a} {wa:d} und {b} {wb:d} abgerechnet wird und gezahlt wurden:"
+    )
+)
 def _abrechnung_mit_werten(akte, ergebnis, betrag, a, wa, b, wb, datatable):
     _abrechnen(akte, ergebnis, betrag, datatable, {a: wa, b: wb})
 

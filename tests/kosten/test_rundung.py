@@ -32,7 +32,10 @@ def test_two_cents_among_three_equal_payers_go_to_the_first_two():
 def test_largest_remainder_beats_order_when_remainders_differ():
     # 10.00 by 1:1:1:3 → exact 1.666…, 1.666…, 1.666…, 5.00; one missing cent goes to payer 1
     assert verteile(Decimal("10.00"), [Decimal(1), Decimal(1), Decimal(1), Decimal(3)]) == [
-        Decimal("1.67"), Decimal("1.67"), Decimal("1.66"), Decimal("5.00")
+        Decimal("1.67"),
+        Decimal("1.67"),
+        Decimal("1.66"),
+        Decimal("5.00"),
     ]
 
 

@@ -11,11 +11,33 @@ from advisor.kosten.satztabellen import satztabellen_aus_daten
 from advisor.strict_yaml import load_strict
 
 KGST_STUNDENSAETZE = {
-    "E 2": "47.19", "E 3": "48.96", "E 4": "55.49", "E 5": "55.18", "E 6": "54.18", "E 7": "54.64",
-    "E 8": "57.26", "E 9a": "63.02", "E 9b": "67.79", "E 9c": "68.33", "E 10": "73.48", "E 11": "78.55",
-    "E 12": "85.16", "E 13": "82.24", "E 14": "92.70", "E 15": "101.46", "A 6": "56.84", "A 7": "62.01",
-    "A 8": "69.50", "A 9": "73.32", "A 10": "74.82", "A 11": "83.96", "A 12": "93.47", "A 13": "106.05",
-    "A 14": "112.42", "A 15": "124.56", "A 16": "142.46",
+    "E 2": "47.19",
+    "E 3": "48.96",
+    "E 4": "55.49",
+    "E 5": "55.18",
+    "E 6": "54.18",
+    "E 7": "54.64",
+    "E 8": "57.26",
+    "E 9a": "63.02",
+    "E 9b": "67.79",
+    "E 9c": "68.33",
+    "E 10": "73.48",
+    "E 11": "78.55",
+    "E 12": "85.16",
+    "E 13": "82.24",
+    "E 14": "92.70",
+    "E 15": "101.46",
+    "A 6": "56.84",
+    "A 7": "62.01",
+    "A 8": "69.50",
+    "A 9": "73.32",
+    "A 10": "74.82",
+    "A 11": "83.96",
+    "A 12": "93.47",
+    "A 13": "106.05",
+    "A 14": "112.42",
+    "A 15": "124.56",
+    "A 16": "142.46",
 }
 
 
@@ -70,8 +92,10 @@ def test_nrw_richtwerte_are_reference_data_with_unknown_values_left_empty(satzta
     assert "nrw_richtwerte" not in satztabellen.satzgrundlagen
     stand_2018 = next(s for s in nrw.richtwerte if s.jahr == 2018)
     assert stand_2018.saetze == {
-        "laufbahngruppe_2_2": Decimal("84.00"), "laufbahngruppe_2_1": Decimal("70.00"),
-        "laufbahngruppe_1_2": Decimal("61.00"), "laufbahngruppe_1_1": Decimal("44.00"),
+        "laufbahngruppe_2_2": Decimal("84.00"),
+        "laufbahngruppe_2_1": Decimal("70.00"),
+        "laufbahngruppe_1_2": Decimal("61.00"),
+        "laufbahngruppe_1_1": Decimal("44.00"),
     }
     stand_2026 = next(s for s in nrw.richtwerte if s.jahr == 2026)
     assert stand_2026.saetze["laufbahngruppe_2_2"] == Decimal("87.95")

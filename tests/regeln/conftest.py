@@ -155,7 +155,9 @@ def _umsatz(fall: Szenario, betrag: Decimal) -> None:
     fall.leistung["umsatz_gleichartige_taetigkeiten"] = str(betrag)
 
 
-@given(_p("der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt {anteil:Prozent}"))
+@given(
+    _p("der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt {anteil:Prozent}")
+)
 def _anteil(fall: Szenario, anteil: Decimal) -> None:
     fall.leistung["anteil_leistungen_an_jpoer_prozent"] = str(anteil)
 
@@ -230,7 +232,7 @@ def _beispiel(fall: Szenario, name: str) -> None:
 @when(_p("der Fall nach § 2b UStG bewertet wird"))
 def _bewerte(fall: Szenario, regelwerk, satztabellen) -> None:
     fallakte = parse_fallakte(fall.beispiel) if fall.beispiel is not None else fallakte_aus_daten(fall.daten)
-    if any(l.kosten is not None for l in fallakte.leistungen):
+    if any(leistung.kosten is not None for leistung in fallakte.leistungen):
         fall.bewertung = berate(fallakte, regelwerk, satztabellen).bewertung
     else:
         fall.bewertung = assess(fallakte, regelwerk)

@@ -55,21 +55,30 @@ AUSSAGEN: dict[str, tuple[str, bool]] = {
     "die Aufgabe geht mit befreiender Wirkung auf den Erbringer über": ("aufgabenuebertragung_befreiend", True),
     "die Aufgabe geht nicht mit befreiender Wirkung über": ("aufgabenuebertragung_befreiend", False),
     "die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend": (
-        "befreiung_ausschlaggebend", True),
-    "die befreiende Wirkung war für die Wahl des Partners nicht ausschlaggebend": (
-        "befreiung_ausschlaggebend", False),
+        "befreiung_ausschlaggebend",
+        True,
+    ),
+    "die befreiende Wirkung war für die Wahl des Partners nicht ausschlaggebend": ("befreiung_ausschlaggebend", False),
     "ein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor": (
-        "gesetzlicher_vorbehalt_jpoer", True),
+        "gesetzlicher_vorbehalt_jpoer",
+        True,
+    ),
     "kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor": (
-        "gesetzlicher_vorbehalt_jpoer", False),
+        "gesetzlicher_vorbehalt_jpoer",
+        False,
+    ),
     "die Leistung wäre bei einem privaten Anbieter zwingend steuerfrei": ("privat_steuerfrei_ohne_option", True),
     "die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei": ("privat_steuerfrei_ohne_option", False),
     "die Leistung dient dem Erhalt der öffentlichen Infrastruktur": ("oeffentliche_infrastruktur", True),
     "die Leistung dient nicht dem Erhalt der öffentlichen Infrastruktur": ("oeffentliche_infrastruktur", False),
     "die Leistung erfüllt eine allen Beteiligten obliegende öffentliche Aufgabe": (
-        "gemeinsame_oeffentliche_aufgabe", True),
+        "gemeinsame_oeffentliche_aufgabe",
+        True,
+    ),
     "die Leistung erfüllt keine allen Beteiligten obliegende öffentliche Aufgabe": (
-        "gemeinsame_oeffentliche_aufgabe", False),
+        "gemeinsame_oeffentliche_aufgabe",
+        False,
+    ),
     "die Leistung ist eine Hilfstätigkeit": ("hilfstaetigkeit", True),
     "die Leistung ist keine Hilfstätigkeit": ("hilfstaetigkeit", False),
     "private Anbieter könnten die Leistung realistisch erbringen": ("private_anbieter_am_markt", True),
@@ -85,13 +94,21 @@ AUSSAGEN: dict[str, tuple[str, bool]] = {
     "die gestellten Beschäftigten nehmen Aufgaben mit Beamtenvorbehalt wahr": ("beamtenvorbehalt", True),
     "die gestellten Beschäftigten nehmen keine Aufgaben mit Beamtenvorbehalt wahr": ("beamtenvorbehalt", False),
     "die Mitglieder handeln dafür nichtunternehmerisch": (
-        "kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch", True),
+        "kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch",
+        True,
+    ),
     "die Mitglieder handeln dafür unternehmerisch": (
-        "kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch", False),
+        "kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch",
+        False,
+    ),
     "die Leistungen sind auf die Mitglieder zugeschnitten": (
-        "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen", True),
+        "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen",
+        True,
+    ),
     "die Leistungen sind allgemein am Markt angebotene Standardleistungen": (
-        "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen", False),
+        "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen",
+        False,
+    ),
 }
 
 
@@ -151,19 +168,19 @@ def setze(leistung: dict[str, Any], feld: str, wert: Any) -> None:
 
 @parse.with_pattern(r"\d{1,3}(?:\.\d{3})*,\d{2} €")
 def euro(text: str) -> Decimal:
-    """"17.500,01 €" → Decimal("17500.01")."""
+    """ "17.500,01 €" → Decimal("17500.01")."""
     return Decimal(text.removesuffix(" €").replace(".", "").replace(",", "."))
 
 
 @parse.with_pattern(r"\d{1,3}(?:,\d{1,2})? %")
 def prozent(text: str) -> Decimal:
-    """"79,99 %" → Decimal("79.99")."""
+    """ "79,99 %" → Decimal("79.99")."""
     return Decimal(text.removesuffix(" %").replace(",", "."))
 
 
 @parse.with_pattern(r"\d{2}\.\d{2}\.\d{4}")
 def datum(text: str) -> date:
-    """"31.12.2026" → date(2026, 12, 31)."""
+    """ "31.12.2026" → date(2026, 12, 31)."""
     tag, monat, jahr = (int(t) for t in text.split("."))
     return date(jahr, monat, tag)
 

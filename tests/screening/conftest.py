@@ -79,5 +79,7 @@ BAUHOF = {
 
 def bauhof_zeilen(anzahl: int, betrag: str = "8.000,00", **werte: Any) -> list[dict[str, Any]]:
     """``anzahl`` building-yard services of Gemeinde Adorf to different neighbours."""
-    return [zeile(kennung=f"B-{i + 1}", empfaenger=f"Gemeinde Nachbar {i + 1}", jahresbetrag=betrag, **{**BAUHOF, **werte})
-            for i in range(anzahl)]
+    return [
+        zeile(kennung=f"B-{i + 1}", empfaenger=f"Gemeinde Nachbar {i + 1}", jahresbetrag=betrag, **{**BAUHOF, **werte})
+        for i in range(anzahl)
+    ]

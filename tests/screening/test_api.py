@@ -38,11 +38,24 @@ def test_an_uploaded_csv_is_screened_with_its_problem_rows_listed(client):
 
 
 def test_json_rows_keyed_by_column_titles_are_screened_like_the_csv(client):
-    zeilen = [{"Kennung": z["kennung"], "Leistung": z["bezeichnung"], "Erbringer": z["erbringer"],
-               "Art des Erbringers": z["erbringer_art"], "Empfänger": z["empfaenger"], "Art der Empfänger": z["empfaenger_art"],
-               "Aufgabenfeld": z["aufgabenfeld"], "Rechtsform": z["rechtsform"], "Entgelt": z["entgelt"],
-               "Jahresbetrag (EUR)": "8000", "aufgabenuebertragung_befreiend": "nein", "gesetzlicher_vorbehalt_jpoer": "nein",
-               "privat_steuerfrei_ohne_option": "nein"} for z in bauhof_zeilen(3)]
+    zeilen = [
+        {
+            "Kennung": z["kennung"],
+            "Leistung": z["bezeichnung"],
+            "Erbringer": z["erbringer"],
+            "Art des Erbringers": z["erbringer_art"],
+            "Empfänger": z["empfaenger"],
+            "Art der Empfänger": z["empfaenger_art"],
+            "Aufgabenfeld": z["aufgabenfeld"],
+            "Rechtsform": z["rechtsform"],
+            "Entgelt": z["entgelt"],
+            "Jahresbetrag (EUR)": "8000",
+            "aufgabenuebertragung_befreiend": "nein",
+            "gesetzlicher_vorbehalt_jpoer": "nein",
+            "privat_steuerfrei_ohne_option": "nein",
+        }
+        for z in bauhof_zeilen(3)
+    ]
     antwort = client.post("/api/v1/screenings", json={"stichtag": "2027-01-01", "zeilen": zeilen})
     assert antwort.status_code == 200, antwort.text
     assert [z["ergebnis"] for z in antwort.json()["zeilen"]] == ["steuerpflichtig"] * 3
@@ -54,7 +67,12 @@ def test_the_accept_header_chooses_pdf_xlsx_or_csv(client):
     assert pdf.headers["content-type"] == "application/pdf"
     assert "Handlungsliste" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     xlsx = client.post("/api/v1/screenings", files=dateien, headers={"Accept": XLSX})
-    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["Ergebnis", "Handlungsliste", "Zusammenfassung", "Probleme"]
+    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == [
+        "Ergebnis",
+        "Handlungsliste",
+        "Zusammenfassung",
+        "Probleme",
+    ]
     csv = client.post("/api/v1/screenings", files=dateien, headers={"Accept": "text/csv"})
     assert csv.text.lstrip("\ufeff").startswith("Rang;Quelle;Zeile;Kennung")
 

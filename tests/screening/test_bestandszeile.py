@@ -42,7 +42,9 @@ def test_malformed_rows_are_reported_and_the_other_rows_are_still_read(vorgaben)
 
 
 def test_a_row_with_several_bad_cells_reports_each_of_them(vorgaben):
-    gelesen = parse_rows([tabelle([zeile(rechtsform="vertrag", beginn="gestern", hilfstaetigkeit="vielleicht")])], vorgaben)
+    gelesen = parse_rows(
+        [tabelle([zeile(rechtsform="vertrag", beginn="gestern", hilfstaetigkeit="vielleicht")])], vorgaben
+    )
     assert {p.spalte for p in gelesen.probleme} == {"Rechtsform", "Beginn", "Hilfstätigkeit"}
 
 
@@ -52,11 +54,18 @@ def test_the_aufgabenfeld_may_be_given_by_its_german_title(vorgaben):
 
 
 def test_one_kind_applies_to_every_recipient_or_one_kind_per_recipient(vorgaben):
-    gelesen = parse_rows([tabelle([
-        zeile(kennung="A", empfaenger="Stadt A; Stadt B", empfaenger_art="Stadt"),
-        zeile(kennung="B", empfaenger="Stadt A; Firma C", empfaenger_art="stadt; privat"),
-        zeile(kennung="C", empfaenger="Stadt A; Stadt B; Stadt C", empfaenger_art="stadt; stadt"),
-    ])], vorgaben)
+    gelesen = parse_rows(
+        [
+            tabelle(
+                [
+                    zeile(kennung="A", empfaenger="Stadt A; Stadt B", empfaenger_art="Stadt"),
+                    zeile(kennung="B", empfaenger="Stadt A; Firma C", empfaenger_art="stadt; privat"),
+                    zeile(kennung="C", empfaenger="Stadt A; Stadt B; Stadt C", empfaenger_art="stadt; stadt"),
+                ]
+            )
+        ],
+        vorgaben,
+    )
     assert [z.empfaenger_arten for z in gelesen.zeilen] == [("stadt", "stadt"), ("stadt", "privat")]
     assert gelesen.probleme[0].spalte == "Art der Empfänger" and gelesen.probleme[0].zeile == 4
 

@@ -24,7 +24,10 @@ def test_provider_and_recipients_become_partners_with_ids_from_their_names(vorga
     akte, probleme = fallakte_aus_bestandszeile(z, KEINE, vorgaben.stichtag)
     assert probleme == []
     assert [(b.id, b.art) for b in akte.beteiligte] == [
-        ("kreis-musterland", "kreis"), ("stadt-aheim", "stadt"), ("gemeinde-baerstadt", "gemeinde")]
+        ("kreis-musterland", "kreis"),
+        ("stadt-aheim", "stadt"),
+        ("gemeinde-baerstadt", "gemeinde"),
+    ]
     (leistung,) = akte.leistungen
     assert leistung.erbringer == "kreis-musterland"
     assert leistung.empfaenger == ["stadt-aheim", "gemeinde-baerstadt"]
@@ -37,7 +40,11 @@ def test_the_annual_amount_becomes_one_own_figures_cost_line_with_its_input_vat(
     kosten = akte.leistungen[0].kosten
     assert kosten.satzgrundlage == "eigene_klr" and kosten.kalkulationsjahr == 2027
     (position,) = kosten.positionen
-    assert (position.art, position.betrag, position.vorsteuer) == ("sachkosten", Decimal("96008.40"), Decimal("3991.60"))
+    assert (position.art, position.betrag, position.vorsteuer) == (
+        "sachkosten",
+        Decimal("96008.40"),
+        Decimal("3991.60"),
+    )
     assert position.betrag + position.vorsteuer == Decimal("100000.00")
     assert kosten.gewinnaufschlag_prozent == Decimal("0")
 
@@ -59,14 +66,19 @@ def test_portfolio_values_fill_the_facts_the_row_leaves_open_but_never_override_
     akte, _ = fallakte_aus_bestandszeile(_eine(vorgaben), aus_bestand, vorgaben.stichtag)
     assert akte.leistungen[0].umsatz_gleichartige_taetigkeiten == Decimal("24000.00")
     assert akte.leistungen[0].anteil_leistungen_an_jpoer_prozent == Decimal("100")
-    akte, _ = fallakte_aus_bestandszeile(_eine(vorgaben, umsatz_gleichartige_taetigkeiten="5000"), aus_bestand,
-                                         vorgaben.stichtag)
+    akte, _ = fallakte_aus_bestandszeile(
+        _eine(vorgaben, umsatz_gleichartige_taetigkeiten="5000"), aus_bestand, vorgaben.stichtag
+    )
     assert akte.leistungen[0].umsatz_gleichartige_taetigkeiten == Decimal("5000.00")
 
 
 def test_a_fallakte_problem_names_the_column_of_the_row(vorgaben):
-    z = replace(_eine(vorgaben, empfaenger="Stadt A; Stadt B"), erbringer_art="raumschiff",
-                empfaenger_arten=("stadt", "mond"), kennung="L-7")
+    z = replace(
+        _eine(vorgaben, empfaenger="Stadt A; Stadt B"),
+        erbringer_art="raumschiff",
+        empfaenger_arten=("stadt", "mond"),
+        kennung="L-7",
+    )
     akte, probleme = fallakte_aus_bestandszeile(z, KEINE, vorgaben.stichtag)
     assert akte is None
     assert [(p.zeile, p.spalte) for p in probleme] == [(2, "Art des Erbringers"), (2, "Art der Empfänger")]

@@ -29,8 +29,11 @@ def kontext():
 
 @pytest.fixture(scope="module")
 def screening(kontext):
-    zeilen = [*bauhof_zeilen(3), zeile(kennung="P-1", bezeichnung="Müller & Söhne <GmbH>", jahresbetrag="50.000,00"),
-              zeile(kennung="M-1", erbringer="")]
+    zeilen = [
+        *bauhof_zeilen(3),
+        zeile(kennung="P-1", bezeichnung="Müller & Söhne <GmbH>", jahresbetrag="50.000,00"),
+        zeile(kennung="M-1", erbringer=""),
+    ]
     return screen_tables([read_table_bytes(csv_bytes(zeilen), "bestand.csv")], kontext=kontext)
 
 
@@ -40,15 +43,22 @@ def test_the_xlsx_template_round_trips_to_one_valid_example_row(kontext):
     assert gelesen.probleme == []
     (z,) = gelesen.zeilen
     assert (z.kennung, z.erbringer, z.empfaenger, z.jahresbetrag) == (
-        "L-001", "Kreis Musterland", ("Stadt Aheim", "Gemeinde Bedorf"), Decimal("180000.00"))
+        "L-001",
+        "Kreis Musterland",
+        ("Stadt Aheim", "Gemeinde Bedorf"),
+        Decimal("180000.00"),
+    )
     assert z.bemerkung == BEISPIEL_BEMERKUNG
 
 
 def test_the_csv_template_reads_to_the_same_row_as_the_xlsx_template(kontext):
     aus_csv = parse_rows([read_table_bytes(template_csv(), "vorlage.csv")], kontext.vorgaben).zeilen[0]
-    aus_xlsx = parse_rows([read_table_bytes(template_xlsx(kontext.vorgaben), "vorlage.xlsx")], kontext.vorgaben).zeilen[0]
-    assert aus_csv.__class__(**{**{f: getattr(aus_csv, f) for f in aus_csv.__slots__}, "quelle": "x"}) == \
-        aus_xlsx.__class__(**{**{f: getattr(aus_xlsx, f) for f in aus_xlsx.__slots__}, "quelle": "x"})
+    aus_xlsx = parse_rows([read_table_bytes(template_xlsx(kontext.vorgaben), "vorlage.xlsx")], kontext.vorgaben).zeilen[
+        0
+    ]
+    assert aus_csv.__class__(
+        **{**{f: getattr(aus_csv, f) for f in aus_csv.__slots__}, "quelle": "x"}
+    ) == aus_xlsx.__class__(**{**{f: getattr(aus_xlsx, f) for f in aus_xlsx.__slots__}, "quelle": "x"})
 
 
 def test_the_xlsx_template_lists_headers_allowed_values_and_is_reproducible(kontext):
@@ -73,6 +83,7 @@ def test_spreadsheet_numbers_and_dates_are_read_from_xlsx_cells(kontext):
     blatt = mappe.active
     blatt.append([s.titel for s in SPALTEN])
     from datetime import datetime
+
     werte = {**zeile(), "jahresbetrag": 8000.5, "beginn": datetime(2025, 1, 1), "kuendigungsfrist_monate": 12}
     blatt.append([werte.get(s.feld) for s in SPALTEN])
     aus = io.BytesIO()
@@ -87,8 +98,10 @@ def test_the_xlsx_export_carries_every_row_the_action_list_and_the_problems(scre
     assert len(ergebnis) == 1 + len(screening.zeilen)
     kopf = ergebnis[0]
     spalte = kopf.index("Mehrbelastung USt (EUR)")
-    assert sum(Decimal(str(r[spalte])) for r in ergebnis[1:] if r[spalte] is not None) == \
-        screening.zusammenfassung.mehrbelastung_gesamt_eur
+    assert (
+        sum(Decimal(str(r[spalte])) for r in ergebnis[1:] if r[spalte] is not None)
+        == screening.zusammenfassung.mehrbelastung_gesamt_eur
+    )
     liste = list(mappe["Handlungsliste"].iter_rows(values_only=True))[1:]
     assert [r[0] for r in liste] == list(range(1, len(screening.zusammenfassung.handlungsliste) + 1))
     assert [r[2] for r in list(mappe["Probleme"].iter_rows(values_only=True))[1:]] == ["Erbringer"]
@@ -108,21 +121,49 @@ def test_the_pdf_report_has_summary_chart_and_action_list_escapes_user_text_and_
     pdf = render_report_pdf(screening, titel, ["bestand.csv"])
     assert pdf == render_report_pdf(screening, titel, ["bestand.csv"])
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    for erwartet in ("Bestandsscreening § 2b UStG", "Stichtag 01.01.2027", "Leistungen nach Aufgabenfeld",
-                     "Handlungsliste", "4.560,00 €", "Müller & Söhne <GmbH>", "Probleme beim Einlesen", "Seite 1 von"):
+    for erwartet in (
+        "Bestandsscreening § 2b UStG",
+        "Stichtag 01.01.2027",
+        "Leistungen nach Aufgabenfeld",
+        "Handlungsliste",
+        "4.560,00 €",
+        "Müller & Söhne <GmbH>",
+        "Probleme beim Einlesen",
+        "Seite 1 von",
+    ):
         assert erwartet in text
 
 
 def test_cli_screens_an_inventory_writes_outputs_and_prints_json(tmp_path, capsys):
     bestand = tmp_path / "bestand.csv"
     bestand.write_bytes(csv_bytes(bauhof_zeilen(3)))
-    code = main(["screen", str(bestand), "-o", str(tmp_path / "b.pdf"), "--xlsx", str(tmp_path / "e.xlsx"),
-                 "--csv", str(tmp_path / "e.csv"), "--json", "--jobs", "1"])
+    code = main(
+        [
+            "screen",
+            str(bestand),
+            "-o",
+            str(tmp_path / "b.pdf"),
+            "--xlsx",
+            str(tmp_path / "e.xlsx"),
+            "--csv",
+            str(tmp_path / "e.csv"),
+            "--json",
+            "--jobs",
+            "1",
+        ]
+    )
     assert code == 0
     daten = json.loads(capsys.readouterr().out)
     assert set(daten) >= {"zeilen", "zusammenfassung"}
-    assert {"quelle", "leistung", "ergebnis", "risiko", "entscheidende_regel", "mehrbelastung_eur",
-            "offene_fragen"} <= set(daten["zeilen"][0])
+    assert {
+        "quelle",
+        "leistung",
+        "ergebnis",
+        "risiko",
+        "entscheidende_regel",
+        "mehrbelastung_eur",
+        "offene_fragen",
+    } <= set(daten["zeilen"][0])
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
     assert load_workbook(tmp_path / "e.xlsx").sheetnames[0] == "Ergebnis"
     assert (tmp_path / "e.csv").read_bytes().startswith(b"\xef\xbb\xbfRang;")
@@ -167,19 +208,22 @@ def _handmade_xlsx(kopf: list[str], werte: list[object]) -> bytes:
             return f'<c r="{ref}" t="b"><v>{int(wert)}</v></c>'
         if isinstance(wert, int | float):
             return f'<c r="{ref}"><v>{wert}</v></c>'
-        return f'<c r="{ref}" t="s"><v>{geteilt.index(wert)}</v></c>' if wert in geteilt else \
-            f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(wert))}</t></is></c>'
+        return (
+            f'<c r="{ref}" t="s"><v>{geteilt.index(wert)}</v></c>'
+            if wert in geteilt
+            else f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(wert))}</t></is></c>'
+        )
 
     reihe1 = "".join(zelle(i, 1, k) for i, k in enumerate(kopf))
     reihe2 = "".join(zelle(i, 2, w) for i, w in enumerate(werte) if w is not None)
     teile = {
         "xl/workbook.xml": f'<workbook {ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                           '<workbookPr date1904="1"/><sheets><sheet name="Bestand" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        '<workbookPr date1904="1"/><sheets><sheet name="Bestand" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                                      '<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>',
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>',
         "xl/sharedStrings.xml": f"<sst {ns}>{si}</sst>",
         "xl/worksheets/sheet1.xml": f'<worksheet {ns}><sheetData><row r="1">{reihe1}</row><row r="2">{reihe2}</row>'
-                                    "</sheetData></worksheet>",
+        "</sheetData></worksheet>",
     }
     aus = io.BytesIO()
     with zipfile.ZipFile(aus, "w") as z:

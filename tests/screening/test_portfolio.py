@@ -12,10 +12,18 @@ from advisor.screening.portfolio import Portfolioposten, portfolio_werte
 GRENZE = Decimal("17500")
 
 
-def posten(bezug="Zeile 2", erbringer="Kreis A", feld="bauhof", betrag="8000.00", umsatz=None, anteil=None, oeffentlich=True):
-    return Portfolioposten(bezug, erbringer, feld, None if betrag is None else Decimal(betrag),
-                           None if umsatz is None else Decimal(umsatz), None if anteil is None else Decimal(anteil),
-                           oeffentlich)
+def posten(
+    bezug="Zeile 2", erbringer="Kreis A", feld="bauhof", betrag="8000.00", umsatz=None, anteil=None, oeffentlich=True
+):
+    return Portfolioposten(
+        bezug,
+        erbringer,
+        feld,
+        None if betrag is None else Decimal(betrag),
+        None if umsatz is None else Decimal(umsatz),
+        None if anteil is None else Decimal(anteil),
+        oeffentlich,
+    )
 
 
 def test_three_services_of_8000_eur_of_one_provider_and_field_sum_to_24000_for_each_of_them():
@@ -82,8 +90,17 @@ def test_a_stated_public_share_applies_to_the_siblings_the_lowest_if_they_differ
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(["bauhof", "abfall"]),
-                          st.integers(min_value=0, max_value=50_000_00)), min_size=1, max_size=25))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["A", "B", "C"]),
+            st.sampled_from(["bauhof", "abfall"]),
+            st.integers(min_value=0, max_value=50_000_00),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
 def test_every_service_gets_the_sum_of_exactly_its_group(liste):
     eintraege = [posten(f"Zeile {i}", e, f, str(Decimal(c) / 100)) for i, (e, f, c) in enumerate(liste)]
     werte = portfolio_werte(eintraege, GRENZE)

@@ -14,12 +14,22 @@ def test_a_row_with_markup_and_fixed_price_but_no_amount_is_screened_not_rejecte
     kopf = vorlage.read_text(encoding="utf-8-sig").splitlines()[0]
     spalten = kopf.split(";")
     werte = dict.fromkeys(spalten, "")
-    werte.update({
-        "Kennung": "L-1", "Leistung": "Reinigung", "Erbringer": "Kreis Musterland", "Art des Erbringers": "kreis",
-        "Empfänger": "Stadt Aheim", "Art der Empfänger": "stadt", "Aufgabenfeld": "gebaeudereinigung",
-        "Rechtsform": "oerv_mandatierend", "Entgelt": "kostenerstattung", "Beginn": "01.01.2027",
-        "Gewinnaufschlag (%)": "5", "Abrechnung": "festpreis",
-    })
+    werte.update(
+        {
+            "Kennung": "L-1",
+            "Leistung": "Reinigung",
+            "Erbringer": "Kreis Musterland",
+            "Art des Erbringers": "kreis",
+            "Empfänger": "Stadt Aheim",
+            "Art der Empfänger": "stadt",
+            "Aufgabenfeld": "gebaeudereinigung",
+            "Rechtsform": "oerv_mandatierend",
+            "Entgelt": "kostenerstattung",
+            "Beginn": "01.01.2027",
+            "Gewinnaufschlag (%)": "5",
+            "Abrechnung": "festpreis",
+        }
+    )
     bestand = tmp_path / "bestand.csv"
     bestand.write_text(kopf + "\n" + ";".join(werte[s] for s in spalten) + "\n", encoding="utf-8")
     capsys.readouterr()

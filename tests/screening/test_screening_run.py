@@ -38,8 +38,10 @@ def test_a_stated_turnover_of_the_provider_overrides_the_inventory_sum():
 
 
 def test_siblings_in_other_fields_or_of_other_providers_do_not_count():
-    zeilen = bauhof_zeilen(1) + [zeile(**{**bauhof_zeilen(1)[0], "kennung": "X", "aufgabenfeld": "abfall"}),
-                                 zeile(**{**bauhof_zeilen(1)[0], "kennung": "Y", "erbringer": "Gemeinde Bedorf"})]
+    zeilen = bauhof_zeilen(1) + [
+        zeile(**{**bauhof_zeilen(1)[0], "kennung": "X", "aufgabenfeld": "abfall"}),
+        zeile(**{**bauhof_zeilen(1)[0], "kennung": "Y", "erbringer": "Gemeinde Bedorf"}),
+    ]
     screening = _screen(zeilen)
     assert screening.zeilen[0].ergebnis == "nicht_steuerbar"
     assert screening.zeilen[2].ergebnis == "nicht_steuerbar"
@@ -56,7 +58,11 @@ def test_malformed_rows_are_reported_and_the_other_rows_are_screened():
     screening = _screen(zeilen)
     assert [z.kennung for z in screening.zeilen] == ["B-1", "B-2"]
     assert [(p.zeile, p.spalte) for p in screening.probleme] == [
-        (4, "Erbringer"), (5, "Aufgabenfeld"), (6, "Jahresbetrag (EUR)"), (7, "Kennung")]
+        (4, "Erbringer"),
+        (5, "Aufgabenfeld"),
+        (6, "Jahresbetrag (EUR)"),
+        (7, "Kennung"),
+    ]
     assert all(p.meldung for p in screening.probleme)
     assert screening.zusammenfassung.anzahl_nicht_lesbar == 4
 
@@ -69,9 +75,13 @@ def test_an_unreadable_sibling_keeps_a_low_portfolio_sum_unknown_instead_of_priv
 
 
 def test_the_summary_sums_equal_the_row_values():
-    zeilen = [*bauhof_zeilen(3), *bauhof_zeilen(1, erbringer="Stadt Cedorf", betrag="30.000,00"),
-              zeile(kennung="P-1", jahresbetrag="120.000,00", vorsteuer="4.000,00"),
-              zeile(kennung="P-2"), zeile(kennung="S-1", aufgabenfeld="standesamt", jahresbetrag="9.999,99")]
+    zeilen = [
+        *bauhof_zeilen(3),
+        *bauhof_zeilen(1, erbringer="Stadt Cedorf", betrag="30.000,00"),
+        zeile(kennung="P-1", jahresbetrag="120.000,00", vorsteuer="4.000,00"),
+        zeile(kennung="P-2"),
+        zeile(kennung="S-1", aufgabenfeld="standesamt", jahresbetrag="9.999,99"),
+    ]
     screening = _screen([{**z, "kennung": f"K-{i}"} for i, z in enumerate(zeilen)])
     zf, rows = screening.zusammenfassung, screening.zeilen
 
@@ -81,8 +91,12 @@ def test_the_summary_sums_equal_the_row_values():
     assert zf.anzahl_zeilen == len(rows) == 7
     assert zf.mehrbelastung_gesamt_eur == summe(z.mehrbelastung_eur for z in rows) > 0
     assert zf.jahresbetrag_gesamt_eur == summe(z.jahresbetrag for z in rows)
-    for gruppen, merkmal in ((zf.nach_ergebnis, "ergebnis"), (zf.nach_risiko, "risiko"),
-                             (zf.nach_aufgabenfeld, "aufgabenfeld"), (zf.nach_rechtsform, "rechtsform")):
+    for gruppen, merkmal in (
+        (zf.nach_ergebnis, "ergebnis"),
+        (zf.nach_risiko, "risiko"),
+        (zf.nach_aufgabenfeld, "aufgabenfeld"),
+        (zf.nach_rechtsform, "rechtsform"),
+    ):
         assert sum(g.anzahl for g in gruppen.values()) == len(rows)
         for key, g in gruppen.items():
             eigene = [z for z in rows if getattr(z, merkmal) == key]
@@ -91,12 +105,16 @@ def test_the_summary_sums_equal_the_row_values():
             assert g.potenzielle_mehrbelastung_eur == summe(z.potenzielle_mehrbelastung_eur for z in eigene)
             assert g.jahresbetrag_eur == summe(z.jahresbetrag for z in eigene)
     assert zf.potenzielle_mehrbelastung_offen_eur == summe(
-        z.potenzielle_mehrbelastung_eur for z in rows if z.ergebnis == "offen")
+        z.potenzielle_mehrbelastung_eur for z in rows if z.ergebnis == "offen"
+    )
 
 
 def test_the_action_list_puts_the_largest_exposure_first_and_leaves_out_settled_rows():
-    zeilen = [*bauhof_zeilen(1), *bauhof_zeilen(2, erbringer="Stadt Cedorf", betrag="30.000,00"),
-              zeile(kennung="S-1", aufgabenfeld="standesamt", jahresbetrag="50.000,00")]
+    zeilen = [
+        *bauhof_zeilen(1),
+        *bauhof_zeilen(2, erbringer="Stadt Cedorf", betrag="30.000,00"),
+        zeile(kennung="S-1", aufgabenfeld="standesamt", jahresbetrag="50.000,00"),
+    ]
     screening = _screen([{**z, "kennung": f"K-{i}"} for i, z in enumerate(zeilen)])
     liste = [screening.zeilen[i] for i in screening.zusammenfassung.handlungsliste]
     expositionen = [z.exposure for z in liste]
@@ -112,15 +130,30 @@ def test_the_json_view_has_the_documented_keys_and_is_byte_for_byte_stable():
     zweite = json.dumps(screening_als_dict(_screen(zeilen)), sort_keys=True, ensure_ascii=False)
     assert erste == zweite
     daten = json.loads(erste)
-    assert {"quelle", "leistung", "ergebnis", "risiko", "entscheidende_regel", "mehrbelastung_eur",
-            "offene_fragen"} <= set(daten["zeilen"][0])
+    assert {
+        "quelle",
+        "leistung",
+        "ergebnis",
+        "risiko",
+        "entscheidende_regel",
+        "mehrbelastung_eur",
+        "offene_fragen",
+    } <= set(daten["zeilen"][0])
     assert daten["zeilen"][0]["mehrbelastung_eur"] == "1520.00"
     assert daten["zusammenfassung"]["mehrbelastung_gesamt_eur"] == "4560.00"
 
 
 def test_an_open_row_shows_its_potential_burden_separately_and_its_questions():
-    (z,) = _screen([zeile(kennung="P-1", aufgabenfeld="sonstiges", jahresbetrag="10.000,00",
-                          umsatz_gleichartige_taetigkeiten="90.000,00")]).zeilen
+    (z,) = _screen(
+        [
+            zeile(
+                kennung="P-1",
+                aufgabenfeld="sonstiges",
+                jahresbetrag="10.000,00",
+                umsatz_gleichartige_taetigkeiten="90.000,00",
+            )
+        ]
+    ).zeilen
     assert z.ergebnis == "offen"
     assert z.mehrbelastung_eur is None and z.potenzielle_mehrbelastung_eur == Decimal("1900.00")
     assert z.offene_fragen and all(f.frage for f in z.offene_fragen)
@@ -131,8 +164,12 @@ def test_a_directory_of_fallakte_files_is_screened_with_the_examples_expected_re
     screening = screen_tables(tabellen, faelle, probleme)
     ergebnis = {z.kennung: z.ergebnis for z in screening.zeilen}
     assert ergebnis == {
-        "bioabfall": "nicht_steuerbar", "krankenhausabfall": "nicht_steuerbar", "zwilling": "steuerpflichtig",
-        "projektsteuerung": "offen", "it-grundversorgung": "steuerfrei", "entgeltabrechnung": "steuerpflichtig",
+        "bioabfall": "nicht_steuerbar",
+        "krankenhausabfall": "nicht_steuerbar",
+        "zwilling": "steuerpflichtig",
+        "projektsteuerung": "offen",
+        "it-grundversorgung": "steuerfrei",
+        "entgeltabrechnung": "steuerpflichtig",
         "standesamt": "nicht_steuerbar",
     }
 

@@ -68,7 +68,9 @@ def test_an_amount_written_the_german_way_reads_back_unchanged(betrag):
     assert parse_betrag(f"{gruppen},{cent}") == betrag
 
 
-@pytest.mark.parametrize(("text", "erwartet"), [("ja", True), ("X", True), ("nein", False), ("Nein", False), (True, True)])
+@pytest.mark.parametrize(
+    ("text", "erwartet"), [("ja", True), ("X", True), ("nein", False), ("Nein", False), (True, True)]
+)
 def test_yes_no_cells_accept_ja_nein_and_x(text, erwartet):
     assert parse_janein(text) is erwartet
 

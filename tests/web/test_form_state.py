@@ -23,8 +23,12 @@ from tests.web.helpers import form_items, replace
 @pytest.mark.parametrize(
     "name",
     [
-        "abfall-zwei-kreise", "digitaler-zwilling", "hochwasserschutz-offen", "it-zweckverband",
-        "personalabrechnung-mandatierend", "standesamt-delegierend",
+        "abfall-zwei-kreise",
+        "digitaler-zwilling",
+        "hochwasserschutz-offen",
+        "it-zweckverband",
+        "personalabrechnung-mandatierend",
+        "standesamt-delegierend",
     ],
 )
 def test_every_example_survives_the_way_through_the_form_unchanged(example_texts, name):
@@ -36,7 +40,14 @@ def test_every_example_survives_the_way_through_the_form_unchanged(example_texts
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("1.234,56", "1234.56"), ("1234.56", "1234.56"), ("18.000", "18000"), ("2,5", "2.5"), (" 9.700,00 € ", "9700.00"), ("0,5", "0.5")],
+    [
+        ("1.234,56", "1234.56"),
+        ("1234.56", "1234.56"),
+        ("18.000", "18000"),
+        ("2,5", "2.5"),
+        (" 9.700,00 € ", "9700.00"),
+        ("0,5", "0.5"),
+    ],
 )
 def test_german_and_plain_amounts_are_read_exactly(typed, expected):
     assert parse_number(typed, thousands_allowed=True) == Decimal(expected)
@@ -70,7 +81,11 @@ def test_dates_are_read_in_german_and_iso_notation_and_impossible_dates_are_erro
 
 
 def test_an_unreadable_number_is_reported_at_its_own_field_path(example_texts):
-    items = replace(form_items(example_texts["personalabrechnung-mandatierend"]), "leistungen[0].kosten.positionen[2].betrag", "achtzehntausend")
+    items = replace(
+        form_items(example_texts["personalabrechnung-mandatierend"]),
+        "leistungen[0].kosten.positionen[2].betrag",
+        "achtzehntausend",
+    )
     gelesen = fallakte_data(nest(items))
     assert [p.pfad for p in gelesen.probleme] == ["leistungen[0].kosten.positionen[2].betrag"]
 
@@ -91,7 +106,10 @@ def test_removing_the_provider_leaves_the_provider_choice_empty_instead_of_anoth
     apply_action(state, "beteiligter_weg:0")
     daten = fallakte_data(state).daten
     assert "erbringer" not in daten["leistungen"][0]
-    assert daten["leistungen"][0]["kosten"]["verteilung"]["werte"] == {"stadt-a": Decimal("610"), "gemeinde-b": Decimal("205")}
+    assert daten["leistungen"][0]["kosten"]["verteilung"]["werte"] == {
+        "stadt-a": Decimal("610"),
+        "gemeinde-b": Decimal("205"),
+    }
 
 
 def test_adding_rows_returns_the_first_field_of_the_new_row_for_focus():
@@ -116,9 +134,15 @@ def test_buttons_and_notes_are_not_read_as_case_fields():
 @pytest.mark.parametrize(
     ("literal", "table"),
     [
-        (modell.Rechtsform, "RECHTSFORMEN"), (modell.ArtBeteiligter, "ARTEN"), (modell.Entgelt, "ENTGELTE"),
-        (modell.AnhangITaetigkeit, "ANHANG_I"), (modell.Kostenart, "KOSTENARTEN"), (modell.Schluessel, "SCHLUESSEL"),
-        (modell.Abrechnungsverfahren, "VERFAHREN"), (modell.Abschlagsrhythmus, "ABSCHLAEGE"), (modell.Bundesland, "BUNDESLAENDER"),
+        (modell.Rechtsform, "RECHTSFORMEN"),
+        (modell.ArtBeteiligter, "ARTEN"),
+        (modell.Entgelt, "ENTGELTE"),
+        (modell.AnhangITaetigkeit, "ANHANG_I"),
+        (modell.Kostenart, "KOSTENARTEN"),
+        (modell.Schluessel, "SCHLUESSEL"),
+        (modell.Abrechnungsverfahren, "VERFAHREN"),
+        (modell.Abschlagsrhythmus, "ABSCHLAEGE"),
+        (modell.Bundesland, "BUNDESLAENDER"),
     ],
 )
 def test_every_choice_of_the_case_model_has_a_german_label(literal, table):

@@ -104,7 +104,9 @@ def test_without_javascript_the_form_shows_the_result_and_the_open_question_serv
     assert r.status_code == 200
     assert 'data-ergebnis="offen"' in r.text
     assert re.search(r'id="f-leistungen-0-private-anbieter-am-markt-frage"[^>]*><strong>Offene Frage:', r.text)
-    assert "f-leistungen-0-private-anbieter-am-markt-frage" in field_html(r.text, "f-leistungen-0-private-anbieter-am-markt")
+    assert "f-leistungen-0-private-anbieter-am-markt-frage" in field_html(
+        r.text, "f-leistungen-0-private-anbieter-am-markt"
+    )
 
 
 def test_the_add_button_adds_a_partner_row_and_focuses_its_name(client, example_texts):
@@ -125,8 +127,8 @@ def test_the_result_page_shows_criteria_advice_costs_and_comparison(client, exam
 
 
 def test_the_figures_on_the_result_page_are_those_of_the_calculation(client, example_texts):
-    from advisor.kosten import kalkulation_als_dict
     from advisor.beratung import berate
+    from advisor.kosten import kalkulation_als_dict
     from advisor.parsing import parse_fallakte
     from api.web.german_input import format_money
 
@@ -188,7 +190,9 @@ def test_a_saved_case_is_listed_changed_as_a_new_version_and_compared(client, ex
     geaendert = replace(items, "rechtsform", "oerv_delegierend")
     geaendert = replace(geaendert, "leistungen[0].aufgabenuebertragung_befreiend", "ja")
     geaendert = replace(geaendert, "leistungen[0].befreiung_ausschlaggebend", "ja")
-    r2 = post_form(client, [*geaendert, ("fall_id", fall_id), ("fall_version", "1")], "speichern", follow_redirects=False)
+    r2 = post_form(
+        client, [*geaendert, ("fall_id", fall_id), ("fall_version", "1")], "speichern", follow_redirects=False
+    )
     assert r2.status_code == 303 and "gespeichert=2" in r2.headers["location"]
 
     versionen = client.get(f"{fall}/versionen").text
@@ -200,25 +204,35 @@ def test_a_saved_case_is_listed_changed_as_a_new_version_and_compared(client, ex
 
 def test_saving_over_an_outdated_version_is_refused_in_german(client, example_texts):
     items = form_items(example_texts["standesamt-delegierend"])
-    fall_id = post_form(client, items, "speichern", follow_redirects=False).headers["location"].split("?")[0].rsplit("/", 1)[1]
+    fall_id = (
+        post_form(client, items, "speichern", follow_redirects=False)
+        .headers["location"]
+        .split("?")[0]
+        .rsplit("/", 1)[1]
+    )
     post_form(client, [*items, ("fall_id", fall_id), ("fall_version", "1")], "speichern")
     r = post_form(client, [*items, ("fall_id", fall_id), ("fall_version", "1")], "speichern")
     assert r.status_code == 409 and "inzwischen geändert" in r.text
 
 
 def test_a_saved_case_offers_its_pdf_draft(client, example_texts):
-    loc = post_form(client, form_items(example_texts[PERSONAL]), "speichern", follow_redirects=False).headers["location"]
+    loc = post_form(client, form_items(example_texts[PERSONAL]), "speichern", follow_redirects=False).headers[
+        "location"
+    ]
     fall = loc.split("?")[0]
     r = client.get(f"{fall}/download/entwurf.pdf")
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("url", ["/faelle/99999", "/faelle/99999/versionen", "/formular?beispiel=gibt-es-nicht", "/faelle/1/vergleich?a=1&b=77"])
+@pytest.mark.parametrize(
+    "url",
+    ["/faelle/99999", "/faelle/99999/versionen", "/formular?beispiel=gibt-es-nicht", "/faelle/1/vergleich?a=1&b=77"],
+)
 def test_unknown_things_get_a_german_page_not_json(client, url):
     r = client.get(url)
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("text/html")
-    assert 'role="alert"' in r.text and "<html lang=\"de\">" in r.text
+    assert 'role="alert"' in r.text and '<html lang="de">' in r.text
 
 
 def test_importing_a_valid_file_opens_it_in_the_form(client, example_texts):
