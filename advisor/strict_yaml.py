@@ -23,10 +23,12 @@ class DuplicateKeyError(ValueError):
         super().__init__(f"Zeile {line}: Schlüssel „{key}“ kommt doppelt vor")
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A dict that knows the 1-based line of its mapping and of each key."""
 
     __slots__ = ("line", "key_lines")
+    line: int
+    key_lines: dict[Any, int]
 
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available: ~5× faster

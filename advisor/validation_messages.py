@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,7 +34,7 @@ def _literal_choices(ctx: dict[str, Any]) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
-def german_message(error: dict[str, Any]) -> str:
+def german_message(error: Mapping[str, Any]) -> str:
     """One pydantic error dict → one German sentence (without the path)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
