@@ -1,4 +1,4 @@
-"""The case file ("Fallakte"), version 1: the public input contract (shared/domain/fallakte.md).
+"""The case file ("Fallakte"), version 1: the public input contract (docs/fallakte.md).
 
 Every model forbids unknown fields, so a typo is an error that names the field. Every fact that
 the § 2b rules read may be absent (``None``): unknown is a legitimate answer, and the assessment
@@ -192,7 +192,7 @@ class Abrechnung(_Strict):
 
 
 class Kosten(_Strict):
-    """The cost logic of a service (shared/domain/kosten.md)."""
+    """The cost logic of a service (docs/fachliches/kosten.md)."""
 
     kalkulationsjahr: Annotated[StrictInt, Field(ge=2000, le=2100)] | None = None
     satzgrundlage: Annotated[str, Field(min_length=1, max_length=64)] | None = None

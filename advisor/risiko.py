@@ -1,6 +1,6 @@
 """How exposed a decided result is: ``gering``, ``mittel`` or ``hoch``, with the reasons.
 
-Sources of risk (shared/domain/ustg-2b.md §3): the deciding rules' own risk (reliance on § 2b
+Sources of risk (docs/fachliches/ustg-2b.md §3): the deciding rules' own risk (reliance on § 2b
 Abs. 3 Nr. 2 or on the delegation position), the risk rules of the rule set (a threshold within
 reach, imputed equity interest, a fixed price), catalogue defaults the decision rests on instead of
 the case's own facts, and an open result.

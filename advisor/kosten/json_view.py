@@ -1,4 +1,4 @@
-"""The JSON shape of the Kalkulation contract (shared/domain/fallakte.md, "ikz-kalkulation/1").
+"""The JSON shape of the Kalkulation contract (docs/fallakte.md, "ikz-kalkulation/1").
 
 Money as strings with two places ("1234.56"), dates ISO, percentages as strings with two places.
 Fields beyond the contract (kept stable): ``kalkulierbar``/``grund``, per position ``kategorie``
