@@ -59,19 +59,18 @@ def lookup(session_factory: sessionmaker[Session], key: str, ttl: float) -> Prin
             .join(OrganisationRow, OrganisationRow.id == ApiKeyRow.organisation_id)
             .where(ApiKeyRow.key_sha256 == digest, ApiKeyRow.revoked_at.is_(None))
         ).first()
-        session.rollback()
-    if found is None:
-        _cache.pop(digest, None)
-        return None
-    row, kennung = found
-    principal = Principal(
-        art="schluessel",
-        id=row.id,
-        name=row.name,
-        organisation_id=row.organisation_id,
-        organisation_kennung=kennung,
-        rollen=rollen_aus_gespeichert(row.rolle),
-    )
+        if found is None:
+            _cache.pop(digest, None)
+            return None
+        row, kennung = found
+        principal = Principal(
+            art="schluessel",
+            id=row.id,
+            name=row.name,
+            organisation_id=row.organisation_id,
+            organisation_kennung=kennung,
+            rollen=rollen_aus_gespeichert(row.rolle),
+        )
     if ttl > 0:
         if len(_cache) >= MAX_CACHED:
             _cache.pop(next(iter(_cache)))

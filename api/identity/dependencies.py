@@ -14,8 +14,6 @@
 - ``expensive``          counts the request against the per-client limit for expensive work.
 """
 
-from __future__ import annotations
-
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import timedelta

@@ -68,12 +68,7 @@ def lookup_session(session_factory: sessionmaker[Session], token: str, idle: tim
             session.delete(row)
             session.commit()
             return None
-        if now - row.last_seen_at >= TOUCH_INTERVAL:
-            row.last_seen_at = now
-            session.commit()
-        else:
-            session.rollback()
-        return Principal(
+        principal = Principal(
             art="nutzer",
             id=user.id,
             name=user.email,
@@ -83,6 +78,10 @@ def lookup_session(session_factory: sessionmaker[Session], token: str, idle: tim
             csrf_token=row.csrf_token,
             session_sha256=digest,
         )
+        if now - row.last_seen_at >= TOUCH_INTERVAL:
+            row.last_seen_at = now
+            session.commit()
+        return principal
 
 
 def end_session(session: Session, digest: str) -> None:
