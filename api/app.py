@@ -23,6 +23,7 @@ from advisor.kosten import Istdaten
 from api.access_log import hide_query_strings
 from api.body_limit import BodyLimitMiddleware
 from api.db.session import make_engine, make_session_factory, run_migrations
+from api.identity import oidc
 from api.identity import web as identity_web
 from api.identity.csrf import OriginCheckMiddleware, csrf_feld
 from api.identity.demo import ensure_demo
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)
+    app.include_router(oidc.router)
 
     app.include_router(web_router, include_in_schema=False)
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
