@@ -184,7 +184,7 @@ async def _claims(request: Request, settings: Settings, code: str, pending: Oidc
         decoded = jwt.decode(id_token, KeySet.import_key_set(jwks), algorithms=SIGNING_ALGORITHMS)
         jwt.JWTClaimsRegistry(
             iss={"essential": True, "value": metadata["issuer"]},
-            aud={"essential": True, "value": settings.oidc_client_id},
+            aud={"essential": True, "value": str(settings.oidc_client_id)},
             sub={"essential": True},
             exp={"essential": True},
             nonce={"essential": True, "value": pending.nonce},

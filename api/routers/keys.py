@@ -5,7 +5,7 @@ The same as ``ikz admin apikey add|revoke``; every change is recorded in the aud
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,7 +21,7 @@ from api.openapi import schema_ref
 from api.responses import problem
 
 router = APIRouter(prefix="/keys", tags=["API-Schlüssel"])
-_ERRORS = {401: problem("Anmeldung fehlt oder ungültig."), 403: problem("Nur die Rolle admin verwaltet Schlüssel.")}
+_ERRORS: dict[int | str, dict[str, Any]] = {401: problem("Anmeldung fehlt oder ungültig."), 403: problem("Nur die Rolle admin verwaltet Schlüssel.")}
 
 
 class SchluesselAnfrage(BaseModel):

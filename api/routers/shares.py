@@ -26,7 +26,7 @@ from api.responses import problem
 router = APIRouter(prefix="/cases", tags=["Freigaben"])
 
 Kennung = Annotated[str, Path(min_length=2, max_length=63, pattern=r"^[a-z0-9][a-z0-9-]+$")]
-_ERRORS = {
+_ERRORS: dict[int | str, dict[str, Any]] = {
     401: problem("Anmeldung fehlt oder ungültig."),
     403: problem("Rolle erlaubt das nicht, oder der Fall gehört einer anderen Organisation."),
     404: problem("Fall unbekannt (oder nicht für Ihre Organisation sichtbar)."),
