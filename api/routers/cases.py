@@ -76,8 +76,13 @@ NotizHeader = Annotated[
 NeuBewerten = Annotated[
     bool, Query(description="Zusätzlich mit dem heutigen Regelwerk bewerten (das gespeicherte Ergebnis bleibt).")
 ]
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: problem("Fall oder Version unbekannt (oder nicht für Ihre Organisation sichtbar).")}
-_AUTH: dict[int | str, dict[str, Any]] = {401: problem("Anmeldung fehlt oder ungültig."), 403: problem("Rolle oder Freigabe erlaubt das nicht.")}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: problem("Fall oder Version unbekannt (oder nicht für Ihre Organisation sichtbar).")
+}
+_AUTH: dict[int | str, dict[str, Any]] = {
+    401: problem("Anmeldung fehlt oder ungültig."),
+    403: problem("Rolle oder Freigabe erlaubt das nicht."),
+}
 
 
 def _note(header: str | None, query: str | None) -> tuple[str | None, bool]:

@@ -21,7 +21,10 @@ from api.openapi import schema_ref
 from api.responses import problem
 
 router = APIRouter(prefix="/keys", tags=["API-Schlüssel"])
-_ERRORS: dict[int | str, dict[str, Any]] = {401: problem("Anmeldung fehlt oder ungültig."), 403: problem("Nur die Rolle admin verwaltet Schlüssel.")}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: problem("Anmeldung fehlt oder ungültig."),
+    403: problem("Nur die Rolle admin verwaltet Schlüssel."),
+}
 
 
 class SchluesselAnfrage(BaseModel):

@@ -63,7 +63,9 @@ def provider() -> Iterator[dict[str, str]]:
         "OIDC_REDIRECT_URI": redirect,
         "OIDC_ACCOUNTS": json.dumps(ACCOUNTS),
     }
-    proc = subprocess.Popen([node, "provider.mjs"], cwd=PROVIDER_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [node, "provider.mjs"], cwd=PROVIDER_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     issuer = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -74,7 +76,9 @@ def provider() -> Iterator[dict[str, str]]:
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("Der OIDC-Testanbieter startete nicht: " + (proc.stdout.read().decode() if proc.stdout else ""))
+                pytest.fail(
+                    "Der OIDC-Testanbieter startete nicht: " + (proc.stdout.read().decode() if proc.stdout else "")
+                )
             time.sleep(0.2)
         yield {"issuer": issuer, "public_url": f"http://127.0.0.1:{app_port}"}
     finally:
@@ -156,13 +160,17 @@ def test_a_person_without_a_known_role_or_organisation_is_refused_and_recorded(s
             assert refused.status_code == 403 and "Anmeldung nicht möglich" in refused.text
             assert client.get("/api/v1/cases").status_code == 401
     with sso_app.state.session_factory() as session:
-        gruende = session.execute(select(AuditEntryRow.detail).where(AuditEntryRow.ergebnis == "abgelehnt")).scalars().all()
+        gruende = (
+            session.execute(select(AuditEntryRow.detail).where(AuditEntryRow.ergebnis == "abgelehnt")).scalars().all()
+        )
     assert gruende == ["keine-rolle", "organisation-unbekannt"]
 
 
 def test_an_answer_for_another_browser_or_a_forged_state_is_refused(sso_app, provider):
     with TestClient(sso_app) as client:
-        forged = _sign_in_at_provider(client, provider["public_url"], "anna", tamper=lambda q: q.replace("state=", "state=x"))
+        forged = _sign_in_at_provider(
+            client, provider["public_url"], "anna", tamper=lambda q: q.replace("state=", "state=x")
+        )
         assert forged.status_code == 403
     with TestClient(sso_app) as victim, TestClient(sso_app) as attacker:
         # login CSRF: the attacker's answer (code and state) opened in the victim's browser, which
