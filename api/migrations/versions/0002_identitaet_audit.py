@@ -118,10 +118,7 @@ def upgrade() -> None:
         sa.text("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, :genesis)").bindparams(genesis="0" * 64)
     )
 
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("organisation_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key("fk_cases_organisation_id", "organisations", ["organisation_id"], ["id"])
-        batch.create_index("ix_cases_organisation_id", ["organisation_id"])
+    _add_owner_column()
     _give_existing_cases_an_owner()
 
     op.create_table(
@@ -151,6 +148,21 @@ def upgrade() -> None:
     op.create_index("ix_idempotency_keys_created_at", "idempotency_keys", ["created_at"])
 
 
+def _add_owner_column() -> None:
+    """cases.organisation_id with its foreign key — never by batch mode on SQLite: batch mode
+    copies the table and drops the old one, and with foreign keys on, dropping ``cases`` would
+    cascade into ``case_versions`` and delete every stored version."""
+    connection = op.get_bind()
+    if connection.dialect.name == "sqlite":
+        columns = {row[1] for row in connection.execute(sa.text("PRAGMA table_info(cases)"))}
+        if "organisation_id" not in columns:  # left in place by a downgrade (see downgrade())
+            op.execute("ALTER TABLE cases ADD COLUMN organisation_id INTEGER REFERENCES organisations (id)")
+    else:
+        op.add_column("cases", sa.Column("organisation_id", sa.Integer(), nullable=True))
+        op.create_foreign_key("fk_cases_organisation_id", "cases", "organisations", ["organisation_id"], ["id"])
+    op.create_index("ix_cases_organisation_id", "cases", ["organisation_id"])
+
+
 def _give_existing_cases_an_owner() -> None:
     connection = op.get_bind()
     if connection.execute(sa.text("SELECT COUNT(*) FROM cases")).scalar_one() == 0:
@@ -178,10 +190,14 @@ def downgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
     op.drop_table("case_shares")
-    with op.batch_alter_table("cases") as batch:
-        batch.drop_index("ix_cases_organisation_id")
-        batch.drop_constraint("fk_cases_organisation_id", type_="foreignkey")
-        batch.drop_column("organisation_id")
+    op.drop_index("ix_cases_organisation_id", table_name="cases")
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite cannot drop a column with a foreign key, and batch mode would cascade-delete the
+        # versions (see _add_owner_column): the column stays, NULLed, and version 0001 ignores it.
+        op.execute("UPDATE cases SET organisation_id = NULL")
+    else:
+        op.drop_constraint("fk_cases_organisation_id", "cases", type_="foreignkey")
+        op.drop_column("cases", "organisation_id")
     for table in ("audit_head", "audit_entries", "rate_counters", "oidc_logins", "api_keys", "login_sessions"):
         op.drop_table(table)
     op.drop_table("users")
