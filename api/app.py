@@ -28,6 +28,7 @@ from api.identity import web as identity_web
 from api.identity.csrf import OriginCheckMiddleware, csrf_feld
 from api.identity.demo import ensure_demo
 from api.identity.dependencies import computation_access
+from api.identity.openapi_security import add_security
 from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())
+    add_security(app)
     return app
 
 

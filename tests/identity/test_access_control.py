@@ -145,3 +145,11 @@ def test_without_open_computation_the_stateless_endpoints_need_a_key(client, key
 def test_with_open_computation_the_stateless_endpoints_answer_without_a_key(client, personal_yaml):
     assert client.post("/api/v1/assessments", content=personal_yaml, headers=YAML).status_code == 200
     assert client.get("/api/v1/rules").status_code == 200
+
+
+def test_the_openapi_document_names_the_key_and_where_it_is_required(client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["components"]["securitySchemes"]["apiSchluessel"]["scheme"] == "bearer"
+    assert document["paths"]["/api/v1/cases"]["get"]["security"] == [{"apiSchluessel": []}]
+    assert document["paths"]["/api/v1/audit"]["get"]["security"] == [{"apiSchluessel": []}]
+    assert document["paths"]["/api/v1/assessments"]["post"]["security"] == [{}, {"apiSchluessel": []}]
