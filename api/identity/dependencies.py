@@ -10,7 +10,8 @@
 - ``computation_access`` the stateless endpoints: open while ``IKZ_OFFENE_BERECHNUNG`` is true,
   else any signed-in caller.
 - ``case_access(recht)`` the case of the path's ``case_id``, if the caller may do ``recht`` with
-  it (api/identity/case_access.py: 404 for other organisations' cases, 403 without the right).
+  it (api/identity/case_access.py: 404 for other organisations' cases, 403 without the right);
+  a refusal is recorded in the audit trail under the caller's organisation.
 - ``expensive``          counts the request against the per-client limit for expensive work.
 """
 
@@ -23,8 +24,10 @@ from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from api.audit import Auditeintrag, record
+from api.case_types import CaseNotFound
 from api.identity import api_keys, rate_limit
-from api.identity.case_access import CaseAccess, check_case_access
+from api.identity.case_access import AccessDenied, CaseAccess, check_case_access
 from api.identity.principal import Principal
 from api.identity.rollen import Recht
 from api.identity.sessions import lookup_session
@@ -162,6 +165,15 @@ def case_access(recht: Recht, get_session: Callable[..., Any]) -> Callable[..., 
     ) -> CaseAccess:
         try:
             return check_case_access(session, principal, case_id, recht)
+        except (CaseNotFound, AccessDenied) as refusal:
+            session.rollback()
+            ergebnis = "nicht_gefunden" if isinstance(refusal, CaseNotFound) else "abgelehnt"
+            eintrag = Auditeintrag(
+                principal.akteur, principal.organisation_id, recht.value, f"fall:{case_id}", ergebnis
+            )
+            record(session, eintrag)
+            session.commit()
+            raise
         finally:
             session.rollback()
 

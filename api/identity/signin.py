@@ -28,10 +28,12 @@ MELDUNG_ABGELEHNT = (
 @dataclass(frozen=True, slots=True)
 class SigninResult:
     """The user on success (``grund`` "erfolg"), else ``None`` and the reason for the record:
-    "unbekannt", "passwort_falsch", "gesperrt" or "inaktiv"."""
+    "unbekannt", "passwort_falsch", "gesperrt" or "inaktiv"; ``known`` is the account the
+    address belongs to, if any (for the audit trail only, never for the answer)."""
 
     user: UserRow | None
     grund: str
+    known: UserRow | None = None
 
 
 def authenticate(session: Session, email: str, password: str, max_failures: int, lock: timedelta) -> SigninResult:
@@ -43,21 +45,21 @@ def authenticate(session: Session, email: str, password: str, max_failures: int,
         return SigninResult(None, "unbekannt")
     now = utc_now()
     if user.locked_until is not None and user.locked_until > now:
-        return SigninResult(None, "gesperrt")
+        return SigninResult(None, "gesperrt", user)
     if not user.active:
-        return SigninResult(None, "inaktiv")
+        return SigninResult(None, "inaktiv", user)
     if not ok:
         user.failed_logins += 1
         if user.failed_logins >= max_failures:
             user.locked_until = now + lock
             user.failed_logins = 0
             session.flush()
-            return SigninResult(None, "gesperrt")
+            return SigninResult(None, "gesperrt", user)
         session.flush()
-        return SigninResult(None, "passwort_falsch")
+        return SigninResult(None, "passwort_falsch", user)
     user.failed_logins = 0
     user.locked_until = None
     if stored is not None and needs_rehash(stored):
         user.password_hash = hash_password(password)
     session.flush()
-    return SigninResult(user, "erfolg")
+    return SigninResult(user, "erfolg", user)

@@ -101,7 +101,7 @@ async def signin(request: Request) -> Response:
         passwort = str(form.get("passwort") or "")[:1024]
         sent = form.get(FIELD)
         weiter = safe_target(str(form.get("weiter") or "/"))
-    if not verify_form_token(request, sent if isinstance(sent, str) else None):
+    if not await run_in_threadpool(verify_form_token, request, sent if isinstance(sent, str) else None):
         return forgery_refusal(request.scope)
     address = client_address(request, settings)
     verdict = await run_in_threadpool(
@@ -127,7 +127,7 @@ async def signin(request: Request) -> Response:
                 settings.login_max_failures,
                 timedelta(minutes=settings.login_lock_minutes),
             )
-            known = session.query(UserRow).filter(UserRow.email == email.strip().lower()).one_or_none()
+            known = result.known
             if result.user is None:
                 akteur = f"nutzer:{known.id} {known.email}" if known is not None else "unbekannt"
                 organisation = known.organisation_id if known is not None else None
@@ -148,7 +148,7 @@ async def signin(request: Request) -> Response:
 async def signout(request: Request) -> Response:
     async with request.form(max_fields=5, max_files=0, max_part_size=1024) as form:
         sent = form.get(FIELD)
-    if not verify_form_token(request, sent if isinstance(sent, str) else None):
+    if not await run_in_threadpool(verify_form_token, request, sent if isinstance(sent, str) else None):
         return forgery_refusal(request.scope)
     settings: Settings = request.app.state.settings
     token = session_token(request)

@@ -43,8 +43,10 @@ def test_changes_reads_exports_and_shares_are_recorded_with_actor_time_and_outco
 
 def test_the_audit_trail_shows_only_the_own_organisation_and_only_to_leitung_and_admin(client, key, case_of_a):
     b_leitung = key(B, "leitung")
-    client.get(f"{URL}/{case_of_a}", headers=key(B, "leser"))  # refused: not recorded as A's
-    assert all(not objekt.startswith("fall:") for _a, objekt, _e in _actions(client, b_leitung))
+    a_before = _actions(client, key(A, "leitung"))
+    client.get(f"{URL}/{case_of_a}", headers=key(B, "leser"))  # refused as "not found", recorded for B only
+    assert _actions(client, b_leitung) == [("fall_lesen", f"fall:{case_of_a}", "nicht_gefunden")]
+    assert _actions(client, key(A, "leitung")) == a_before
     for rolle in ("sachbearbeitung", "leser", "rechtsamt", "steuer"):
         assert client.get("/api/v1/audit", headers=key(A, rolle)).status_code == 403
     assert client.get("/api/v1/audit").status_code == 401
