@@ -18,11 +18,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from starlette.datastructures import MutableHeaders
-from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.identity.dependencies import is_secure
 from api.settings import Settings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -67,37 +64,51 @@ def content_security_policy(script_hashes: list[str]) -> str:
 
 
 class SecurityHeadersMiddleware:
-    """Adds the headers (see the module docstring) unless a response set its own."""
+    """Adds the headers (see the module docstring) unless a response set its own.
+
+    Works on the raw header list (precomputed bytes): it runs on every response, so it stays a
+    few microseconds (benchmarks/load.py, the ``floor`` endpoint, shows what it costs).
+    """
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
-        self.csp = content_security_policy(inline_script_hashes())
+        self.headers: list[tuple[bytes, bytes]] = [
+            (b"content-security-policy", content_security_policy(inline_script_hashes()).encode("ascii")),
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"same-origin"),
+            (b"cross-origin-opener-policy", b"same-origin"),
+            (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+        ]
+
+    def _secure(self, scope: Scope) -> bool:
+        if scope.get("scheme") == "https":
+            return True
+        if not self.settings.trust_proxy_headers:
+            return False
+        for name, value in scope["headers"]:
+            if name == b"x-forwarded-proto":
+                return value.split(b",")[0].strip().lower() == b"https"
+        return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        secure = is_secure(Request(scope), self.settings)
+        secure = self._secure(scope)
         no_store = scope["path"].startswith(NO_STORE_PREFIXES)
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in (
-                    ("content-security-policy", self.csp),
-                    ("x-content-type-options", "nosniff"),
-                    ("x-frame-options", "DENY"),
-                    ("referrer-policy", "same-origin"),
-                    ("cross-origin-opener-policy", "same-origin"),
-                    ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()"),
-                ):
-                    if name not in headers:
-                        headers[name] = value
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _value in headers}
+                headers.extend(h for h in self.headers if h[0] not in present)
                 if secure:
-                    headers["strict-transport-security"] = HSTS
-                if no_store and "cache-control" not in headers:
-                    headers["cache-control"] = "no-store"
+                    headers.append((b"strict-transport-security", HSTS.encode("ascii")))
+                if no_store and b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, wrapped)
