@@ -16,10 +16,15 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/ikz serve --host 127.0.0.1 --port 8000
+	IKZ_DEMO=true $(BIN)/ikz serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP)
+test: $(STAMP) tests/oidc/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
+tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error; \
+	else echo "npm fehlt: die SSO-Tests werden übersprungen (apt-get install nodejs npm)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -3,27 +3,55 @@
 ``create_app(settings)`` does all start-up work eagerly, so that a test's ``TestClient(app)`` and
 ``ikz serve`` behave alike: it loads the rule set and the rate tables (a broken rule set stops the
 start with ``UngueltigesRegelwerk``), opens the database, brings its schema to the newest
-migration and, when the database has no cases yet, loads the shipped examples (api/seed.py).
+migration and — only with ``IKZ_DEMO`` — creates the demo organisation and users and, when the
+database has no cases yet, loads the shipped examples into it (api/identity/demo.py, api/seed.py).
+
+Access control (api/identity/): the stateless routers get the ``Computation`` dependency (open
+while ``IKZ_OFFENE_BERECHNUNG``); the saved-case, share, audit and key routers declare their own
+(api/deps.py). Middleware, outermost first: security headers, the Origin check against forged
+cross-site requests, the body limit. The web pages stay open until phase 2 of issue 12.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from advisor.kosten import Istdaten
+from api.access_log import hide_query_strings
 from api.body_limit import BodyLimitMiddleware
 from api.db.session import make_engine, make_session_factory, run_migrations
+from api.identity import oidc
+from api.identity import web as identity_web
+from api.identity.csrf import OriginCheckMiddleware, csrf_feld
+from api.identity.demo import ensure_demo
+from api.identity.dependencies import computation_access
+from api.identity.openapi_security import add_security
+from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
+from api.routers import (
+    assessments,
+    audit,
+    calculations,
+    cases,
+    catalogue,
+    drafts,
+    keys,
+    rules,
+    screenings,
+    settlements,
+    shares,
+)
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
+from api.security_headers import SecurityHeadersMiddleware
 from api.seed import seed_examples
 from api.settings import Settings
+from api.web.render import ENVIRONMENT
 from api.web.routes import router as web_router
 from rules import load_rate_tables, load_rules
 
@@ -46,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         description=BESCHREIBUNG,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served by api/identity/web.py with packaged assets (no CDN, no inline script)
         redoc_url=None,
         default_response_class=CanonicalJSONResponse,
     )
@@ -57,28 +85,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     run_migrations(engine)
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    if settings.seed_examples:
-        seed_examples(app.state.session_factory, settings.examples_dir, app.state.regelwerk, app.state.satztabellen)
+    if settings.demo:
+        demo_id = ensure_demo(app.state.session_factory)
+        if settings.seed_examples:
+            seed_examples(
+                app.state.session_factory, settings.examples_dir, app.state.regelwerk, app.state.satztabellen, demo_id
+            )
 
     install_problem_handlers(app)
+    install_identity_problem_handlers(app)
+    hide_query_strings()
+    ENVIRONMENT.globals["csrf_feld"] = csrf_feld  # the hook templates use: {{ csrf_feld() }}
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(OriginCheckMiddleware, settings=settings)
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)
 
-    for router in (
-        assessments.router,
-        calculations.router,
-        settlements.router,
-        drafts.router,
-        rules.router,
-        catalogue.router,
-        cases.router,
-        screenings.router,
-    ):
+    open_to_computation = [Depends(computation_access)]
+    for router in (assessments.router, calculations.router, settlements.router, rules.router, catalogue.router):
+        app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
+    for router in (drafts.router, screenings.router):  # their expensive routes add the rate limit
+        app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
+    for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
         app.include_router(router, prefix=API_PREFIX)
+    app.include_router(identity_web.router)
+    app.include_router(oidc.router)
 
     app.include_router(web_router, include_in_schema=False)
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())
+    add_security(app)
     return app
 
 
@@ -91,4 +127,7 @@ def _extra_schemas() -> dict[str, object]:
         "FallVersion": FallVersion,
         "Fallliste": Fallliste,
         "Versionsliste": Versionsliste,
+        "Freigabeliste": shares.Freigabeliste,
+        "Protokoll": audit.Protokoll,
+        "Schluessel": keys.Schluessel,
     }

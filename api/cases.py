@@ -4,18 +4,25 @@ Every function works on a SQLAlchemy ``Session`` (from ``api.deps.DbSession`` or
 ``app.state.session_factory()``). Write functions commit before they return; read functions
 leave the session's transaction to the caller. Stable interface:
 
-- ``create_case(session, fallakte, beratung, note=None) -> SavedVersion`` — a new case, version 1
-- ``create_cases_if_empty(session, [(fallakte, beratung, note), …]) -> int`` — seeding
-- ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None)
-  -> tuple[SavedVersion, bool]`` — the same, guarded by an Idempotency-Key; ``True`` = replayed
-- ``update_case(session, case_id, fallakte, beratung, note=None, expected_version=None)
-  -> SavedVersion`` — a new version; ``expected_version`` makes it conditional (If-Match)
+- ``create_case(session, fallakte, beratung, note=None, *, organisation_id=None, on_saved=None)
+  -> SavedVersion`` — a new case, version 1, owned by ``organisation_id``
+- ``create_cases_if_empty(session, [(fallakte, beratung, note), …], organisation_id=None) -> int``
+- ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None, *, client="",
+  ttl=24 h, organisation_id=None, on_saved=None) -> tuple[SavedVersion, bool]`` — the same,
+  guarded by an Idempotency-Key of that client (expires after ``ttl``); ``True`` = replayed
+- ``update_case(session, case_id, fallakte, beratung, note=None, expected_version=None, *,
+  on_saved=None) -> SavedVersion`` — a new version; ``expected_version`` makes it conditional
 - ``get_case(session, case_id) -> SavedVersion`` — the newest version
 - ``get_version(session, case_id, number) -> SavedVersion``
-- ``list_cases(session, limit=50, offset=0) -> CasePage``
+- ``list_cases(session, limit=50, offset=0, visible=None) -> CasePage`` — ``visible`` is a WHERE
+  clause on ``CaseRow`` (api/identity/case_access.visible_to); without it, every case
 - ``list_versions(session, case_id) -> list[VersionSummary]`` — oldest first
 - ``fallakte_als_daten(fallakte) -> dict`` — the JSON form in which a Fallakte is stored
 - ``request_fingerprint(fallakte, note) -> str`` — what an Idempotency-Key is checked against
+
+Who may call these is decided before (api/identity/case_access.py); the store does not check.
+``on_saved(session, version_row)`` runs after the new version is flushed and before the commit,
+so that the audit entry of a change is committed with it (api/audit).
 
 Every version stores the Fallakte, the assessment and the calculation made when it was saved,
 with the rule set's version and SHA-256, so an old result can be shown as it was and re-run with
@@ -29,11 +36,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -79,9 +87,22 @@ __all__ = [
 ]
 
 
-def create_case(session: Session, fallakte: Fallakte, beratung: BeratungLike, note: str | None = None) -> SavedVersion:
-    """Store a new case with its first version; commits."""
-    row = _insert_case(session, fallakte, beratung, note)
+OnSaved = Callable[[Session, CaseVersionRow], None]
+
+
+def create_case(
+    session: Session,
+    fallakte: Fallakte,
+    beratung: BeratungLike,
+    note: str | None = None,
+    *,
+    organisation_id: int | None = None,
+    on_saved: OnSaved | None = None,
+) -> SavedVersion:
+    """Store a new case with its first version, owned by ``organisation_id``; commits."""
+    row = _insert_case(session, fallakte, beratung, note, organisation_id)
+    if on_saved is not None:
+        on_saved(session, row)
     session.commit()
     return _saved(row, fallakte.bezeichnung)
 
@@ -93,22 +114,37 @@ def create_case_once(
     fallakte: Fallakte,
     beratung: BeratungLike,
     note: str | None = None,
+    *,
+    client: str = "",
+    ttl: timedelta = timedelta(hours=24),
+    organisation_id: int | None = None,
+    on_saved: OnSaved | None = None,
 ) -> tuple[SavedVersion, bool]:
-    """Like ``create_case``, at most once per Idempotency-Key; commits.
+    """Like ``create_case``, at most once per Idempotency-Key of ``client``; commits.
 
-    Returns the version created and ``False``, or — when the key was used before with the same
-    request (same SHA-256) — the version created then and ``True``. The same key with a different
-    request raises ``IdempotencyConflict``.
+    Returns the version created and ``False``, or — when the client used the key within ``ttl``
+    with the same request (same SHA-256) — the version created then and ``True``. The same key
+    with a different request raises ``IdempotencyConflict``. Another client's key of the same
+    text is a different key; an expired key is forgotten (and deleted) and may be used anew.
     """
     for _attempt in range(2):
-        stored = session.get(IdempotencyKeyRow, key)
+        session.execute(delete(IdempotencyKeyRow).where(IdempotencyKeyRow.created_at < utc_now() - ttl))
+        stored = session.execute(
+            select(IdempotencyKeyRow).where(IdempotencyKeyRow.client == client, IdempotencyKeyRow.key == key)
+        ).scalar_one_or_none()
         if stored is not None:
             if stored.request_sha256 != request_sha256:
+                session.rollback()
                 raise IdempotencyConflict()
-            return get_version(session, stored.case_id, stored.version_number), True
-        row = _insert_case(session, fallakte, beratung, note)
+            replayed = get_version(session, stored.case_id, stored.version_number)
+            session.commit()
+            return replayed, True
+        row = _insert_case(session, fallakte, beratung, note, organisation_id)
+        if on_saved is not None:
+            on_saved(session, row)
         session.add(
             IdempotencyKeyRow(
+                client=client,
                 key=key,
                 request_sha256=request_sha256,
                 case_id=row.case_id,
@@ -126,7 +162,9 @@ def create_case_once(
     raise IdempotencyConflict()  # pragma: no cover - the second round always finds the key
 
 
-def create_cases_if_empty(session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]]) -> int:
+def create_cases_if_empty(
+    session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]], organisation_id: int | None = None
+) -> int:
     """Store several new cases in one transaction, but only into an empty store; commits.
 
     Returns how many were stored (0 if there were cases already). Two servers starting at once
@@ -136,7 +174,7 @@ def create_cases_if_empty(session: Session, entries: list[tuple[Fallakte, Beratu
         session.rollback()
         return 0
     for fallakte, beratung, note in entries:
-        _insert_case(session, fallakte, beratung, note)
+        _insert_case(session, fallakte, beratung, note, organisation_id)
     session.commit()
     return len(entries)
 
@@ -148,6 +186,8 @@ def update_case(
     beratung: BeratungLike,
     note: str | None = None,
     expected_version: int | None = None,
+    *,
+    on_saved: OnSaved | None = None,
 ) -> SavedVersion:
     """Store a new version of a case; commits.
 
@@ -171,6 +211,9 @@ def update_case(
     case.updated_at = now
     row = _version_row(case.id, case.latest_version, now, fallakte, beratung, note)
     session.add(row)
+    if on_saved is not None:
+        session.flush()
+        on_saved(session, row)
     session.commit()
     return _saved(row, fallakte.bezeichnung)
 
@@ -196,19 +239,20 @@ def get_version(session: Session, case_id: int, number: int) -> SavedVersion:
     return _saved(row, str(fallakte_daten.get("bezeichnung", "")), fallakte_daten)
 
 
-def list_cases(session: Session, limit: int = 50, offset: int = 0) -> CasePage:
-    """A page of saved cases, the most recently changed first (by the order versions were stored)."""
-    total = session.execute(select(func.count()).select_from(CaseRow)).scalar_one()
-    rows = session.execute(
-        select(CaseRow, CaseVersionRow.ergebnis)
-        .join(
-            CaseVersionRow,
-            (CaseVersionRow.case_id == CaseRow.id) & (CaseVersionRow.number == CaseRow.latest_version),
-        )
-        .order_by(CaseVersionRow.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
+def list_cases(
+    session: Session, limit: int = 50, offset: int = 0, visible: ColumnElement[bool] | None = None
+) -> CasePage:
+    """A page of saved cases, the most recently changed first (by the order versions were stored);
+    with ``visible``, only the cases that clause admits (and ``total`` counts only those)."""
+    count = select(func.count()).select_from(CaseRow)
+    query = select(CaseRow, CaseVersionRow.ergebnis).join(
+        CaseVersionRow,
+        (CaseVersionRow.case_id == CaseRow.id) & (CaseVersionRow.number == CaseRow.latest_version),
+    )
+    if visible is not None:
+        count, query = count.where(visible), query.where(visible)
+    total = session.execute(count).scalar_one()
+    rows = session.execute(query.order_by(CaseVersionRow.id.desc()).limit(limit).offset(offset)).all()
     cases = [
         CaseSummary(
             case_id=case.id,
@@ -243,9 +287,17 @@ def list_versions(session: Session, case_id: int) -> list[VersionSummary]:
     ]
 
 
-def _insert_case(session: Session, fallakte: Fallakte, beratung: BeratungLike, note: str | None) -> CaseVersionRow:
+def _insert_case(
+    session: Session, fallakte: Fallakte, beratung: BeratungLike, note: str | None, organisation_id: int | None
+) -> CaseVersionRow:
     now = utc_now()
-    case = CaseRow(bezeichnung=fallakte.bezeichnung, latest_version=1, created_at=now, updated_at=now)
+    case = CaseRow(
+        organisation_id=organisation_id,
+        bezeichnung=fallakte.bezeichnung,
+        latest_version=1,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(case)
     session.flush()
     row = _version_row(case.id, 1, now, fallakte, beratung, note)

@@ -6,6 +6,16 @@
 - ``CurrentRules`` the § 2b rule set loaded at start (``rules.load_rules()``)
 - ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``)
 - ``FallakteBody`` the request body (JSON or YAML) as a validated ``Fallakte``
+
+Access control (api/identity/dependencies.py; no router checks permissions by hand):
+
+- ``Caller``          who asks, or ``None`` without credentials (wrong credentials → 401)
+- ``Computation``     stateless endpoints: open while ``IKZ_OFFENE_BERECHNUNG`` (else 401)
+- ``Expensive``       Computation plus the per-client rate limit (documents, screenings; 429)
+- ``CaseReader``, ``CaseWriter``, ``CaseExporter``, ``CaseSharer`` the path's case, if the
+  caller may read / change / export / share it (404 for another organisation's case)
+- ``CaseCreator``     a caller allowed to create cases
+- ``AuditReader``, ``KeyAdmin`` callers allowed to read the audit trail / manage API keys
 """
 
 from __future__ import annotations
@@ -20,6 +30,10 @@ from advisor.fallakte import Fallakte
 from advisor.kosten import Satztabellen
 from advisor.regelwerk.modell import Regelwerk
 from api.documents import read_fallakte
+from api.identity.case_access import CaseAccess
+from api.identity.dependencies import case_access, computation_access, current_principal, expensive, require
+from api.identity.principal import Principal
+from api.identity.rollen import Recht
 from api.settings import Settings
 
 
@@ -51,3 +65,15 @@ DbSession = Annotated[Session, Depends(get_session, scope="function")]
 CurrentRules = Annotated[Regelwerk, Depends(get_regelwerk)]
 RateTables = Annotated[Satztabellen, Depends(get_satztabellen)]
 FallakteBody = Annotated[Fallakte, Depends(get_fallakte)]
+
+Caller = Annotated[Principal | None, Depends(current_principal)]
+Computation = Annotated[Principal | None, Depends(computation_access)]
+Expensive = Annotated[None, Depends(expensive)]
+CaseCreator = Annotated[Principal, Depends(require(Recht.FALL_AENDERN))]
+CaseLister = Annotated[Principal, Depends(require(Recht.FALL_LESEN))]
+CaseReader = Annotated[CaseAccess, Depends(case_access(Recht.FALL_LESEN, get_session))]
+CaseWriter = Annotated[CaseAccess, Depends(case_access(Recht.FALL_AENDERN, get_session))]
+CaseExporter = Annotated[CaseAccess, Depends(case_access(Recht.DOKUMENT_EXPORTIEREN, get_session))]
+CaseSharer = Annotated[CaseAccess, Depends(case_access(Recht.FALL_TEILEN, get_session))]
+AuditReader = Annotated[Principal, Depends(require(Recht.AUDIT_LESEN))]
+KeyAdmin = Annotated[Principal, Depends(require(Recht.SCHLUESSEL_VERWALTEN))]

@@ -1,4 +1,5 @@
-"""On first start, load the shipped example cases into an empty database (``make run`` shows them).
+"""On first start, load the shipped example cases into an empty database (``make run`` shows them),
+owned by the demo organisation (api/identity/demo.py; only with ``IKZ_DEMO``).
 
 Each example is parsed, assessed and calculated like any saved case, so its stored version
 records the rule set it was assessed with. An example that does not load is reported in the log
@@ -21,8 +22,15 @@ from api.cases import create_cases_if_empty, list_cases
 log = logging.getLogger("ikz.seed")
 
 
-def seed_examples(session_factory: sessionmaker[Session], examples_dir: Path, regelwerk: Any, satztabellen: Any) -> int:
-    """Store every ``*.yaml`` of ``examples_dir`` as a case if there are no cases yet; returns how many."""
+def seed_examples(
+    session_factory: sessionmaker[Session],
+    examples_dir: Path,
+    regelwerk: Any,
+    satztabellen: Any,
+    organisation_id: int | None = None,
+) -> int:
+    """Store every ``*.yaml`` of ``examples_dir`` as a case of ``organisation_id`` if there are no
+    cases yet; returns how many."""
     with session_factory() as session:
         if list_cases(session, limit=1).total > 0:
             return 0
@@ -34,7 +42,7 @@ def seed_examples(session_factory: sessionmaker[Session], examples_dir: Path, re
         except (IkzFehler, OSError) as e:
             log.warning("Beispiel %s nicht geladen: %s", path.name, e)
     with session_factory() as session:
-        stored = create_cases_if_empty(session, entries)
+        stored = create_cases_if_empty(session, entries, organisation_id)
     if stored:
         log.info("%d Beispielfälle gespeichert.", stored)
     return stored

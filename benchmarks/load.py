@@ -9,6 +9,9 @@ endpoint, requests/s, p50/p99 latency and the server process's CPU time per requ
                   returns the personnel example's assessment JSON, precomputed — no parsing, no
                   assessment. It is the framework's (and this client's) ceiling on this machine.
 - ``assessments`` POST /api/v1/assessments with the personnel example (JSON body).
+- ``mit Schlüssel`` the same with ``Authorization: Bearer <API key>``: what access control costs
+                  (the key lookup is cached; target ≥ 90 % of the unauthenticated throughput).
+                  Both are measured twice in the order A B B A and added up.
 - ``drafts``      POST /api/v1/drafts (PDF), one client, a few requests: p50 latency.
 
 It prints figures and ratios only; targets are shown as met or missed, never asserted.
@@ -44,6 +47,7 @@ EXAMPLE = ROOT / "examples" / "personalabrechnung-mandatierend.yaml"
 FLOOR_PATH = "/bench/floor"
 
 TARGET_RATIO = 0.40
+TARGET_AUTH_RATIO = 0.90
 TARGET_P99_MS = 25.0
 TARGET_DRAFT_P50_MS = 250.0
 
@@ -93,6 +97,21 @@ class Phase:
             return float("nan")
         ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def _merged(first: Phase, second: Phase) -> Phase:
+    """Two measurements of the same endpoint as one (requests, time, latencies and CPU added up)."""
+    cpu = (
+        None if first.server_cpu_s is None or second.server_cpu_s is None else first.server_cpu_s + second.server_cpu_s
+    )
+    return Phase(
+        first.name,
+        first.requests + second.requests,
+        first.errors + second.errors,
+        first.seconds + second.seconds,
+        first.latencies_ms + second.latencies_ms,
+        cpu,
+    )
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -161,10 +180,10 @@ class RawConnection:
     "floor" would measure the client (``--client httpx`` shows it).
     """
 
-    def __init__(self, port: int, path: str, body: bytes, content_type: str) -> None:
+    def __init__(self, port: int, path: str, body: bytes, content_type: str, extra_headers: str = "") -> None:
         self.port = port
         self.request = (
-            f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: {content_type}\r\n"
+            f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: {content_type}\r\n{extra_headers}"
             f"Content-Length: {len(body)}\r\n\r\n"
         ).encode("ascii") + body
         self.reader: asyncio.StreamReader | None = None
@@ -226,18 +245,23 @@ async def _run_phase(
     return Phase(name, len(latencies), errors, elapsed, latencies, cpu)
 
 
-async def _measure(port: int, args: argparse.Namespace, body: bytes, server_pid: int) -> list[Phase]:
+async def _measure(port: int, args: argparse.Namespace, body: bytes, server_pid: int, key: str) -> list[Phase]:
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=f"http://{HOST}:{port}", limits=limits, timeout=30) as client:
 
-        def senders(path: str) -> Callable[[], tuple[Sender, Callable[[], Awaitable[None]]]]:
+        def senders(path: str, authorised: bool = False) -> Callable[[], tuple[Sender, Callable[[], Awaitable[None]]]]:
+            auth = {"authorization": f"Bearer {key}"} if authorised else {}
+
             def new_sender() -> tuple[Sender, Callable[[], Awaitable[None]]]:
                 if args.client == "raw":
-                    connection = RawConnection(port, path, body, "application/json")
+                    extra = f"Authorization: Bearer {key}\r\n" if authorised else ""
+                    connection = RawConnection(port, path, body, "application/json", extra)
                     return connection.post, connection.close
 
                 async def post() -> int:
-                    response = await client.post(path, content=body, headers={"content-type": "application/json"})
+                    response = await client.post(
+                        path, content=body, headers={"content-type": "application/json", **auth}
+                    )
                     return response.status_code
 
                 async def nothing() -> None:
@@ -249,7 +273,7 @@ async def _measure(port: int, args: argparse.Namespace, body: bytes, server_pid:
 
         phases = [
             await _run_phase(
-                senders(path),
+                senders(path, authorised),
                 name,
                 concurrency=args.concurrency,
                 seconds=args.seconds,
@@ -257,8 +281,17 @@ async def _measure(port: int, args: argparse.Namespace, body: bytes, server_pid:
                 warmup_s=args.warmup,
                 server_pid=server_pid,
             )
-            for name, path in (("floor", FLOOR_PATH), ("assessments", "/api/v1/assessments"))
+            for name, path, authorised in (
+                ("floor", FLOOR_PATH, False),
+                # ABBA order: drift of the shared machine during the run hits both alike
+                ("assessments", "/api/v1/assessments", False),
+                ("mit Schlüssel", "/api/v1/assessments", True),
+                ("mit Schlüssel", "/api/v1/assessments", True),
+                ("assessments", "/api/v1/assessments", False),
+            )
         ]
+        floor, a1, b1, b2, a2 = phases
+        phases = [floor, _merged(a1, a2), _merged(b1, b2)]
         phases.append(
             await _run_phase(
                 senders("/api/v1/drafts"),
@@ -287,7 +320,7 @@ def _report(phases: list[Phase], args: argparse.Namespace) -> None:
             f"{ph.name:<13}{ph.requests:>9}{ph.errors:>8}{ph.throughput:>10.1f}"
             f"{ph.percentile(50):>9.2f}{ph.percentile(99):>9.2f}{'–' if cpu is None else f'{cpu:.2f}':>21}"
         )
-    floor, assessments, drafts = phases
+    floor, assessments, authorised, drafts = phases
     ratio = assessments.throughput / floor.throughput if floor.throughput else float("nan")
     floor_cpu, assessment_cpu = floor.server_cpu_ms_per_request, assessments.server_cpu_ms_per_request
     if floor_cpu and assessment_cpu:
@@ -303,10 +336,35 @@ def _report(phases: list[Phase], args: argparse.Namespace) -> None:
     print(
         f"  Durchsatz assessments / floor = {ratio:.1%} (Ziel ≥ {TARGET_RATIO:.0%}): {verdict(ratio >= TARGET_RATIO)}"
     )
+    auth_ratio = authorised.throughput / assessments.throughput if assessments.throughput else float("nan")
+    print(
+        f"  Durchsatz mit Schlüssel / ohne = {auth_ratio:.1%} (Ziel ≥ {TARGET_AUTH_RATIO:.0%}): "
+        f"{verdict(auth_ratio >= TARGET_AUTH_RATIO)}"
+    )
+    if authorised.server_cpu_ms_per_request and assessment_cpu:
+        print(
+            f"  Server-CPU mit Schlüssel / ohne = {authorised.server_cpu_ms_per_request / assessment_cpu:.2f} "
+            "(die verlässlichere Zahl auf einer geteilten Maschine)"
+        )
     p99 = assessments.percentile(99)
     print(f"  p99 assessments = {p99:.1f} ms (Ziel < {TARGET_P99_MS:g} ms): {verdict(p99 < TARGET_P99_MS)}")
     p50 = drafts.percentile(50)
     print(f"  p50 drafts = {p50:.1f} ms (Ziel < {TARGET_DRAFT_P50_MS:g} ms): {verdict(p50 < TARGET_DRAFT_P50_MS)}")
+
+
+def _bench_key(data_dir: str) -> str:
+    """An organisation and an API key in the throw-away database, made before the server starts."""
+    from api.db.session import make_engine, make_session_factory, run_migrations
+    from api.identity import admin
+
+    engine = make_engine(f"sqlite:///{Path(data_dir) / 'ikz.sqlite'}")
+    run_migrations(engine)
+    with make_session_factory(engine)() as session:
+        admin.add_organisation(session, "bench", "Lasttest")
+        _row, key = admin.add_api_key(session, "bench", "sachbearbeitung", "lasttest")
+        session.commit()
+    engine.dispose()
+    return key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,10 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     body = json.dumps(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")), default=str).encode("utf-8")
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="ikz-bench-") as data_dir:
+        key = _bench_key(data_dir)
         server = _start_server(port, data_dir)
         try:
             _wait_until_ready(f"http://{HOST}:{port}", server)
-            phases = asyncio.run(_measure(port, args, body, server.pid))
+            phases = asyncio.run(_measure(port, args, body, server.pid, key))
         finally:
             server.terminate()
             try:

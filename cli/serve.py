@@ -1,7 +1,8 @@
 """`ikz serve` — start the web form and the JSON API (uvicorn, one process).
 
-The database comes from ``IKZ_DATABASE_URL`` (default: SQLite file ``var/ikz.sqlite``, created
-on first start with the examples loaded); see api/settings.py for every setting.
+The database comes from ``IKZ_DATABASE_URL`` (default: SQLite file ``var/ikz.sqlite``, created on
+first start); see api/settings.py for every setting. Without any account it prints how to add
+the first admin; with ``IKZ_DEMO=true`` (``make run``) it names the demo sign-in.
 """
 
 from __future__ import annotations
@@ -51,5 +52,29 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     print(f"IKZ-Berater: http://{args.host}:{args.port}/ (API-Dokumentation: /api/v1/docs)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    _tell_about_accounts(app)
+    settings = app.state.settings
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=settings.trust_proxy_headers)
     return EXIT_OK
+
+
+def _tell_about_accounts(app: object) -> None:
+    """Without any account, say how to add the first admin; in demo mode, name the demo sign-in."""
+    from api.identity.demo import DEMO_USERS, has_users
+
+    settings = app.state.settings  # type: ignore[attr-defined]
+    if settings.demo:
+        zugaenge = "; ".join(f"{email} / {passwort}" for email, _rolle, passwort in DEMO_USERS)
+        print(
+            f"DEMO-BETRIEB (IKZ_DEMO=true), nicht produktiv nutzen. Anmeldung unter /anmelden: {zugaenge}",
+            file=sys.stderr,
+        )
+        return
+    if not has_users(app.state.session_factory):  # type: ignore[attr-defined]
+        print(
+            "Es gibt noch kein Konto. Gespeicherte Fälle und die API brauchen eine Anmeldung. Erstes Admin-Konto anlegen:\n"
+            '  ikz admin organisation add KENNUNG "Name der Organisation"\n'
+            "  ikz admin user add EMAIL --organisation KENNUNG --rolle admin --rolle sachbearbeitung --passwort-stdin\n"
+            "(das Passwort als erste Zeile der Standardeingabe; API-Schlüssel: ikz admin apikey add …)",
+            file=sys.stderr,
+        )

@@ -1,5 +1,6 @@
 """The tables of saved cases: a case, its versions (each with the assessment made when it was
 saved, and the rule set's version and hash), and the Idempotency-Keys of POST /cases.
+The tables of identity and the audit trail are in api/identity/tables.py and api/audit/tables.py.
 
 Every change to a case is a new row in ``case_versions``; rows are never updated or deleted. The
 pair (case_id, number) is unique, so two writers can never both store "version 3".
@@ -47,6 +48,10 @@ class CaseRow(Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    #: The organisation that created the case and owns it (api/identity/). ``None`` only for a
+    #: case saved through the web form while it is still open (phase 1 of issue 12): no API
+    #: caller sees such a case.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), nullable=True, index=True)
     bezeichnung: Mapped[str] = mapped_column(String(300))
     latest_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -75,12 +80,19 @@ class CaseVersionRow(Base):
 
 
 class IdempotencyKeyRow(Base):
-    """A POST /cases made with an Idempotency-Key: which request (hash) created which version."""
+    """A POST /cases made with an Idempotency-Key: which request (hash) created which version.
+
+    A key belongs to the client that sent it (``client``: "schluessel:<id>" or "nutzer:<id>"), so
+    two clients choosing the same key never see each other's case; keys expire (api/cases.py).
+    """
 
     __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("client", "key", name="uq_idempotency_keys_client_key"),)
 
-    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(255))
     request_sha256: Mapped[str] = mapped_column(String(64))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     version_number: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -5,10 +5,17 @@ foreign keys on, and every transaction opened with ``BEGIN IMMEDIATE`` — a wri
 lock at the start, so two writers queue instead of one failing with "database is locked" when it
 upgrades a read lock. PostgreSQL gets row locks (``SELECT … FOR UPDATE``) from api/cases.py.
 The schema is brought to the newest Alembic revision on start (``run_migrations``).
+
+A SQLite file holds other bodies' draft contracts: it is created readable and writable by the
+server's user only (0600, its directory 0700; SQLite gives its -wal and -shm files the same
+mode), and an existing file readable by others is narrowed to 0600 with a warning.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,7 @@ API_DIR = Path(__file__).resolve().parents[1]
 ALEMBIC_INI = API_DIR / "alembic.ini"
 MIGRATIONS_DIR = API_DIR / "migrations"
 SQLITE_BUSY_TIMEOUT_S = 30
+log = logging.getLogger("ikz.db")
 
 
 def make_engine(url: str) -> Engine:
@@ -31,11 +39,26 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(Path(database))
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def create_private_file(path: Path) -> None:
+    """Create the SQLite file with mode 0600 (its new directory 0700), or narrow an existing one."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            log.warning("Datenbankdatei %s war für andere lesbar (%o); jetzt 0600.", path, mode)
+            path.chmod(0o600)
+        return
+    os.close(fd)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from api.audit import tables as _audit_tables  # noqa: F401  (registers the tables)
 from api.db.models import Base
+from api.identity import tables as _identity_tables  # noqa: F401
 
 target_metadata = Base.metadata
 

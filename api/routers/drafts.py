@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from advisor.beratung import berate
 from advisor.fallakte import Fallakte
-from api.deps import CurrentRules, FallakteBody, RateTables
+from api.deps import CurrentRules, Expensive, FallakteBody, RateTables
 from api.openapi import fallakte_request_body
 from api.problems import ApiProblem
 from api.responses import PROBLEM_RESPONSES, problem
@@ -43,11 +43,13 @@ _RENDERERS = {PDF: (render_pdf, "pdf"), DOCX: (render_docx, "docx")}
             },
         },
         406: problem("Weder PDF noch DOCX ist laut Accept annehmbar."),
+        429: problem("Zu viele Dokumente in kurzer Zeit (Grenze je Aufrufer und Minute)."),
         **PROBLEM_RESPONSES,
     },
 )
 async def post_draft(
     request: Request,
+    _limit: Expensive,
     fallakte: FallakteBody,
     regelwerk: CurrentRules,
     satztabellen: RateTables,

@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, Response
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening, screening_als_dict
 from advisor.screening.spalten import SPALTEN
+from api.deps import Expensive
 from api.jsonout import CanonicalJSONResponse
 from api.responses import PROBLEM_RESPONSES
 from screening.export import export_csv, export_xlsx
@@ -154,7 +155,7 @@ def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: s
         **PROBLEM_RESPONSES,
     },
 )
-async def post_screening(request: Request) -> Response:
+async def post_screening(request: Request, _limit: Expensive) -> Response:
     """Jede Zeile der Bestandsliste nach § 2b UStG bewerten; Umsatzgrenze je Erbringer und Aufgabenfeld
     über alle gleichartigen Leistungen; Zusammenfassung und Handlungsliste."""
     tabelle, stichtag = await _read_request(request)

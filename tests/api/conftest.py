@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
+from tests.identity_helpers import add_key, add_organisation, bearer
 
 PERSONAL = "personalabrechnung-mandatierend"
 
@@ -27,6 +28,20 @@ def app(settings):
 @pytest.fixture
 def client(app):
     with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture
+def sachbearbeitung_key(app) -> str:
+    """An API key of organisation "kreis-a" with the role sachbearbeitung."""
+    add_organisation(app, "kreis-a", "Kreis A")
+    return add_key(app, "kreis-a", "sachbearbeitung")
+
+
+@pytest.fixture
+def key_client(app, sachbearbeitung_key):
+    """A client sending the sachbearbeitung key of "kreis-a" with every request."""
+    with TestClient(app, raise_server_exceptions=False, headers=bearer(sachbearbeitung_key)) as client:
         yield client
 
 

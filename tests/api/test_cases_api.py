@@ -1,4 +1,7 @@
-"""Saved cases over HTTP: POST/GET/PUT /cases, versions, Idempotency-Key, If-Match, re-assessment."""
+"""Saved cases over HTTP: POST/GET/PUT /cases, versions, Idempotency-Key, If-Match, re-assessment.
+
+Saved cases need credentials since issue 12: every test here calls as organisation "kreis-a" with
+a sachbearbeitung key (``client`` below); access control itself is tested in tests/identity/."""
 
 from __future__ import annotations
 
@@ -6,9 +9,17 @@ import asyncio
 import json
 
 import httpx
+import pytest
+
+from tests.identity_helpers import bearer
 
 URL = "/api/v1/cases"
 YAML = {"content-type": "application/yaml"}
+
+
+@pytest.fixture
+def client(key_client):
+    return key_client
 
 
 def _create(client, text: str, **headers: str):
@@ -33,7 +44,7 @@ def test_posting_a_case_stores_version_one_with_its_assessment_and_the_rule_set(
 def test_every_put_is_a_new_version_and_old_versions_stay_readable(client, personal_yaml):
     case = _create(client, personal_yaml).json()["fall"]
     changed = personal_yaml.replace("rechtsform: oerv_mandatierend", "rechtsform: oerv_delegierend")
-    put = client.put(f"{URL}/{case}?notiz=delegierend", content=changed, headers=YAML)
+    put = client.put(f"{URL}/{case}", content=changed, headers={**YAML, "Notiz": "delegierend"})
     assert put.status_code == 200, put.text
     assert (put.json()["version"], put.json()["notiz"], put.headers["etag"]) == (2, "delegierend", '"2"')
     versions = client.get(f"{URL}/{case}/versions").json()
@@ -88,10 +99,12 @@ def test_the_same_idempotency_key_for_a_different_case_is_refused(client, person
     assert client.get(URL).json()["gesamt"] == 1
 
 
-def test_parallel_retries_with_one_idempotency_key_create_exactly_one_case(app, personal_yaml):
+def test_parallel_retries_with_one_idempotency_key_create_exactly_one_case(app, personal_yaml, sachbearbeitung_key):
     async def run() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as ac:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test", headers=bearer(sachbearbeitung_key)
+        ) as ac:
             return await asyncio.gather(
                 *(ac.post(URL, content=personal_yaml, headers={**YAML, "Idempotency-Key": "gleich"}) for _ in range(6))
             )
@@ -101,15 +114,20 @@ def test_parallel_retries_with_one_idempotency_key_create_exactly_one_case(app, 
     assert len({r.json()["fall"] for r in responses}) == 1
 
 
-def test_parallel_puts_to_one_case_each_become_a_version_none_is_lost(app, personal_yaml):
+def test_parallel_puts_to_one_case_each_become_a_version_none_is_lost(app, personal_yaml, sachbearbeitung_key):
     writers = 10
 
     async def run() -> tuple[int, list[httpx.Response], httpx.Response]:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as ac:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test", headers=bearer(sachbearbeitung_key)
+        ) as ac:
             case = (await ac.post(URL, content=personal_yaml, headers=YAML)).json()["fall"]
             puts = await asyncio.gather(
-                *(ac.put(f"{URL}/{case}?notiz=w{i}", content=personal_yaml, headers=YAML) for i in range(writers))
+                *(
+                    ac.put(f"{URL}/{case}", content=personal_yaml, headers={**YAML, "Notiz": f"w{i}"})
+                    for i in range(writers)
+                )
             )
             return case, puts, await ac.get(f"{URL}/{case}/versions")
 

@@ -87,7 +87,8 @@ def test_an_unexpected_failure_is_a_german_500_problem_without_a_traceback(setti
     app.state.engine.dispose()
 
 
-def test_a_database_that_is_busy_is_a_503_problem_with_retry_after(app, client, problem, monkeypatch):
+def test_a_database_that_is_busy_is_a_503_problem_with_retry_after(app, key_client, problem, monkeypatch):
+    client = key_client
     from sqlalchemy.exc import OperationalError
 
     from api import cases
@@ -111,7 +112,8 @@ def _validator(openapi: dict, component: str):
     return Draft202012Validator(schema, registry=registry)
 
 
-def test_the_responses_match_their_documented_schemas(client, openapi, personal_yaml):
+def test_the_responses_match_their_documented_schemas(key_client, openapi, personal_yaml):
+    client = key_client
     yaml_headers = {"content-type": "application/yaml"}
     for path, component in (
         ("/api/v1/assessments", "Bewertung"),

@@ -1,4 +1,5 @@
-"""Start-up: migrations on a new database, the examples seeded once, `ikz serve` end to end."""
+"""Start-up: migrations on a new database, the demo organisation with the examples seeded once
+(only with IKZ_DEMO), `ikz serve` end to end with and without the demo setting."""
 
 from __future__ import annotations
 
@@ -18,17 +19,23 @@ from fastapi.testclient import TestClient
 from advisor.beratung import berate
 from advisor.parsing import parse_fallakte
 from api.app import create_app
+from api.identity.demo import DEMO_KENNUNG, DEMO_USERS
 from api.settings import Settings
 from cli.main import main
+from tests.identity_helpers import add_key, bearer
 
 
 def _app_with_examples(tmp_path: Path, examples_dir: Path):
-    return create_app(Settings(data_dir=tmp_path / "daten", examples_dir=examples_dir))
+    return create_app(Settings(data_dir=tmp_path / "daten", examples_dir=examples_dir, demo=True))
+
+
+def _demo_reader(app) -> dict[str, str]:
+    return bearer(add_key(app, DEMO_KENNUNG, "leser", f"leser-{time.monotonic_ns()}"))
 
 
 def test_a_new_database_gets_the_six_examples_with_their_assessments(tmp_path, examples_dir, example_texts):
     app = _app_with_examples(tmp_path, examples_dir)
-    with TestClient(app) as client:
+    with TestClient(app, headers=_demo_reader(app)) as client:
         faelle = client.get("/api/v1/cases").json()["faelle"]
     expected = {}
     for text in example_texts.values():
@@ -44,7 +51,7 @@ def test_a_new_database_gets_the_six_examples_with_their_assessments(tmp_path, e
 def test_a_second_start_does_not_load_the_examples_again(tmp_path, examples_dir):
     _app_with_examples(tmp_path, examples_dir).state.engine.dispose()
     app = _app_with_examples(tmp_path, examples_dir)
-    with TestClient(app) as client:
+    with TestClient(app, headers=_demo_reader(app)) as client:
         assert client.get("/api/v1/cases").json()["gesamt"] == 6
     app.state.engine.dispose()
 
@@ -56,7 +63,7 @@ def test_an_example_that_does_not_load_is_logged_and_the_others_are_stored(tmp_p
     with caplog.at_level(logging.WARNING, logger="ikz.seed"):
         app = _app_with_examples(tmp_path, mine)
     assert "kaputt.yaml" in caplog.text and "Pflichtangabe fehlt" in caplog.text
-    with TestClient(app) as client:
+    with TestClient(app, headers=_demo_reader(app)) as client:
         assert client.get("/api/v1/cases").json()["gesamt"] == 6
     app.state.engine.dispose()
 
@@ -80,33 +87,82 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.slow
-def test_ikz_serve_answers_on_localhost_with_the_examples_loaded(tmp_path):
-    port = _free_port()
-    env = {**os.environ, "IKZ_DATA_DIR": str(tmp_path / "daten")}
+def test_without_the_demo_setting_no_user_and_no_example_is_created(tmp_path, examples_dir):
+    app = create_app(Settings(data_dir=tmp_path / "daten", examples_dir=examples_dir))
+    from api.identity.demo import has_users
+
+    assert not has_users(app.state.session_factory)
+    with app.state.session_factory() as session:
+        from api.cases import list_cases
+
+        assert list_cases(session).total == 0
+    app.state.engine.dispose()
+
+
+def _start(tmp_path: Path, port: int, **extra: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "IKZ_DATA_DIR": str(tmp_path / "daten"), **extra}
     env.pop("IKZ_DATABASE_URL", None)
     ikz = Path(sys.executable).with_name("ikz")
-    server = subprocess.Popen(
+    return subprocess.Popen(
         [str(ikz), "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def _wait(server: subprocess.Popen[bytes], url: str) -> httpx.Response:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return httpx.get(url, timeout=2)
+        except httpx.TransportError:
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            assert time.monotonic() < deadline, "Server nicht gestartet"
+            time.sleep(0.2)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> str:
+    server.terminate()
+    server.wait(timeout=10)
+    text = server.stderr.read().decode() if server.stderr else ""
+    if server.stderr:
+        server.stderr.close()
+    return text
+
+
+@pytest.mark.slow
+def test_ikz_serve_creates_no_user_and_tells_how_to_add_the_first_admin(tmp_path):
+    port = _free_port()
+    server = _start(tmp_path, port)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/v1/cases", timeout=2)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-                assert time.monotonic() < deadline, "Server nicht gestartet"
-                time.sleep(0.2)
-        assert response.status_code == 200
-        assert response.json()["gesamt"] == 6
-        assert (tmp_path / "daten" / "ikz.sqlite").is_file()
+        response = _wait(server, f"http://127.0.0.1:{port}/api/v1/cases")
+        assert response.status_code == 401
+        assert (tmp_path / "daten" / "ikz.sqlite").stat().st_mode & 0o777 == 0o600
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        if server.stderr:
-            server.stderr.close()
+        stderr = _stop(server)
+    assert "ikz admin organisation add" in stderr and "ikz admin user add" in stderr
+
+
+@pytest.mark.slow
+def test_ikz_serve_in_demo_mode_signs_in_the_demo_user_who_sees_the_examples(tmp_path):
+    port = _free_port()
+    server = _start(tmp_path, port, IKZ_DEMO="true")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(server, base + "/anmelden")
+        with httpx.Client(base_url=base, timeout=10) as browser:
+            form = browser.get("/anmelden").text
+            token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+            email, _rolle, passwort = DEMO_USERS[0]
+            signed_in = browser.post(
+                "/anmelden",
+                data={"email": email, "passwort": passwort, "csrf_token": token, "weiter": "/"},
+                headers={"origin": base},
+            )
+            assert signed_in.status_code == 303, signed_in.text
+            listed = browser.get("/api/v1/cases")
+        assert listed.status_code == 200
+        assert listed.json()["gesamt"] == 6
+    finally:
+        _stop(server)
