@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from advisor.errors import Feldproblem
+from api.web.field_labels import pfad_lesbar
 from api.web.form_state import field_id, flatten
 
 
@@ -98,11 +99,12 @@ class Formular:
 
 
 def errors_by_field(
-    probleme: list[Feldproblem], feldnamen: dict[str, str]
+    probleme: list[Feldproblem], feldnamen: dict[str, str], daten: dict[str, Any] | None = None
 ) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Place each problem at the form field of its path (or the nearest enclosing group).
 
-    Returns ({form field name: [messages]}, [(anchor id, "Label: message")] for the summary).
+    Returns ({form field name: [messages]}, [(anchor id, "Label: message")] for the summary), the
+    label in the form's words with the row's name where ``daten`` (the case as read) has one.
     """
     fehler: dict[str, list[str]] = {}
     summary: list[tuple[str, str]] = []
@@ -112,7 +114,7 @@ def errors_by_field(
         if p.meldung not in fehler[name]:
             fehler[name].append(p.meldung)
         anchor = field_id(name) if name else "formular-fehler"
-        summary.append((anchor, f"{pfad_lesbar(p.pfad)}: {p.meldung}" if p.pfad else p.meldung))
+        summary.append((anchor, f"{pfad_lesbar(p.pfad, daten)}: {p.meldung}" if p.pfad else p.meldung))
     return fehler, summary
 
 
@@ -130,17 +132,3 @@ def nearest_field(pfad: str, feldnamen: dict[str, str]) -> str:
         else:
             return current
     return ""
-
-
-def pfad_lesbar(pfad: str) -> str:
-    """ "leistungen[0].kosten.positionen[1].betrag" → "Leistung 1 › kosten › Position 2 › betrag"."""
-    words = {"beteiligte": "Beteiligter", "leistungen": "Leistung", "positionen": "Position", "empfaenger": "Empfänger"}
-    out = []
-    for part in pfad.split("."):
-        if "[" in part:
-            base, _, rest = part.partition("[")
-            idx = rest.rstrip("]")
-            out.append(f"{words.get(base, base)} {int(idx) + 1}" if idx.isdigit() else part)
-        else:
-            out.append(part)
-    return " › ".join(out)

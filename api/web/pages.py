@@ -18,6 +18,7 @@ from advisor.parsing import check_document_size, fallakte_aus_daten, parse_docum
 from api.cases import fallakte_als_daten
 from api.jsonout import canonical_json
 from api.web import advice
+from api.web.error_pages import error_page
 from api.web.form_fallakte import fallakte_data, form_state
 from api.web.form_state import field_id
 from api.web.form_view import Formular, errors_by_field
@@ -281,4 +282,5 @@ def import_error(probleme: list[str], text: str) -> Response:
 
 
 def not_found(meldung: str, status_code: int = 404) -> Response:
-    return render_page("fehler.html", status_code=status_code, aktiv="", meldung=meldung)
+    """The German error page (404 unless said otherwise) with ``meldung``."""
+    return error_page(status_code, meldung)

@@ -198,7 +198,8 @@ def test_a_saved_case_is_listed_changed_as_a_new_version_and_compared(client, ex
     versionen = client.get(f"{fall}/versionen").text
     assert "Version 1" in versionen and "Version 2" in versionen and "Erster Stand" in versionen
     vergleich = client.get(f"{fall}/vergleich?a=1&b=2").text
-    assert "rechtsform" in vergleich and "oerv_delegierend" in vergleich
+    assert "Rechtsform der Zusammenarbeit" in vergleich
+    assert "Öffentlich-rechtliche Vereinbarung, delegierend" in vergleich and "oerv_delegierend" not in vergleich
     assert "Nicht steuerbar" in vergleich and "Steuerpflichtig" in vergleich
 
 
