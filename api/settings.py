@@ -5,6 +5,9 @@
 ``IKZ_SEED_EXAMPLES``  load the shipped examples into an empty database on start (default: true)
 ``IKZ_MAX_BODY_BYTES`` largest accepted request body (default: 2 MB; larger → 413)
 ``IKZ_MAX_DOCUMENT_NODES`` largest number of values in a parsed document (default: 200 000)
+``IKZ_BARRIEREFREIHEIT_KONTAKT`` the operator's contact for accessibility feedback (shown on
+                       /barrierefreiheit, as BITV 2.0 requires; a notice asks for it while unset)
+``IKZ_BARRIEREFREIHEIT_DURCHSETZUNG`` the enforcement body responsible for the operator (Land)
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     #: Bounds the work a document may cause after parsing (YAML aliases can multiply a small text).
     max_document_nodes: int = Field(default=200_000, gt=0)
+    #: Contact for feedback on accessibility (address, e-mail, phone), per the operating body.
+    barrierefreiheit_kontakt: str = ""
+    #: The body that enforces accessibility for the operator (depends on the Land).
+    barrierefreiheit_durchsetzung: str = ""
 
     def resolved_database_url(self) -> str:
         """The database URL to use: the explicit one, or the SQLite file in the data directory."""

@@ -16,7 +16,6 @@ from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
 from api.cases import fallakte_als_daten
-from api.jsonout import canonical_json
 from api.web import advice
 from api.web.error_pages import error_page
 from api.web.form_fallakte import fallakte_data, form_state
@@ -24,7 +23,6 @@ from api.web.form_state import field_id
 from api.web.form_view import Formular, errors_by_field
 from api.web.render import render_fragment, render_page
 from api.web.result_view import fragen_by_field, leistungen_view
-from api.web.version_diff import fallakte_unterschiede
 
 
 @dataclass
@@ -180,58 +178,6 @@ def live_response(request: Request, state: dict[str, Any]) -> Response:
     return JSONResponse(body)
 
 
-# --- results ------------------------------------------------------------------------------------
-
-
-def result_page(request: Request, fallakte: Fallakte, beratung: Any) -> Response:
-    bewertung, kalkulation = advice.beratung_dicts(beratung)
-    daten = fallakte_als_daten(fallakte)
-    return render_page(
-        "ergebnis.html",
-        aktiv="formular",
-        daten=daten,
-        bewertung=bewertung,
-        kalkulation=kalkulation,
-        leistungen=leistungen_view(daten, bewertung, kalkulation),
-        fallakte_json=canonical_json(daten),
-        fall=None,
-        neueste=None,
-        gespeichert=None,
-        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
-    )
-
-
-def saved_result_page(request: Request, saved: Any, *, neueste: int, gespeichert: int | None) -> Response:
-    daten = saved.fallakte_daten
-    return render_page(
-        "ergebnis.html",
-        aktiv="faelle",
-        daten=daten,
-        bewertung=saved.bewertung,
-        kalkulation=saved.kalkulation,
-        leistungen=leistungen_view(daten, saved.bewertung, saved.kalkulation),
-        fallakte_json=canonical_json(daten),
-        fall=saved,
-        neueste=neueste,
-        gespeichert=gespeichert,
-        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
-    )
-
-
-def comparison_page(alt: Any, neu: Any) -> Response:
-    return render_page(
-        "vergleich.html",
-        aktiv="faelle",
-        alt=alt,
-        neu=neu,
-        unterschiede=fallakte_unterschiede(alt.fallakte_daten, neu.fallakte_daten),
-        leistungen_alt={
-            lv["fallakte"]["id"]: lv for lv in leistungen_view(alt.fallakte_daten, alt.bewertung, alt.kalkulation)
-        },
-        leistungen_neu=leistungen_view(neu.fallakte_daten, neu.bewertung, neu.kalkulation),
-    )
-
-
 # --- examples, import, errors -------------------------------------------------------------------
 
 
@@ -265,16 +211,6 @@ def parse_upload(request: Request, text: str) -> Fallakte:
     daten = parse_document(text)
     check_document_size(daten, request.app.state.settings.max_document_nodes)
     return fallakte_aus_daten(daten)
-
-
-def fallakte_from_hidden(text: str) -> Fallakte | None:
-    """The Fallakte a result page carries in a hidden field (canonical JSON), or None."""
-    if not text:
-        return None
-    try:
-        return fallakte_aus_daten(parse_document(text))
-    except UngueltigeEingabe:
-        return None
 
 
 def import_error(probleme: list[str], text: str) -> Response:
