@@ -2,8 +2,8 @@
 ARIA wiring that connects each field to its hint, error and question.
 
 Each field ``name`` has the id ``field_id(name)``; its hint is ``<id>-hinweis``, its error
-``<id>-fehler`` (role="alert"), its open question ``<id>-frage`` and its catalogue default
-``<id>-katalog``. ``aria-describedby`` lists those that are present; ``aria-invalid`` is set when
+``<id>-fehler`` (role="alert"), its open question ``<id>-frage``, a contradiction with another
+answer ``<id>-warnung`` and its catalogue default or implied value ``<id>-katalog``. ``aria-describedby`` lists those that are present; ``aria-invalid`` is set when
 the field has an error.
 """
 
@@ -27,8 +27,11 @@ class Formular:
     fehler: dict[str, list[str]] = field(default_factory=dict)
     fragen: dict[str, list[str]] = field(default_factory=dict)
     katalog_hinweise: dict[str, str] = field(default_factory=dict)
+    warnungen: dict[str, list[str]] = field(default_factory=dict)
     zusammenfassung: list[tuple[str, str]] = field(default_factory=list)
     fokus: str | None = None
+    #: Announced at the focused group after a row was removed ("Beteiligter 2 wurde entfernt.").
+    fokus_meldung: str | None = None
     fall_id: int | None = None
     version: int | None = None
     aufgabenfelder: list[tuple[str, str]] = field(default_factory=list)
@@ -76,6 +79,9 @@ class Formular:
     def fragen_fuer(self, name: str) -> list[str]:
         return self.fragen.get(name, [])
 
+    def warnungen_fuer(self, name: str) -> list[str]:
+        return self.warnungen.get(name, [])
+
     def aria(self, name: str, hinweis: bool = False) -> Markup:
         """``aria-describedby``/``aria-invalid``/``autofocus`` attributes of field ``name``."""
         fid = field_id(name)
@@ -88,6 +94,8 @@ class Formular:
             described.append(f"{fid}-fehler")
         if self.fragen_fuer(name):
             described.append(f"{fid}-frage")
+        if self.warnungen_fuer(name):
+            described.append(f"{fid}-warnung")
         parts = []
         if described:
             parts.append(f'aria-describedby="{escape(" ".join(described))}"')

@@ -33,7 +33,7 @@ from advisor.errors import Feldproblem, UngueltigeEingabe
 from api.cases import CaseStoreError, create_case, get_case, get_version, list_cases, list_versions, update_case
 from api.web import pages, result_pages, result_routes
 from api.web.downloads import DATEIEN, download_response
-from api.web.form_state import apply_action, empty_state, nest
+from api.web.form_state import apply_action, empty_state, nest, removal_message
 from api.web.render import render_page
 
 router = APIRouter()
@@ -87,13 +87,30 @@ async def formular_absenden(request: Request) -> Response:
         geprueft = pages.check_form(request, state)
         if geprueft.fallakte is None:
             return pages.form_page(
-                request, state, fall_id=fall_id, version=version, fehler=geprueft, notiz=notiz or "", status_code=422
+                request,
+                state,
+                fall_id=fall_id,
+                version=version,
+                fehler=geprueft,
+                notiz=notiz or "",
+                status_code=422,
+                ungespeichert=True,
             )
         if aktion == "pruefen":
             return result_routes.store_and_redirect(request, geprueft, fall_id, version)
         return _save(request, geprueft, fall_id, version, notiz, state)
     fokus = apply_action(state, aktion) if aktion != "aktualisieren" else None
-    return pages.form_page(request, state, fall_id=fall_id, version=version, fokus=fokus, live=True, notiz=notiz or "")
+    return pages.form_page(
+        request,
+        state,
+        fall_id=fall_id,
+        version=version,
+        fokus=fokus,
+        fokus_meldung=removal_message(aktion),
+        live=True,
+        notiz=notiz or "",
+        ungespeichert=True,
+    )
 
 
 def _save(
@@ -117,6 +134,7 @@ def _save(
                 fehler=pages.Pruefung(None, None, problem, {}),
                 notiz=notiz or "",
                 status_code=409,
+                ungespeichert=True,
             )
     return RedirectResponse(f"/faelle/{saved.case_id}?gespeichert={saved.number}", status_code=303)
 
@@ -154,7 +172,7 @@ async def import_upload(request: Request) -> Response:
         fallakte = pages.parse_upload(request, inhalt)
     except UngueltigeEingabe as e:
         return pages.import_error([str(p) for p in e.probleme], eingefuegt)
-    return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True)
+    return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True, ungespeichert=True)
 
 
 # --- saved cases --------------------------------------------------------------------------------
