@@ -356,3 +356,9 @@ ADRESSPARAMETER: dict[str, str] = {
     "seite": "Seitenzahl",
     "gespeichert": "Gespeicherte Version",
 }
+#: The legal forms in a narrow table column (screening report and exports).
+RECHTSFORMEN_KURZ: dict[str, str] = {
+    **RECHTSFORMEN,
+    "oerv_delegierend": "ÖrV delegierend",
+    "oerv_mandatierend": "ÖrV mandatierend",
+}

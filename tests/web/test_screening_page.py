@@ -73,3 +73,48 @@ def test_the_empty_stichtag_means_the_first_of_january_2027(client):
 def test_the_page_has_no_inline_script(client):
     html = client.get("/screening").text
     assert "<script>" not in html and 'src="/static/tabelle-sortieren.js"' in html
+
+
+def test_the_templates_values_sheet_explains_every_choice_in_words(client):
+    import io
+
+    from openpyxl import load_workbook
+
+    from advisor import bezeichnungen
+
+    mappe = load_workbook(io.BytesIO(client.get("/api/v1/screenings/vorlage.xlsx").content))
+    spalten = list(mappe["Werte"].iter_cols(values_only=True))
+    paare = {}
+    for links, rechts in zip(spalten, spalten[1:], strict=False):
+        if rechts[0] == "Bezeichnung":
+            paare[links[0]] = dict(zip(links[1:], rechts[1:], strict=True))
+    assert paare["Rechtsform"]["oerv_mandatierend"] == bezeichnungen.RECHTSFORMEN["oerv_mandatierend"]
+    assert paare["Art (Erbringer / Empfänger)"]["kreisfreie_stadt"] == "Kreisfreie Stadt"
+    assert paare["Entgelt"]["umlage_allgemein"] == bezeichnungen.ENTGELTE["umlage_allgemein"]
+    assert paare["Abrechnung"]["festpreis"] == bezeichnungen.VERFAHREN["festpreis"]
+    assert paare["Aufgabenfeld"]["standesamt"] == "Standesamt (Personenstandswesen)"
+
+
+def test_the_reports_chart_counts_in_whole_numbers():
+    import gc
+    from datetime import date
+
+    from rules import load_rate_tables, load_rules
+    from screening.report import chart_by_field, ganzzahlige_achse
+    from screening.run import screen_tables, screening_context
+    from tests.screening.conftest import tabelle
+
+    assert ganzzahlige_achse(0) == (1, 1) and ganzzahlige_achse(1) == (1, 1) and ganzzahlige_achse(3) == (1, 3)
+    assert ganzzahlige_achse(8) == (1, 8) and ganzzahlige_achse(9) == (2, 10) and ganzzahlige_achse(100) == (13, 104)
+
+    kontext = screening_context(date(2027, 1, 1), load_rules(), load_rate_tables())
+    try:
+        screening = screen_tables(
+            [tabelle([zeile(), zeile(kennung="L-2", aufgabenfeld="standesamt")])], kontext=kontext
+        )
+    finally:
+        gc.unfreeze()
+    zeichnung = chart_by_field(screening, dict(kontext.vorgaben.aufgabenfelder))
+    chart = zeichnung.contents[0]
+    chart.draw()
+    assert chart.valueAxis._tickValues and all(float(t).is_integer() for t in chart.valueAxis._tickValues)
