@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from advisor import bezeichnungen
+from advisor import bezeichnungen as bz
 from advisor.screening.spalten import ARTEN_BETEILIGTER, JA_NEIN, SPALTEN, Spalte
 from advisor.screening.vorgaben import Screeningvorgaben
 from screening.xlsx import stable_xlsx_bytes
@@ -37,9 +37,9 @@ def template_csv() -> bytes:
 
 #: The German label of each value of a choice column, by the column's field (advisor/bezeichnungen).
 _BEZEICHNUNGEN: dict[str, dict[str, str]] = {
-    "rechtsform": bezeichnungen.RECHTSFORMEN,
-    "entgelt": bezeichnungen.ENTGELTE,
-    "abrechnung": bezeichnungen.VERFAHREN,
+    "rechtsform": bz.RECHTSFORMEN,
+    "entgelt": bz.ENTGELTE,
+    "abrechnung": bz.VERFAHREN,
 }
 
 
@@ -54,7 +54,7 @@ def _wertelisten(vorgaben: Screeningvorgaben) -> list[tuple[str, list[str], list
         (
             "Art (Erbringer / Empfänger)",
             list(ARTEN_BETEILIGTER),
-            [bezeichnungen.ARTEN.get(w, w) for w in ARTEN_BETEILIGTER],
+            [bz.ARTEN.get(w, w) for w in ARTEN_BETEILIGTER],
         ),
     ]
     for s in auswahl:
