@@ -69,7 +69,7 @@ def _ist_ergebnis(folge: str | None) -> bool:
 
 def _wirkung(k: dict[str, Any], art: str, entscheidet_ergebnis: bool, sicher: bool) -> str:
     folge = _folge(k.get("folge"))
-    status = k.get("status")
+    status = str(k.get("status"))
     if art == ENTSCHEIDEND:
         return f"Entscheidet {'das Ergebnis' if entscheidet_ergebnis else 'diesen Schritt'}: {folge}."
     if art == NICHT_ERFORDERLICH:
@@ -84,7 +84,8 @@ def _wirkung(k: dict[str, Any], art: str, entscheidet_ergebnis: bool, sicher: bo
 
 
 def _teil_wirkung(k: dict[str, Any], eltern: dict[str, Any]) -> str:
-    return f"Voraussetzung von „{eltern.get('titel')}“: {STATUS.get(k.get('status'), k.get('status'))}."
+    status = str(k.get("status"))
+    return f"Voraussetzung von „{eltern.get('titel')}“: {STATUS.get(status, status)}."
 
 
 def steps(lb: dict[str, Any], regelwerk: Any, praefix: str) -> list[Pruefschritt]:
@@ -222,9 +223,9 @@ def decision_path(
             )
         )
         if offene:
-            saetze.append(
-                Markup("Es hängt davon ab, ob {} greift.").format(Markup(" oder ").join(_link(a) for a in offene[:4]))
-            )
+            links = Markup(" oder ").join(_link(a) for a in offene[:2])
+            mehr = f" (oder eines von {len(offene) - 2} weiteren offenen Kriterien)" if len(offene) > 2 else ""
+            saetze.append(Markup("Es hängt davon ab, ob {}{} greift.").format(links, mehr))
         fragen = lb.get("offene_fragen") or []
         if moeglich:
             saetze.append(
@@ -237,7 +238,7 @@ def decision_path(
                     " oder ".join(moeglich),
                 )
             )
-    risiko = lb.get("risiko")
+    risiko = str(lb.get("risiko"))
     gruende = lb.get("risikogruende") or []
     if gruende:
         saetze.append(Markup("Risiko {}: {}").format(RISIKEN.get(risiko, risiko), " ".join(str(g) for g in gruende)))

@@ -19,7 +19,8 @@ MANDATIERT_UND_BEFREIEND = (
 def widersprueche(state: dict[str, Any]) -> dict[str, list[str]]:
     """{form field name: [warning]} for every contradiction in the form state."""
     warnungen: dict[str, list[str]] = {}
-    leistungen = state.get("leistungen") if isinstance(state.get("leistungen"), list) else []
+    zeilen = state.get("leistungen")
+    leistungen: list[Any] = zeilen if isinstance(zeilen, list) else []
     if state.get("rechtsform") == "oerv_mandatierend":
         for j, leistung in enumerate(leistungen):
             if isinstance(leistung, dict) and leistung.get("aufgabenuebertragung_befreiend") == "ja":
