@@ -113,3 +113,252 @@ ABSCHLAEGE: dict[str, str] = {
     "halbjaehrlich": "Halbjährlich",
     "jaehrlich": "Jährlich",
 }
+
+# --- the assessment -------------------------------------------------------------------------------
+
+#: Results of an assessment (and of one service). ``gemischt``: services of one case differ.
+ERGEBNISSE: dict[str, str] = {
+    "nicht_steuerbar": "Nicht steuerbar",
+    "steuerpflichtig": "Steuerpflichtig",
+    "steuerfrei": "Steuerfrei",
+    "offen": "Offen – Angaben fehlen",
+    "gemischt": "Gemischt (je Leistung verschieden)",
+}
+#: The same results inside a sentence or a table cell ("… ist nicht steuerbar").
+ERGEBNISSE_KLEIN: dict[str, str] = {
+    "nicht_steuerbar": "nicht steuerbar",
+    "steuerpflichtig": "steuerpflichtig",
+    "steuerfrei": "steuerfrei",
+    "offen": "offen",
+    "gemischt": "je Leistung verschieden",
+}
+STATUS: dict[str, str] = {
+    "erfuellt": "erfüllt",
+    "nicht_erfuellt": "nicht erfüllt",
+    "offen": "offen",
+    "nicht_anwendbar": "nicht anwendbar",
+}
+RISIKEN: dict[str, str] = {"gering": "gering", "mittel": "mittel", "hoch": "hoch"}
+REGIME: dict[str, str] = {
+    "ustg_2b": "§ 2b UStG (neues Recht)",
+    "altes_recht": "§ 2 Abs. 3 UStG a. F. (altes Recht, Option)",
+    "offen": "offen",
+}
+#: What a rule leads to when it applies (its ``folge``): a result or the law that governs.
+FOLGEN: dict[str, str] = {**ERGEBNISSE_KLEIN, **{k: v for k, v in REGIME.items() if k != "offen"}}
+
+#: The steps of the decision: the chains of rules/regelwerk.yaml, as questions a reader asks.
+KETTEN: dict[str, str] = {
+    "regime": "Welches Recht gilt am Stichtag?",
+    "steuerbarkeit_ustg_2b": "Ist die Leistung nach § 2b UStG steuerbar?",
+    "steuerbarkeit_altes_recht": "Ist die Leistung nach altem Recht steuerbar?",
+    "steuerbefreiung": "Ist eine steuerbare Leistung steuerfrei?",
+}
+
+#: The § 2b facts of a service that are yes/no/unknown, in the order of the decision, with the
+#: form's question and a hint in plain German. The keys are field names of ``Leistung``.
+JA_NEIN_FAKTEN: dict[str, tuple[str, str]] = {
+    "aufgabenuebertragung_befreiend": (
+        "Geht die Aufgabe mit befreiender Wirkung über?",
+        "Delegation: Rechte und Pflichten gehen auf den Erbringer über (z. B. delegierende "
+        "Vereinbarung, Zweckverband).",
+    ),
+    "befreiung_ausschlaggebend": (
+        "War die befreiende Übertragung für die Wahl eines öffentlichen Partners ausschlaggebend?",
+        "Verwaltungsauffassung (BayLfSt 15.02.2023); ein Risiko bleibt.",
+    ),
+    "gesetzlicher_vorbehalt_jpoer": (
+        "Behält ein Gesetz die Leistung ausdrücklich öffentlichen Stellen vor?",
+        "§ 2b Abs. 3 Nr. 1 UStG; eine allgemeine Pflicht zur Zusammenarbeit genügt nicht.",
+    ),
+    "privat_steuerfrei_ohne_option": (
+        "Wäre dieselbe Leistung eines privaten Anbieters ohne Option steuerfrei?",
+        "§ 2b Abs. 2 Nr. 2 UStG, z. B. Kinderbetreuung (§ 4 Nr. 25 UStG).",
+    ),
+    "oeffentliche_infrastruktur": (
+        "Dient die Leistung dem Erhalt der öffentlichen Infrastruktur?",
+        "§ 2b Abs. 3 Nr. 2 Buchst. b UStG.",
+    ),
+    "gemeinsame_oeffentliche_aufgabe": (
+        "Nehmen alle Beteiligten damit eine ihnen gemeinsam obliegende öffentliche Aufgabe wahr?",
+        "§ 2b Abs. 3 Nr. 2 Buchst. b UStG.",
+    ),
+    "hilfstaetigkeit": (
+        "Ist die Leistung eine Hilfstätigkeit (Reinigung, Grünpflege, Bau, IT-Support)?",
+        "Hilfstätigkeiten sind nie begünstigt (BMF 14.11.2019).",
+    ),
+    "private_anbieter_am_markt": (
+        "Könnten private Unternehmen diese Leistung realistisch anbieten?",
+        "Wettbewerb mit privaten Anbietern (§ 2b Abs. 1 Satz 2 UStG, BMF 14.11.2019).",
+    ),
+    "anhang_i_unbedeutend": (
+        "Ist die Tätigkeit nach Anhang I nur von unbedeutendem Umfang?",
+        "§ 2b Abs. 4 Nr. 5 UStG.",
+    ),
+    "vermessung_kataster": (
+        "Handelt es sich um Vermessungs- oder Katasterleistungen?",
+        "§ 2b Abs. 4 Nr. 3 UStG.",
+    ),
+    "amtshilfe": ("Wird die Vermessungsleistung als Amtshilfe erbracht?", "§ 2b Abs. 4 Nr. 3 UStG."),
+    "personalgestellung": ("Besteht die Leistung in der Gestellung von Personal?", "BMF 09.12.2022."),
+    "beamtenvorbehalt": (
+        "Verrichtet das gestellte Personal Arbeiten, die Beamten vorbehalten sind?",
+        "LfSt Niedersachsen 15.07.2019.",
+    ),
+}
+KTG_FAKTEN: dict[str, tuple[str, str]] = {
+    "mitglieder_nichtunternehmerisch": (
+        "Handeln die Mitglieder nichtunternehmerisch?",
+        "§ 4 Nr. 29 UStG (Kostenteilungsgemeinschaft).",
+    ),
+    "leistungen_mitgliedsbezogen": (
+        "Sind die Leistungen auf die Bedürfnisse der Mitglieder zugeschnitten?",
+        "§ 4 Nr. 29 UStG; allgemein angebotene Leistungen genügen nicht.",
+    ),
+}
+#: Every fact a catalogue or the assessment may name, as the form asks for it.
+FAKT_LABELS: dict[str, str] = {
+    **{k: v[0] for k, v in JA_NEIN_FAKTEN.items()},
+    **{f"kostenteilungsgemeinschaft.{k}": v[0] for k, v in KTG_FAKTEN.items()},
+    "gesetzlicher_vorbehalt_norm": "Welches Gesetz behält die Leistung vor?",
+    "umsatz_gleichartige_taetigkeiten": "Umsatz des Erbringers aus allen gleichartigen Tätigkeiten (netto, je Jahr)",
+    "anteil_leistungen_an_jpoer_prozent": "Anteil gleichartiger Leistungen an öffentliche Stellen (%)",
+    "anhang_i_taetigkeit": "Tätigkeit nach Anhang I MwStSystRL",
+    "entgelt": "Art des Entgelts",
+}
+#: Every fact a rule may read (advisor.sachverhalt.FAKTEN), as a short noun for "beruht auf: …".
+FAKTEN: dict[str, str] = {
+    "stichtag": "Stichtag",
+    "rechtsform": "Rechtsform",
+    "aufgabenfeld": "Aufgabenfeld",
+    "erbringer_option_27_22": "Option des Erbringers nach § 27 Abs. 22 UStG",
+    "erbringer_ist_jpoer": "Erbringer ist eine juristische Person des öffentlichen Rechts",
+    "erbringer_ist_zusammenschluss": "Erbringer ist ein Zusammenschluss seiner Mitglieder",
+    "empfaenger_alle_jpoer": "Alle Empfänger sind juristische Personen des öffentlichen Rechts",
+    "entgelt": "Entgelt",
+    "aufgabenuebertragung_befreiend": "Befreiende Aufgabenübertragung",
+    "befreiung_ausschlaggebend": "Befreiung ausschlaggebend für die Partnerwahl",
+    "gesetzlicher_vorbehalt_jpoer": "Gesetzlicher Vorbehalt für öffentliche Stellen",
+    "gesetzlicher_vorbehalt_norm": "Vorbehaltsnorm",
+    "privat_steuerfrei_ohne_option": "Bei Privaten ohne Option steuerfrei",
+    "umsatz_gleichartige_taetigkeiten": "Umsatz aus gleichartigen Tätigkeiten",
+    "oeffentliche_infrastruktur": "Erhalt der öffentlichen Infrastruktur",
+    "gemeinsame_oeffentliche_aufgabe": "Gemeinsame öffentliche Aufgabe",
+    "anteil_leistungen_an_jpoer_prozent": "Anteil gleichartiger Leistungen an öffentliche Stellen",
+    "hilfstaetigkeit": "Hilfstätigkeit",
+    "private_anbieter_am_markt": "Private Anbieter am Markt",
+    "anhang_i_taetigkeit": "Tätigkeit nach Anhang I MwStSystRL",
+    "anhang_i_unbedeutend": "Anhang-I-Tätigkeit von unbedeutendem Umfang",
+    "vermessung_kataster": "Vermessung oder Kataster",
+    "amtshilfe": "Amtshilfe",
+    "personalgestellung": "Personalgestellung",
+    "beamtenvorbehalt": "Beamten vorbehaltene Arbeiten",
+    "mitglieder_nichtunternehmerisch": "Mitglieder handeln nichtunternehmerisch",
+    "leistungen_mitgliedsbezogen": "Leistungen auf die Mitglieder zugeschnitten",
+    "laufzeit_beginn": "Beginn der Laufzeit",
+    "laufzeit_ende": "Ende der Laufzeit",
+    "laufzeit_unbefristet": "Unbefristete Laufzeit",
+    "gewinnaufschlag_vorhanden": "Gewinnaufschlag kalkuliert",
+    "wagnis_vorhanden": "Wagniszuschlag kalkuliert",
+    "kalkulatorische_zinsen_vorhanden": "Kalkulatorische Eigenkapitalzinsen kalkuliert",
+    "abrechnungsverfahren": "Abrechnungsverfahren",
+    "erstattung_jahr": "Jährliche Erstattung dieser Leistung",
+}
+
+# --- the fields of the case file -----------------------------------------------------------------
+
+#: Every field of the Fallakte by its generic path ("[]" for a row, "*" for a partner's entry), as
+#: the form labels it; error summaries and version comparisons name fields with these words.
+FELDER: dict[str, str] = {
+    "format": "Format der Fallakte",
+    "bezeichnung": "Bezeichnung der Kooperation",
+    "bundesland": "Bundesland",
+    "stichtag": "Stichtag der Prüfung",
+    "rechtsform": "Rechtsform der Zusammenarbeit",
+    "ziele": "Ziele der Zusammenarbeit",
+    "beteiligte": "Beteiligte",
+    "beteiligte[].id": "Kennung",
+    "beteiligte[].name": "Name",
+    "beteiligte[].art": "Art",
+    "beteiligte[].einwohner": "Einwohnerzahl",
+    "beteiligte[].anschrift": "Anschrift",
+    "beteiligte[].vertreten_durch": "Vertreten durch",
+    "beteiligte[].option_27_22": "Option nach § 27 Abs. 22 UStG erklärt",
+    "beteiligte[].haushaltssicherung": "In der Haushaltssicherung",
+    "leistungen": "Leistungen",
+    "leistungen[].id": "Kennung",
+    "leistungen[].bezeichnung": "Bezeichnung der Leistung",
+    "leistungen[].aufgabenfeld": "Aufgabenfeld",
+    "leistungen[].beschreibung": "Leistungsbild",
+    "leistungen[].erbringer": "Erbringer",
+    "leistungen[].empfaenger": "Empfänger",
+    "leistungen[].entgelt": "Art des Entgelts",
+    **{f"leistungen[].{k}": v[0] for k, v in JA_NEIN_FAKTEN.items()},
+    "leistungen[].gesetzlicher_vorbehalt_norm": "Welches Gesetz behält die Leistung vor?",
+    "leistungen[].umsatz_gleichartige_taetigkeiten": "Umsatz des Erbringers aus allen gleichartigen Tätigkeiten",
+    "leistungen[].anteil_leistungen_an_jpoer_prozent": "Anteil gleichartiger Leistungen an öffentliche Stellen",
+    "leistungen[].anhang_i_taetigkeit": "Tätigkeit nach Anhang I MwStSystRL",
+    "leistungen[].kostenteilungsgemeinschaft": "Kostenteilungsgemeinschaft",
+    **{f"leistungen[].kostenteilungsgemeinschaft.{k}": v[0] for k, v in KTG_FAKTEN.items()},
+    "leistungen[].laufzeit": "Laufzeit",
+    "leistungen[].laufzeit.beginn": "Beginn der Laufzeit",
+    "leistungen[].laufzeit.ende": "Ende der Laufzeit",
+    "leistungen[].laufzeit.kuendigungsfrist_monate": "Kündigungsfrist (Monate)",
+    "leistungen[].kosten": "Kosten",
+    "leistungen[].kosten.kalkulationsjahr": "Kalkulationsjahr",
+    "leistungen[].kosten.satzgrundlage": "Satzgrundlage",
+    "leistungen[].kosten.positionen": "Kostenpositionen",
+    "leistungen[].kosten.positionen[].art": "Kostenart",
+    "leistungen[].kosten.positionen[].bezeichnung": "Bezeichnung",
+    "leistungen[].kosten.positionen[].entgeltgruppe": "Entgeltgruppe",
+    "leistungen[].kosten.positionen[].vzae": "VZÄ",
+    "leistungen[].kosten.positionen[].betrag": "Betrag (Euro je Jahr)",
+    "leistungen[].kosten.positionen[].vorsteuer": "Darauf gezahlte Umsatzsteuer",
+    "leistungen[].kosten.sachkostenpauschale_je_vzae": "Sachkostenpauschale je VZÄ",
+    "leistungen[].kosten.gemeinkostenzuschlag_prozent": "Gemeinkostenzuschlag auf Personalkosten (%)",
+    "leistungen[].kosten.gewinnaufschlag_prozent": "Gewinnaufschlag (%)",
+    "leistungen[].kosten.verteilung": "Verteilung",
+    "leistungen[].kosten.verteilung.schluessel": "Verteilungsschlüssel",
+    "leistungen[].kosten.verteilung.sockel_prozent": "Sockelanteil (%)",
+    "leistungen[].kosten.verteilung.variabler_schluessel": "Schlüssel des variablen Anteils",
+    "leistungen[].kosten.verteilung.werte": "Werte je Beteiligtem",
+    "leistungen[].kosten.verteilung.werte.*": "Schlüsselwert",
+    "leistungen[].kosten.verteilung.erbringer_traegt_anteil": "Erbringer trägt einen Anteil",
+    "leistungen[].kosten.abrechnung": "Abrechnung",
+    "leistungen[].kosten.abrechnung.verfahren": "Abrechnungsverfahren",
+    "leistungen[].kosten.abrechnung.abschlaege": "Abschläge",
+    "leistungen[].kosten.eigenerstellung": "Eigene Kosten ohne Kooperation",
+    "leistungen[].kosten.eigenerstellung.*": "Eigene Kosten ohne Kooperation",
+    "leistungen[].kosten.remanenzkosten": "Bleibende Kosten",
+    "leistungen[].kosten.remanenzkosten.*": "Bleibende Kosten",
+}
+#: The rows of the lists of the Fallakte, as a reader counts them ("Beteiligter 2").
+ZEILEN: dict[str, str] = {"beteiligte": "Beteiligter", "leistungen": "Leistung", "positionen": "Position"}
+#: The choice fields of the Fallakte and the label table of their values.
+AUSWAHLFELDER: dict[str, dict[str, str]] = {
+    "bundesland": BUNDESLAENDER,
+    "rechtsform": RECHTSFORMEN,
+    "beteiligte[].art": ARTEN,
+    "leistungen[].entgelt": ENTGELTE,
+    "leistungen[].anhang_i_taetigkeit": {"keine": "keine", **ANHANG_I},
+    "leistungen[].kosten.positionen[].art": KOSTENARTEN,
+    "leistungen[].kosten.verteilung.schluessel": SCHLUESSEL,
+    "leistungen[].kosten.verteilung.variabler_schluessel": VARIABLE_SCHLUESSEL,
+    "leistungen[].kosten.abrechnung.verfahren": VERFAHREN,
+    "leistungen[].kosten.abrechnung.abschlaege": ABSCHLAEGE,
+}
+#: The parameters in the addresses of the web pages (named in an error page when one is wrong).
+ADRESSPARAMETER: dict[str, str] = {
+    "fall_id": "Fallnummer in der Adresse",
+    "version": "Version in der Adresse",
+    "a": "Ältere Version",
+    "b": "Neuere Version",
+    "seite": "Seitenzahl",
+    "gespeichert": "Gespeicherte Version",
+}
+#: The legal forms in a narrow table column (screening report and exports).
+RECHTSFORMEN_KURZ: dict[str, str] = {
+    **RECHTSFORMEN,
+    "oerv_delegierend": "ÖrV delegierend",
+    "oerv_mandatierend": "ÖrV mandatierend",
+}

@@ -4,11 +4,15 @@ Shape: ``{"type", "title", "status", "detail", "instance"}`` plus, for invalid i
 ``"errors": [{"pfad": "leistungen[0].erbringer", "meldung": "…"}]``. Problem types are URNs
 ``urn:ikz-berater:problem:<name>`` (listed in docs/api.md); plain HTTP errors use ``about:blank``.
 No handler lets a traceback reach the client; the catch-all answers 500 in German and logs.
+
+The same errors on the web pages (any path outside /api) are German HTML pages in the site's frame
+(``api.web.error_pages``), unless the client asks for JSON only (the form's live panel does).
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from http import HTTPStatus
 from typing import Any
 
@@ -25,6 +29,7 @@ from api.jsonout import canonical_json_bytes
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_URN = "urn:ikz-berater:problem:"
+API_PATH = "/api"
 log = logging.getLogger("ikz.api")
 
 _HTTP_TITEL = {
@@ -73,7 +78,12 @@ def problem_response(
     errors: list[Feldproblem] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    """A problem+json response (deterministic JSON)."""
+    """A problem+json response (deterministic JSON) — or, for a person on the web pages, the German
+    error page with the same status, message and headers (see ``wants_html``)."""
+    if wants_html(request):
+        from api.web.error_pages import error_page
+
+        return error_page(status, titel if errors else detail, probleme=errors, headers=headers)
     body: dict[str, Any] = {
         "type": type_,
         "title": titel,
@@ -84,6 +94,16 @@ def problem_response(
     if errors is not None:
         body["errors"] = [{"pfad": p.pfad, "meldung": p.meldung} for p in errors]
     return Response(canonical_json_bytes(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def wants_html(request: Request) -> bool:
+    """Whether an error is answered with an HTML page: a path outside the API (``/api``), asked for
+    by a client that does not ask for JSON only."""
+    path = request.url.path
+    if path == API_PATH or path.startswith(API_PATH + "/"):
+        return False
+    accept = request.headers.get("accept", "").lower()
+    return not ("json" in accept and "text/html" not in accept)
 
 
 def _ungueltige_eingabe(request: Request, exc: Exception) -> Response:
@@ -154,7 +174,14 @@ def _http(request: Request, exc: Exception) -> Response:
     titel = _HTTP_TITEL.get(status, "Fehler.")
     # Starlette's own exceptions carry the English reason phrase; ours carry a German sentence.
     eigener_text = isinstance(exc.detail, str) and exc.detail and exc.detail != _reason_phrase(status)
-    detail = str(exc.detail) if eigener_text else _HTTP_DETAIL.get(status, titel)
+    if eigener_text:
+        detail = str(exc.detail)
+    elif wants_html(request):
+        from api.web.error_pages import fehlerart
+
+        detail = fehlerart(status).erklaerung
+    else:
+        detail = _HTTP_DETAIL.get(status, titel)
     return problem_response(request, status, titel=titel, detail=detail, headers=dict(exc.headers or {}))
 
 
@@ -178,12 +205,13 @@ def _database(request: Request, exc: Exception) -> Response:
 
 
 def _internal(request: Request, exc: Exception) -> Response:
-    log.exception("Unerwarteter Fehler bei %s %s", request.method, request.url.path, exc_info=exc)
+    nummer = secrets.token_hex(4)
+    log.exception("Unerwarteter Fehler %s bei %s %s", nummer, request.method, request.url.path, exc_info=exc)
     return problem_response(
         request,
         500,
         titel=_HTTP_TITEL[500],
-        detail="Interner Fehler im IKZ-Berater. Bitte melden Sie den Fall mit der Eingabe.",
+        detail=f"Interner Fehler im IKZ-Berater (Fehlernummer {nummer}). Bitte melden Sie den Fall mit der Eingabe.",
         type_=PROBLEM_URN + "interner-fehler",
     )
 

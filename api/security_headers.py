@@ -1,21 +1,13 @@
 """Security headers on every response: CSP, nosniff, no framing, referrer policy, HSTS over TLS,
 and ``Cache-Control: no-store`` on pages and answers that carry stored data.
 
-The Content-Security-Policy allows no inline script: scripts and styles come from this server
-(/static, /api/v1/docs/assets). Two allowances are transitional and listed for phase 2 of issue
-12 (the web pages' rework), each checked by tests/identity/test_security_headers.py:
-
-- the inline table-sorting script of api/templates/screening.html is allowed by its SHA-256
-  (only that exact script; move it to /static to drop the allowance);
-- ``style-src 'unsafe-inline'`` for the ``style="width: …%"`` of the bars in
-  api/templates/ergebnis.html (CSS only, no script; replace by classes or SVG to drop it).
+The Content-Security-Policy allows no inline script and no inline style: scripts and styles come
+from this server (/static, /api/v1/docs/assets). tests/identity/test_security_baseline.py checks
+that no template carries an inline script, an ``on…=`` handler or a ``style=`` attribute.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -23,35 +15,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.settings import Settings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-#: Templates whose inline scripts are still allowed by hash (phase 2 moves them to /static).
-TRANSITIONAL_SCRIPT_TEMPLATES = ("screening.html",)
-INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 NO_STORE_PREFIXES = ("/api/v1/cases", "/api/v1/audit", "/api/v1/keys", "/anmelden", "/abmelden", "/faelle")
 HSTS = "max-age=31536000; includeSubDomains"
 
 
-def inline_script_hashes(templates_dir: Path = TEMPLATES_DIR) -> list[str]:
-    """CSP hash sources ('sha256-…') of the inline scripts of the transitional templates."""
-    hashes = []
-    for name in TRANSITIONAL_SCRIPT_TEMPLATES:
-        path = templates_dir / name
-        if not path.exists():
-            continue
-        for script in INLINE_SCRIPT.findall(path.read_text(encoding="utf-8")):
-            if "{{" in script or "{%" in script:
-                continue  # a script with template expressions could carry user data: never allowed
-            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-            hashes.append(f"'sha256-{digest}'")
-    return hashes
-
-
-def content_security_policy(script_hashes: list[str]) -> str:
-    script_src = " ".join(["'self'", *script_hashes])
+def content_security_policy() -> str:
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src {script_src}",
-            "style-src 'self' 'unsafe-inline'",
+            "script-src 'self'",
+            "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
@@ -74,7 +47,7 @@ class SecurityHeadersMiddleware:
         self.app = app
         self.settings = settings
         self.headers: list[tuple[bytes, bytes]] = [
-            (b"content-security-policy", content_security_policy(inline_script_hashes()).encode("ascii")),
+            (b"content-security-policy", content_security_policy().encode("ascii")),
             (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"),
             (b"referrer-policy", b"same-origin"),

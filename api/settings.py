@@ -25,6 +25,9 @@ Identity and security (docs/betrieb.md explains each for operators):
                            (default claim: ``rollen``), ``IKZ_OIDC_ORGANISATION`` (Kennung for every
                            user of the provider) or ``IKZ_OIDC_ORGANISATION_CLAIM`` (claim carrying
                            the Kennung) — single sign-on (api/identity/oidc.py)
+``IKZ_BARRIEREFREIHEIT_KONTAKT`` the operator's contact for accessibility feedback (shown on
+                       /barrierefreiheit, as BITV 2.0 requires; a notice asks for it while unset)
+``IKZ_BARRIEREFREIHEIT_DURCHSETZUNG`` the enforcement body responsible for the operator (Land)
 """
 
 from __future__ import annotations
@@ -49,6 +52,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     #: Bounds the work a document may cause after parsing (YAML aliases can multiply a small text).
     max_document_nodes: int = Field(default=200_000, gt=0)
+    #: Contact for feedback on accessibility (address, e-mail, phone), per the operating body.
+    barrierefreiheit_kontakt: str = ""
+    #: The body that enforces accessibility for the operator (depends on the Land).
+    barrierefreiheit_durchsetzung: str = ""
 
     demo: bool = False
     offene_berechnung: bool = True

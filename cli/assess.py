@@ -16,17 +16,12 @@ from datetime import date
 from advisor import deutsch
 from advisor.beratung import berate
 from advisor.bewertung import Bewertung, Leistungsbewertung, bewertung_als_dict
+from advisor.bezeichnungen import ERGEBNISSE_KLEIN, FAKTEN, RISIKEN, STATUS
 from advisor.parsing import parse_fallakte
 from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded
 
-_STATUS = {"erfuellt": "erfüllt", "nicht_erfuellt": "nicht erfüllt", "offen": "offen", "nicht_anwendbar": "n. a."}
-_ERGEBNIS = {
-    "nicht_steuerbar": "NICHT STEUERBAR",
-    "steuerpflichtig": "STEUERPFLICHTIG",
-    "steuerfrei": "STEUERFREI",
-    "offen": "OFFEN",
-    "gemischt": "GEMISCHT",
-}
+_STATUS = {**STATUS, "nicht_anwendbar": "n. a."}
+_ERGEBNIS = {k: v.upper() for k, v in ERGEBNISSE_KLEIN.items()}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,12 +71,14 @@ def report(bewertung: Bewertung, titel: str, width: int | None = None) -> str:
 
 
 def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
+    entscheidend = next((k for k in lb.kriterien if k.regel == lb.entscheidende_regel), None)
     out = [
         "=" * min(width, 80),
         f"Leistung „{lb.bezeichnung}“ ({lb.leistung})",
-        f"  Ergebnis: {_ERGEBNIS[lb.ergebnis]}   Risiko: {lb.risiko}   "
-        f"Entscheidende Regel: {lb.entscheidende_regel or '–'}",
+        f"  Ergebnis: {_ERGEBNIS[lb.ergebnis]}   Risiko: {RISIKEN.get(lb.risiko, lb.risiko)}",
     ]
+    if entscheidend is not None:
+        out.append(_wrap(f"Entscheidend: {entscheidend.titel} ({entscheidend.norm})", "  ", width))
     for g in lb.risikogruende:
         out.append(_wrap(f"Risiko: {g}", "  ! ", width))
     for h in lb.hinweise:
@@ -89,16 +86,17 @@ def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
     out.append("")
     out.append("  Kriterien:")
     for k in lb.kriterien:
-        out.append(f"  [{_STATUS[k.status]:>13}] {k.norm} – {k.titel} ({k.regel})")
+        out.append(f"  [{_STATUS[k.status]:>13}] {k.norm} – {k.titel}")
         out.append(_wrap(k.begruendung, " " * 18, width))
         if k.fakten_aus_katalog:
-            out.append(_wrap("Aus dem Katalog: " + ", ".join(k.fakten_aus_katalog), " " * 18, width))
+            katalog = ", ".join(FAKTEN.get(f, f) for f in k.fakten_aus_katalog)
+            out.append(_wrap("Aus dem Katalog: " + katalog, " " * 18, width))
         out.append(_wrap("Quellen: " + "; ".join(k.quellen), " " * 18, width))
     if lb.offene_fragen:
         out.append("")
         out.append("  Offene Fragen (entscheiden das Ergebnis):")
         for q in lb.offene_fragen:
-            out.append(_wrap(f"{q.frage} [{q.feld}]", "  ? ", width))
+            out.append(_wrap(f"{q.frage} [{FAKTEN.get(q.fakt, q.fakt)}]", "  ? ", width))
     if lb.empfehlungen:
         out.append("")
         out.append("  Empfehlungen (jeweils neu bewertet):")
@@ -109,7 +107,12 @@ def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
                 else ""
             )
             out.append(
-                _wrap(f"{e.massnahme} → danach {e.ergebnis_danach} (Risiko {e.risiko_danach}){betrag}", "  + ", width)
+                _wrap(
+                    f"{e.massnahme} → danach {ERGEBNISSE_KLEIN.get(e.ergebnis_danach, e.ergebnis_danach)} "
+                    f"(Risiko {RISIKEN.get(e.risiko_danach, e.risiko_danach)}){betrag}",
+                    "  + ",
+                    width,
+                )
             )
     out.append("")
     return out

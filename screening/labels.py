@@ -1,28 +1,16 @@
-"""German labels for the screening's exports, report and page (presentation only)."""
+"""German labels for the screening's exports, report and page (presentation only).
+
+The tables are those of ``advisor.bezeichnungen`` (the project's one label table), under the names
+the screening modules use.
+"""
 
 from __future__ import annotations
 
-ERGEBNISSE: dict[str, str] = {
-    "steuerpflichtig": "steuerpflichtig",
-    "offen": "offen",
-    "steuerfrei": "steuerfrei",
-    "nicht_steuerbar": "nicht steuerbar",
-}
-RISIKEN: dict[str, str] = {"hoch": "hoch", "mittel": "mittel", "gering": "gering"}
-RECHTSFORMEN: dict[str, str] = {
-    "oerv_delegierend": "ÖrV delegierend",
-    "oerv_mandatierend": "ÖrV mandatierend",
-    "zweckverband": "Zweckverband",
-    "gemeinsames_kommunalunternehmen": "Gemeinsames Kommunalunternehmen",
-    "arbeitsgemeinschaft": "Arbeitsgemeinschaft",
-    "verwaltungsvereinbarung": "Verwaltungsvereinbarung",
-    "gesetzliche_zuweisung": "Gesetzliche Zuweisung",
-    "privatrechtlicher_vertrag": "Privatrechtlicher Vertrag",
-}
-FAKTEN: dict[str, str] = {
-    "umsatz_gleichartige_taetigkeiten": "Umsatz gleichartiger Tätigkeiten",
-    "anteil_leistungen_an_jpoer_prozent": "Anteil an jPöR",
-}
+from advisor.bezeichnungen import ERGEBNISSE_KLEIN as ERGEBNISSE
+from advisor.bezeichnungen import FAKTEN, RISIKEN
+from advisor.bezeichnungen import RECHTSFORMEN_KURZ as RECHTSFORMEN
+
+__all__ = ["ERGEBNISSE", "FAKTEN", "RECHTSFORMEN", "RISIKEN", "label"]
 
 
 def label(tabelle: dict[str, str], key: str) -> str:

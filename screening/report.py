@@ -100,6 +100,13 @@ def _gruppentabelle(titel: str, gruppen: dict[str, Gruppensumme], namen: dict[st
     )
 
 
+def ganzzahlige_achse(groesster_wert: int, hoechstens_striche: int = 8) -> tuple[int, int]:
+    """(step, maximum) of a count axis: whole-number steps, at most ``hoechstens_striche`` of them,
+    the maximum a multiple of the step at or above the largest value (at least 1)."""
+    schritt = max(1, -(-groesster_wert // hoechstens_striche))
+    return schritt, max(schritt, -(-groesster_wert // schritt) * schritt)
+
+
 def chart_by_field(screening: Screening, titel: dict[str, str]) -> Drawing:
     """Stacked horizontal bars: per Aufgabenfeld the number of services by result."""
     felder = list(screening.zusammenfassung.nach_aufgabenfeld)
@@ -121,6 +128,10 @@ def chart_by_field(screening: Screening, titel: dict[str, str]) -> Drawing:
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    # Services are counted: the axis shows whole numbers only (no "0.2, 0.4 …" for small lists).
+    schritt, hoechstens = ganzzahlige_achse(max((sum(spalte) for spalte in zip(*chart.data, strict=True)), default=0))
+    chart.valueAxis.valueStep, chart.valueAxis.valueMax = schritt, hoechstens
+    chart.valueAxis.labelTextFormat = "%d"
     chart.barWidth = 9
     for i, e in enumerate(ergebnisse):
         chart.bars[i].fillColor = FARBEN.get(e, GRAU)

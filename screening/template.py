@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from advisor import bezeichnungen as bz
 from advisor.screening.spalten import ARTEN_BETEILIGTER, JA_NEIN, SPALTEN, Spalte
 from advisor.screening.vorgaben import Screeningvorgaben
 from screening.xlsx import stable_xlsx_bytes
@@ -34,16 +35,32 @@ def template_csv() -> bytes:
     return ("\ufeff" + aus.getvalue()).encode("utf-8")
 
 
+#: The German label of each value of a choice column, by the column's field (advisor/bezeichnungen).
+_BEZEICHNUNGEN: dict[str, dict[str, str]] = {
+    "rechtsform": bz.RECHTSFORMEN,
+    "entgelt": bz.ENTGELTE,
+    "abrechnung": bz.VERFAHREN,
+}
+
+
 def _wertelisten(vorgaben: Screeningvorgaben) -> list[tuple[str, list[str], list[str] | None]]:
-    """(title, values, German titles or None) for each list of the "Werte" sheet."""
+    """(title, values, German titles or None) for each list of the "Werte" sheet: the value to type
+    (or choose) and, next to it, what it means in words."""
     auswahl = [
         s for s in SPALTEN if s.werte is not None and s.art in ("auswahl", "arten") and s.werte is not ARTEN_BETEILIGTER
     ]
     listen: list[tuple[str, list[str], list[str] | None]] = [
         ("Aufgabenfeld", list(vorgaben.aufgabenfelder), list(vorgaben.aufgabenfelder.values())),
-        ("Art (Erbringer / Empfänger)", list(ARTEN_BETEILIGTER), None),
+        (
+            "Art (Erbringer / Empfänger)",
+            list(ARTEN_BETEILIGTER),
+            [bz.ARTEN.get(w, w) for w in ARTEN_BETEILIGTER],
+        ),
     ]
-    listen += [(s.titel, list(s.werte or ()), None) for s in auswahl]
+    for s in auswahl:
+        werte = list(s.werte or ())
+        namen = _BEZEICHNUNGEN.get(s.feld)
+        listen.append((s.titel, werte, [namen.get(w, w) for w in werte] if namen else None))
     listen.append(("ja / nein", list(JA_NEIN), None))
     return listen
 

@@ -96,3 +96,21 @@ class IdempotencyKeyRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     version_number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class UnsavedResultRow(Base):
+    """A result the web form showed before it was saved (post/redirect/get): the page has a URL
+    with only a random token in it, never case content. Rows older than the retention period are
+    removed when new ones are written (``api.web.unsaved_results``)."""
+
+    __tablename__ = "unsaved_results"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    #: The validated Fallakte, the Bewertung and the Kalkulation as canonical JSON.
+    fallakte_json: Mapped[str] = mapped_column(Text)
+    bewertung_json: Mapped[str] = mapped_column(Text)
+    kalkulation_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: When the form edited a saved case: which case and version ("Fall speichern" adds a version).
+    case_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_version: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -1,7 +1,7 @@
 """Roles and what each may do: pure data and functions, callable from a test without a server.
 
 A user has one or more roles; an API key has exactly one. Roles are those a municipality's
-§ 2b work knows (shared/domain/tcms.md):
+§ 2b work knows (docs/fachliches/tcms.md):
 
 | Rolle            | who                                 | may                                              |
 |------------------|-------------------------------------|--------------------------------------------------|

@@ -26,6 +26,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
+from advisor.deutsch import datum_lesen
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening, screening_als_dict
 from advisor.screening.spalten import SPALTEN
@@ -48,14 +49,19 @@ TITEL = "Die Bestandsliste ist ungültig."
 
 
 def _stichtag(text: str | None) -> date:
-    if not text:
+    """The Stichtag as typed: "01.01.2027" or "2027-01-01"; none given: 01.01.2027."""
+    if not text or not text.strip():
         return STICHTAG_STANDARD
     try:
-        return date.fromisoformat(text.strip())
+        gelesen = datum_lesen(text)
     except ValueError:
+        gelesen = None
+    if gelesen is None:
         raise UngueltigeEingabe(
-            [Feldproblem("stichtag", f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], TITEL
-        ) from None
+            [Feldproblem("stichtag", f"„{text.strip()}“ ist kein Datum (Format TT.MM.JJJJ, z. B. 01.01.2027).")],
+            "Der Stichtag ist ungültig.",
+        )
+    return gelesen
 
 
 def _json_table(daten: Any) -> tuple[Rohtabelle, date]:
@@ -216,25 +222,27 @@ def _seite(request: Request, status_code: int = 200, **kontext: Any) -> HTMLResp
 
 @web_router.get("/screening")
 def screening_page(request: Request) -> Response:
-    return _seite(request, screening=None, fehler=None)
+    return _seite(request, screening=None, fehler=None, stichtag_text="")
 
 
 @web_router.post("/screening")
 async def screening_upload(request: Request) -> Response:
+    stichtag_text: object = None
     try:
         async with request.form() as form:
+            stichtag_text = form.get("stichtag")
             datei = form.get("datei")
             if datei is None or isinstance(datei, str) or not datei.filename:
                 raise UngueltigeEingabe(
                     [Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")], TITEL
                 )
             inhalt, name = await datei.read(), datei.filename
-            stichtag_text = form.get("stichtag")
         stichtag = _stichtag(stichtag_text if isinstance(stichtag_text, str) else None)
         tabelle = read_table_bytes(inhalt, name)
         screening, titel = await run_in_threadpool(_screen, request, tabelle, stichtag)
     except UngueltigeEingabe as e:
-        return _seite(request, 422, screening=None, fehler=e)
+        getippt = stichtag_text if isinstance(stichtag_text, str) else ""
+        return _seite(request, 422, screening=None, fehler=e, stichtag_text=getippt)
     schluessel = hashlib.sha256(inhalt + stichtag.isoformat().encode()).hexdigest()[:24]
     _merke(schluessel, (screening, titel, name))
     return _seite(
@@ -245,6 +253,7 @@ async def screening_upload(request: Request) -> Response:
         schluessel=schluessel,
         quelle=name,
         fehler=None,
+        stichtag_text=stichtag_text if isinstance(stichtag_text, str) else "",
     )
 
 
@@ -257,6 +266,6 @@ async def screening_download(request: Request, schluessel: str, datei: str) -> R
             [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
             "Ergebnis nicht gefunden.",
         )
-        return _seite(request, 404, screening=None, fehler=fehler)
+        return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
     screening, titel, quelle = gespeichert
     return await run_in_threadpool(_antwort, screening, titel, art, quelle)

@@ -1,9 +1,46 @@
-/* IKZ-Berater: live assessment while the form is filled in. Progressive enhancement only — the
-   form works without this script (server-side buttons and full-page submit). No dependencies. */
+/* IKZ-Berater: progressive enhancement of the pages — the form works without this script
+   (server-side buttons and full-page submit). No dependencies, no inline handlers (strict CSP).
+
+   - every page: an error summary (data-fokus) gets the focus, so screen readers read it;
+   - the form: live assessment while typing (questions, catalogue defaults, warnings at the
+     fields), partner names typed in step 1 shown at once in the provider choice, the recipient
+     boxes and the cost table, and a warning before leaving unsaved entries. */
 (function () {
   "use strict";
+
+  var zuerst = document.querySelector("[data-fokus]");
+  if (zuerst) { zuerst.focus(); }
+
   var form = document.getElementById("fallakte-formular");
-  if (!form || !window.fetch || !window.FormData) { return; }
+  if (!form) { return; }
+
+  /* --- unsaved entries ------------------------------------------------------------------ */
+  var ungespeichert = form.getAttribute("data-ungespeichert") === "ja";
+  form.addEventListener("input", function () { ungespeichert = true; });
+  form.addEventListener("change", function () { ungespeichert = true; });
+  form.addEventListener("submit", function () { ungespeichert = false; });
+  window.addEventListener("beforeunload", function (ereignis) {
+    if (!ungespeichert) { return; }
+    ereignis.preventDefault();
+    ereignis.returnValue = "";
+  });
+
+  /* --- partner names ---------------------------------------------------------------------- */
+  var NAME = /^beteiligte\[(\d+)\]\.name$/;
+  form.addEventListener("input", function (ereignis) {
+    var m = NAME.exec(ereignis.target.name || "");
+    if (!m) { return; }
+    var zeile = m[1];
+    var name = ereignis.target.value.trim();
+    var text = name || ("Beteiligter " + (Number(zeile) + 1) + " (noch ohne Namen)");
+    form.querySelectorAll('[data-partner-name="' + zeile + '"]').forEach(function (el) { el.textContent = text; });
+    form.querySelectorAll('[data-partner-titel="' + zeile + '"]').forEach(function (el) {
+      el.textContent = name ? ": " + name : "";
+    });
+  });
+
+  /* --- live assessment -------------------------------------------------------------------- */
+  if (!window.fetch || !window.FormData) { return; }
   var region = document.getElementById("live-ergebnis");
   var url = form.getAttribute("data-live-url");
   var timer = null;
@@ -19,11 +56,11 @@
     else { feld.removeAttribute("aria-describedby"); }
   }
 
-  function setze(selektor, werte, praefix) {
-    var knoten = form.querySelectorAll(selektor);
+  function setze(attribut, werte, praefix) {
+    var knoten = form.querySelectorAll("[" + attribut + "]");
     for (var i = 0; i < knoten.length; i++) {
       var el = knoten[i];
-      var fuer = el.getAttribute(selektor === "[data-frage-fuer]" ? "data-frage-fuer" : "data-katalog-fuer");
+      var fuer = el.getAttribute(attribut);
       var text = werte[fuer] || "";
       el.textContent = "";
       if (text) {
@@ -60,8 +97,9 @@
     }).then(function (json) {
       if (meine !== nummer) { return; }
       region.innerHTML = json.html;  /* server-rendered and escaped by Jinja2 */
-      setze("[data-frage-fuer]", json.fragen || {}, "Offene Frage:");
-      setze("[data-katalog-fuer]", json.katalog || {}, "");
+      setze("data-frage-fuer", json.fragen || {}, "Offene Frage:");
+      setze("data-katalog-fuer", json.katalog || {}, "");
+      setze("data-warnung-fuer", json.warnungen || {}, "");
       region.setAttribute("aria-busy", "false");
     }).catch(function (fehler) {
       if (fehler && fehler.name === "AbortError") { return; }

@@ -61,6 +61,8 @@ for _fakt in (
 ).split():
     _KINDS[f"leistungen[].{_fakt}"] = "janein"
 
+#: Lists whose rows are left out when all their fields are empty (a cost row the user did not use).
+_OPTIONAL_ROWS = {"positionen"}
 #: Sub-sections that are left out when all their fields are empty.
 _OPTIONAL_GROUPS = {"laufzeit", "kosten", "verteilung", "abrechnung", "kostenteilungsgemeinschaft"} | PARTNER_DICTS
 
@@ -73,6 +75,19 @@ class FormFallakte:
     daten: dict[str, Any]
     probleme: list[Feldproblem] = field(default_factory=list)
     feldnamen: dict[str, str] = field(default_factory=dict)
+    #: Kennungen left empty whose row has no name either: nothing to demand (the name is missing).
+    ohne_kennung: set[str] = field(default_factory=set)
+    #: {form field: why} for values the form implied (e.g. "befreiend" from a delegating agreement).
+    abgeleitet: dict[str, str] = field(default_factory=dict)
+
+
+def _filled(node: Any) -> bool:
+    """Whether a row of the form holds any typed value."""
+    if isinstance(node, dict):
+        return any(_filled(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_filled(v) for v in node)
+    return isinstance(node, str) and node.strip() != ""
 
 
 def slug(text: str) -> str:
@@ -115,15 +130,42 @@ def fallakte_data(state: dict[str, Any]) -> FormFallakte:
     for i, pid in enumerate(partner_ids):
         if pid and i < len(data.get("beteiligte", [])):
             data["beteiligte"][i]["id"] = pid
+        elif not pid:
+            result.ohne_kennung.add(f"beteiligte[{i}].id")
     for j, lid in enumerate(leistung_ids):
         if lid and j < len(data.get("leistungen", [])):
             data["leistungen"][j]["id"] = lid
+        elif not lid:
+            result.ohne_kennung.add(f"leistungen[{j}].id")
+        # No recipient ticked posts nothing: its message still belongs to the recipient group.
+        result.feldnamen.setdefault(f"leistungen[{j}].empfaenger", f"leistungen[{j}].empfaenger")
         # Every partner has a field in each per-partner table, even when it was not posted.
         for i, pid in enumerate(partner_ids):
             for table in ("kosten.verteilung.werte", "kosten.eigenerstellung", "kosten.remanenzkosten"):
                 result.feldnamen.setdefault(f"leistungen[{j}].{table}.{pid}", f"leistungen[{j}].{table}.@{i}")
+    _imply_from_legal_form(data, result)
     result.daten = data
     return result
+
+
+#: Legal forms under which a task passes with discharging effect by law: a delegating agreement
+#: transfers the task's rights and duties to the provider (§ 23 Abs. 1 Alt. 1, Abs. 2 GkG NRW).
+BEFREIENDE_RECHTSFORMEN = {"oerv_delegierend"}
+BEFREIEND_ABGELEITET = (
+    "Aus der Rechtsform abgeleitet: ja – bei einer delegierenden Vereinbarung gehen Rechte und Pflichten "
+    "der Aufgabe auf den Erbringer über (§ 23 Abs. 2 GkG NRW). Wählen Sie „nein“, wenn das hier nicht zutrifft."
+)
+
+
+def _imply_from_legal_form(data: dict[str, Any], result: FormFallakte) -> None:
+    """A delegating agreement implies "befreiend = ja" for every service where the user left it
+    unknown; the form shows the implication at the field (``result.abgeleitet``)."""
+    if data.get("rechtsform") not in BEFREIENDE_RECHTSFORMEN:
+        return
+    for j, leistung in enumerate(data.get("leistungen", [])):
+        if isinstance(leistung, dict) and leistung.get("aufgabenuebertragung_befreiend") is None:
+            leistung["aufgabenuebertragung_befreiend"] = True
+            result.abgeleitet[f"leistungen[{j}].aufgabenuebertragung_befreiend"] = BEFREIEND_ABGELEITET
 
 
 class _Reader:
@@ -131,41 +173,52 @@ class _Reader:
         self.result = result
         self.partner_ids = partner_ids
 
-    def group(self, node: dict[str, Any], path: str, generic: str, *, top: bool = False) -> dict[str, Any]:
+    def group(
+        self, node: dict[str, Any], path: str, generic: str, *, top: bool = False, form: str | None = None
+    ) -> dict[str, Any]:
+        """Read one group. ``path`` is its Fallakte path, ``form`` the form's name of it (they differ
+        only after an empty cost row before it was left out)."""
+        form = path if form is None else form
         out: dict[str, Any] = {}
         for key, value in node.items():
             if top and key == "format":
                 continue
             child_path = f"{path}.{key}" if path else key
+            child_form = f"{form}.{key}" if form else key
             child_generic = f"{generic}.{key}" if generic else key
             if isinstance(value, dict):
                 if key in PARTNER_DICTS:
-                    sub = self.partner_dict(value, child_path, child_generic)
+                    sub = self.partner_dict(value, child_path, child_generic, child_form)
                 else:
-                    sub = self.group(value, child_path, child_generic)
-                self.result.feldnamen.setdefault(child_path, child_path)
+                    sub = self.group(value, child_path, child_generic, form=child_form)
+                self.result.feldnamen.setdefault(child_path, child_form)
                 if sub or key not in _OPTIONAL_GROUPS:
                     out[key] = sub
             elif isinstance(value, list) and _KINDS.get(child_generic) != "partnerliste":
-                self.result.feldnamen.setdefault(child_path, child_path)
-                out[key] = [
-                    self.group(item if isinstance(item, dict) else {}, f"{child_path}[{i}]", f"{child_generic}[]")
-                    for i, item in enumerate(value)
-                ]
-                for i in range(len(value)):
-                    self.result.feldnamen.setdefault(f"{child_path}[{i}]", f"{child_path}[{i}]")
+                self.result.feldnamen.setdefault(child_path, child_form)
+                rows = [(i, item if isinstance(item, dict) else {}) for i, item in enumerate(value)]
+                if key in _OPTIONAL_ROWS:
+                    rows = [(i, item) for i, item in rows if _filled(item)]
+                out[key] = []
+                for n, (i, item) in enumerate(rows):
+                    self.result.feldnamen.setdefault(f"{child_path}[{n}]", f"{child_form}[{i}]")
+                    out[key].append(
+                        self.group(item, f"{child_path}[{n}]", f"{child_generic}[]", form=f"{child_form}[{i}]")
+                    )
+                if not out[key] and key in _OPTIONAL_ROWS:
+                    del out[key]
             else:
                 converted = self.leaf(value, child_path, _KINDS.get(child_generic, "text"))
-                self.result.feldnamen[child_path] = child_path
+                self.result.feldnamen[child_path] = child_form
                 if converted is not None:
                     out[key] = converted
         return out
 
-    def partner_dict(self, node: dict[str, Any], path: str, generic: str) -> dict[str, Any]:
+    def partner_dict(self, node: dict[str, Any], path: str, generic: str, form: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         kind = _KINDS.get(f"{generic}.@", "text")
         for key, value in node.items():
-            form_name = f"{path}.{key}"
+            form_name = f"{form}.{key}"
             partner = self.partner(key[1:] if key.startswith("@") else "", form_name)
             if partner is None:
                 continue

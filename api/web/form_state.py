@@ -240,3 +240,19 @@ def apply_action(state: dict[str, Any], action: str) -> str | None:
         remove_position(state, nums[0], nums[1])
         return f"leistungen[{nums[0]}].kosten.positionen"
     return None
+
+
+def removal_message(action: str) -> str | None:
+    """The sentence announced where the focus lands after a remove button ("Beteiligter 2 wurde
+    entfernt."), or None for any other action."""
+    name, *args = action.split(":")
+    if not all(a.isdigit() for a in args):
+        return None
+    nums = [int(a) + 1 for a in args]
+    if name == "beteiligter_weg" and len(nums) == 1:
+        return f"Beteiligter {nums[0]} wurde entfernt."
+    if name == "leistung_weg" and len(nums) == 1:
+        return f"Leistung {nums[0]} wurde entfernt."
+    if name == "position_weg" and len(nums) == 2:
+        return f"Position {nums[1]} von Leistung {nums[0]} wurde entfernt."
+    return None

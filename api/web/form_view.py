@@ -2,8 +2,8 @@
 ARIA wiring that connects each field to its hint, error and question.
 
 Each field ``name`` has the id ``field_id(name)``; its hint is ``<id>-hinweis``, its error
-``<id>-fehler`` (role="alert"), its open question ``<id>-frage`` and its catalogue default
-``<id>-katalog``. ``aria-describedby`` lists those that are present; ``aria-invalid`` is set when
+``<id>-fehler`` (role="alert"), its open question ``<id>-frage``, a contradiction with another
+answer ``<id>-warnung`` and its catalogue default or implied value ``<id>-katalog``. ``aria-describedby`` lists those that are present; ``aria-invalid`` is set when
 the field has an error.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from advisor.errors import Feldproblem
+from api.web.field_labels import pfad_lesbar
 from api.web.form_state import field_id, flatten
 
 
@@ -26,8 +27,11 @@ class Formular:
     fehler: dict[str, list[str]] = field(default_factory=dict)
     fragen: dict[str, list[str]] = field(default_factory=dict)
     katalog_hinweise: dict[str, str] = field(default_factory=dict)
+    warnungen: dict[str, list[str]] = field(default_factory=dict)
     zusammenfassung: list[tuple[str, str]] = field(default_factory=list)
     fokus: str | None = None
+    #: Announced at the focused group after a row was removed ("Beteiligter 2 wurde entfernt.").
+    fokus_meldung: str | None = None
     fall_id: int | None = None
     version: int | None = None
     aufgabenfelder: list[tuple[str, str]] = field(default_factory=list)
@@ -75,6 +79,9 @@ class Formular:
     def fragen_fuer(self, name: str) -> list[str]:
         return self.fragen.get(name, [])
 
+    def warnungen_fuer(self, name: str) -> list[str]:
+        return self.warnungen.get(name, [])
+
     def aria(self, name: str, hinweis: bool = False) -> Markup:
         """``aria-describedby``/``aria-invalid``/``autofocus`` attributes of field ``name``."""
         fid = field_id(name)
@@ -87,6 +94,8 @@ class Formular:
             described.append(f"{fid}-fehler")
         if self.fragen_fuer(name):
             described.append(f"{fid}-frage")
+        if self.warnungen_fuer(name):
+            described.append(f"{fid}-warnung")
         parts = []
         if described:
             parts.append(f'aria-describedby="{escape(" ".join(described))}"')
@@ -98,11 +107,12 @@ class Formular:
 
 
 def errors_by_field(
-    probleme: list[Feldproblem], feldnamen: dict[str, str]
+    probleme: list[Feldproblem], feldnamen: dict[str, str], daten: dict[str, Any] | None = None
 ) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Place each problem at the form field of its path (or the nearest enclosing group).
 
-    Returns ({form field name: [messages]}, [(anchor id, "Label: message")] for the summary).
+    Returns ({form field name: [messages]}, [(anchor id, "Label: message")] for the summary), the
+    label in the form's words with the row's name where ``daten`` (the case as read) has one.
     """
     fehler: dict[str, list[str]] = {}
     summary: list[tuple[str, str]] = []
@@ -112,7 +122,7 @@ def errors_by_field(
         if p.meldung not in fehler[name]:
             fehler[name].append(p.meldung)
         anchor = field_id(name) if name else "formular-fehler"
-        summary.append((anchor, f"{pfad_lesbar(p.pfad)}: {p.meldung}" if p.pfad else p.meldung))
+        summary.append((anchor, f"{pfad_lesbar(p.pfad, daten)}: {p.meldung}" if p.pfad else p.meldung))
     return fehler, summary
 
 
@@ -130,17 +140,3 @@ def nearest_field(pfad: str, feldnamen: dict[str, str]) -> str:
         else:
             return current
     return ""
-
-
-def pfad_lesbar(pfad: str) -> str:
-    """ "leistungen[0].kosten.positionen[1].betrag" → "Leistung 1 › kosten › Position 2 › betrag"."""
-    words = {"beteiligte": "Beteiligter", "leistungen": "Leistung", "positionen": "Position", "empfaenger": "Empfänger"}
-    out = []
-    for part in pfad.split("."):
-        if "[" in part:
-            base, _, rest = part.partition("[")
-            idx = rest.rstrip("]")
-            out.append(f"{words.get(base, base)} {int(idx) + 1}" if idx.isdigit() else part)
-        else:
-            out.append(part)
-    return " › ".join(out)

@@ -16,14 +16,14 @@ from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
 from api.cases import fallakte_als_daten
-from api.jsonout import canonical_json
 from api.web import advice
+from api.web.error_pages import error_page
+from api.web.form_checks import widersprueche
 from api.web.form_fallakte import fallakte_data, form_state
 from api.web.form_state import field_id
 from api.web.form_view import Formular, errors_by_field
 from api.web.render import render_fragment, render_page
 from api.web.result_view import fragen_by_field, leistungen_view
-from api.web.version_diff import fallakte_unterschiede
 
 
 @dataclass
@@ -34,6 +34,10 @@ class Pruefung:
     beratung: Any
     fehler: IkzFehler | None
     feldnamen: dict[str, str] = field(default_factory=dict)
+    #: The case as read from the form (for the names of rows in messages).
+    daten: dict[str, Any] = field(default_factory=dict)
+    #: {form field: why} for values the form implied.
+    abgeleitet: dict[str, str] = field(default_factory=dict)
 
     def probleme(self) -> list[Feldproblem]:
         if isinstance(self.fehler, UngueltigeEingabe):
@@ -57,19 +61,24 @@ def check_form(request: Request, state: dict[str, Any]) -> Pruefung:
     """
     gelesen = fallakte_data(state)
     eigene = gelesen.probleme
+
+    def pruefung(fallakte: Fallakte | None, beratung: Any, fehler: IkzFehler | None) -> Pruefung:
+        return Pruefung(fallakte, beratung, fehler, gelesen.feldnamen, gelesen.daten, gelesen.abgeleitet)
+
     try:
         fallakte = fallakte_aus_daten(gelesen.daten)
     except UngueltigeEingabe as e:
         schon = {p.pfad for p in eigene}
-        probleme = eigene + [p for p in e.probleme if p.pfad not in schon]
-        return Pruefung(None, None, UngueltigeEingabe(probleme), gelesen.feldnamen)
+        # An empty Kennung in a row without a name: the missing name says all (the Kennung is optional).
+        neue = [p for p in e.probleme if p.pfad not in schon and p.pfad not in gelesen.ohne_kennung]
+        return pruefung(None, None, UngueltigeEingabe(eigene + neue))
     if eigene:
-        return Pruefung(None, None, UngueltigeEingabe(eigene), gelesen.feldnamen)
+        return pruefung(None, None, UngueltigeEingabe(eigene))
     try:
         beratung = advice.run_beratung(request.app.state, fallakte)
     except IkzFehler as e:
-        return Pruefung(None, None, e, gelesen.feldnamen)
-    return Pruefung(fallakte, beratung, None, gelesen.feldnamen)
+        return pruefung(None, None, e)
+    return pruefung(fallakte, beratung, None)
 
 
 def state_from_fallakte(fallakte: Fallakte) -> dict[str, Any]:
@@ -79,20 +88,27 @@ def state_from_fallakte(fallakte: Fallakte) -> dict[str, Any]:
 # --- the form -----------------------------------------------------------------------------------
 
 
+def field_hints(request: Request, state: dict[str, Any]) -> dict[str, str]:
+    """{form field: hint} for what fills a field left empty: the catalogue's default, or a value the
+    form implies (a delegating agreement implies "befreiend"), the latter winning."""
+    return {**advice.katalog_hinweise(state, request.app.state.regelwerk), **fallakte_data(state).abgeleitet}
+
+
 def _formular(request: Request, state: dict[str, Any], **kwargs: Any) -> Formular:
     app = request.app.state
     return Formular(
         state=state,
         aufgabenfelder=advice.aufgabenfeld_choices(app.regelwerk),
         satzgrundlagen=advice.satzgrundlage_choices(app.satztabellen),
-        katalog_hinweise=advice.katalog_hinweise(state, app.regelwerk),
+        katalog_hinweise=field_hints(request, state),
+        warnungen=widersprueche(state),
         **kwargs,
     )
 
 
 def _live_context(request: Request, state: dict[str, Any], pruefung: Pruefung) -> dict[str, Any]:
     if pruefung.fallakte is None:
-        _, summary = errors_by_field(pruefung.probleme(), pruefung.feldnamen)
+        _, summary = errors_by_field(pruefung.probleme(), pruefung.feldnamen, pruefung.daten)
         return {
             "gueltig": False,
             "probleme": summary,
@@ -127,19 +143,22 @@ def form_page(
     fall_id: int | None = None,
     version: int | None = None,
     fokus: str | None = None,
+    fokus_meldung: str | None = None,
     live: bool = True,
     fehler: Pruefung | None = None,
     notiz: str = "",
     status_code: int = 200,
+    ungespeichert: bool = False,
 ) -> Response:
     """The five-step form. With ``fehler`` every problem is shown at its field and in a summary;
     with ``live`` the result panel and the open questions are computed server-side (so the form
-    is complete without JavaScript)."""
+    is complete without JavaScript). ``ungespeichert``: the page holds entries that exist nowhere
+    else (it answers a POST), so leaving it asks first."""
     pruefung = fehler if fehler is not None else (check_form(request, state) if live else None)
     feld_fehler: dict[str, list[str]] = {}
     summary: list[tuple[str, str]] = []
     if fehler is not None:
-        feld_fehler, summary = errors_by_field(fehler.probleme(), fehler.feldnamen)
+        feld_fehler, summary = errors_by_field(fehler.probleme(), fehler.feldnamen, fehler.daten)
     fragen: dict[str, list[str]] = {}
     live_html = Markup(
         '<p class="meldung">Das Zwischenergebnis erscheint, sobald die Pflichtangaben vollständig sind.</p>'
@@ -156,79 +175,37 @@ def form_page(
         fragen=fragen,
         zusammenfassung=summary,
         fokus=fokus,
+        fokus_meldung=fokus_meldung,
         fall_id=fall_id,
         version=version,
     )
     return render_page(
-        "formular.html", status_code=status_code, aktiv="formular", formular=formular, live_html=live_html, notiz=notiz
+        "formular.html",
+        status_code=status_code,
+        aktiv="formular",
+        formular=formular,
+        live_html=live_html,
+        notiz=notiz,
+        ungespeichert=ungespeichert,
     )
 
 
 def live_response(request: Request, state: dict[str, Any]) -> Response:
-    """JSON for the live panel: {"html", "ergebnis", "fragen": {field id: text}, "katalog": {field id: text}}."""
+    """JSON for the live panel: {"html", "ergebnis", "fragen", "katalog", "warnungen"}; the last
+    three map field ids to the text shown at the field."""
     pruefung = check_form(request, state)
     context = _live_context(request, state, pruefung)
     fragen = fragen_by_field(context["bewertung"], context["daten"]) if context["gueltig"] else {}
-    hinweise = advice.katalog_hinweise(state, request.app.state.regelwerk)
+    hinweise = {**advice.katalog_hinweise(state, request.app.state.regelwerk), **pruefung.abgeleitet}
+    warnungen = widersprueche(state)
     body = {
         "html": render_fragment("_live.html", live=context),
         "ergebnis": context["bewertung"]["ergebnis"] if context["gueltig"] else None,
         "fragen": {field_id(k): " ".join(v) for k, v in fragen.items()},
         "katalog": {field_id(k): v for k, v in hinweise.items()},
+        "warnungen": {field_id(k): " ".join(v) for k, v in warnungen.items()},
     }
     return JSONResponse(body)
-
-
-# --- results ------------------------------------------------------------------------------------
-
-
-def result_page(request: Request, fallakte: Fallakte, beratung: Any) -> Response:
-    bewertung, kalkulation = advice.beratung_dicts(beratung)
-    daten = fallakte_als_daten(fallakte)
-    return render_page(
-        "ergebnis.html",
-        aktiv="formular",
-        daten=daten,
-        bewertung=bewertung,
-        kalkulation=kalkulation,
-        leistungen=leistungen_view(daten, bewertung, kalkulation),
-        fallakte_json=canonical_json(daten),
-        fall=None,
-        neueste=None,
-        gespeichert=None,
-        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
-    )
-
-
-def saved_result_page(request: Request, saved: Any, *, neueste: int, gespeichert: int | None) -> Response:
-    daten = saved.fallakte_daten
-    return render_page(
-        "ergebnis.html",
-        aktiv="faelle",
-        daten=daten,
-        bewertung=saved.bewertung,
-        kalkulation=saved.kalkulation,
-        leistungen=leistungen_view(daten, saved.bewertung, saved.kalkulation),
-        fallakte_json=canonical_json(daten),
-        fall=saved,
-        neueste=neueste,
-        gespeichert=gespeichert,
-        aufgabenfelder=dict(advice.aufgabenfeld_choices(request.app.state.regelwerk)),
-    )
-
-
-def comparison_page(alt: Any, neu: Any) -> Response:
-    return render_page(
-        "vergleich.html",
-        aktiv="faelle",
-        alt=alt,
-        neu=neu,
-        unterschiede=fallakte_unterschiede(alt.fallakte_daten, neu.fallakte_daten),
-        leistungen_alt={
-            lv["fallakte"]["id"]: lv for lv in leistungen_view(alt.fallakte_daten, alt.bewertung, alt.kalkulation)
-        },
-        leistungen_neu=leistungen_view(neu.fallakte_daten, neu.bewertung, neu.kalkulation),
-    )
 
 
 # --- examples, import, errors -------------------------------------------------------------------
@@ -266,19 +243,10 @@ def parse_upload(request: Request, text: str) -> Fallakte:
     return fallakte_aus_daten(daten)
 
 
-def fallakte_from_hidden(text: str) -> Fallakte | None:
-    """The Fallakte a result page carries in a hidden field (canonical JSON), or None."""
-    if not text:
-        return None
-    try:
-        return fallakte_aus_daten(parse_document(text))
-    except UngueltigeEingabe:
-        return None
-
-
 def import_error(probleme: list[str], text: str) -> Response:
     return render_page("import.html", status_code=422, aktiv="import", probleme=probleme, text=text)
 
 
 def not_found(meldung: str, status_code: int = 404) -> Response:
-    return render_page("fehler.html", status_code=status_code, aktiv="", meldung=meldung)
+    """The German error page (404 unless said otherwise) with ``meldung``."""
+    return error_page(status_code, meldung)

@@ -4,20 +4,22 @@ Pages (all HTML; the JSON API lives under /api/v1):
 
 - ``GET /``                       start: new case, examples, import, recently saved cases
 - ``GET /formular``               the five-step form (``?beispiel=<name>`` starts from an example)
-- ``POST /formular``              the form's buttons: add/remove rows, re-check, show the result,
-                                  save (works without JavaScript)
+- ``POST /formular``              the form's buttons: add/remove rows, re-check, save, and show the
+                                  result (stored, then 303 to ``/ergebnis/<token>``: post/redirect/get)
 - ``POST /formular/live``         the live assessment while typing: JSON with the panel's HTML,
                                   the open questions and catalogue defaults per field id
-- ``POST /formular/laden``        back from a result page to the form (the case travels along)
+- ``/ergebnis/<token>…``          an unsaved result, its save and edit actions and downloads
+                                  (api/web/result_routes.py)
 - ``GET|POST /import``            load a Fallakte file (YAML/JSON) into the form
 - ``GET /faelle``                 saved cases with result and date
 - ``GET /faelle/{id}``            a saved case's result (``?version=n``)
 - ``GET /faelle/{id}/bearbeiten`` the form for a new version
 - ``GET /faelle/{id}/versionen``  its versions; ``…/vergleich?a=1&b=2`` compares two
-- ``POST /download/{datei}``      downloads of an unsaved result; ``GET /faelle/{id}/download/{datei}``
+- ``GET /faelle/{id}/download/{datei}`` downloads of a saved version
+- ``GET /barrierefreiheit``       the accessibility statement (BITV 2.0)
 
 Errors never reach the user as a traceback or English JSON: invalid input is shown at its field
-in German, unknown cases get a German 404 page.
+in German; every other error is a German page (api/web/error_pages.py).
 """
 
 from __future__ import annotations
@@ -29,17 +31,18 @@ from starlette.responses import RedirectResponse, Response
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from api.cases import CaseStoreError, create_case, get_case, get_version, list_cases, list_versions, update_case
-from api.web import pages
+from api.web import pages, result_pages, result_routes
 from api.web.downloads import DATEIEN, download_response
-from api.web.form_state import apply_action, empty_state, nest
+from api.web.form_state import apply_action, empty_state, nest, removal_message
 from api.web.render import render_page
 
 router = APIRouter()
+router.include_router(result_routes.router)
 
 MAX_FORM_FIELDS = 20_000
 
 
-async def _form_items(request: Request) -> list[tuple[str, str]]:
+async def form_items(request: Request) -> list[tuple[str, str]]:
     form = await request.form(max_fields=MAX_FORM_FIELDS)
     return [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
 
@@ -74,7 +77,7 @@ def formular(request: Request, beispiel: str | None = None) -> Response:
 
 @router.post("/formular")
 async def formular_absenden(request: Request) -> Response:
-    items = await _form_items(request)
+    items = await form_items(request)
     state = nest(items)
     aktion = _first(items, "aktion") or "aktualisieren"
     fall_id = _int_or_none(_first(items, "fall_id"))
@@ -84,13 +87,30 @@ async def formular_absenden(request: Request) -> Response:
         geprueft = pages.check_form(request, state)
         if geprueft.fallakte is None:
             return pages.form_page(
-                request, state, fall_id=fall_id, version=version, fehler=geprueft, notiz=notiz or "", status_code=422
+                request,
+                state,
+                fall_id=fall_id,
+                version=version,
+                fehler=geprueft,
+                notiz=notiz or "",
+                status_code=422,
+                ungespeichert=True,
             )
         if aktion == "pruefen":
-            return pages.result_page(request, geprueft.fallakte, geprueft.beratung)
+            return result_routes.store_and_redirect(request, geprueft, fall_id, version)
         return _save(request, geprueft, fall_id, version, notiz, state)
     fokus = apply_action(state, aktion) if aktion != "aktualisieren" else None
-    return pages.form_page(request, state, fall_id=fall_id, version=version, fokus=fokus, live=True, notiz=notiz or "")
+    return pages.form_page(
+        request,
+        state,
+        fall_id=fall_id,
+        version=version,
+        fokus=fokus,
+        fokus_meldung=removal_message(aktion),
+        live=True,
+        notiz=notiz or "",
+        ungespeichert=True,
+    )
 
 
 def _save(
@@ -114,29 +134,15 @@ def _save(
                 fehler=pages.Pruefung(None, None, problem, {}),
                 notiz=notiz or "",
                 status_code=409,
+                ungespeichert=True,
             )
     return RedirectResponse(f"/faelle/{saved.case_id}?gespeichert={saved.number}", status_code=303)
 
 
 @router.post("/formular/live")
 async def formular_live(request: Request) -> Response:
-    items = await _form_items(request)
+    items = await form_items(request)
     return pages.live_response(request, nest(items))
-
-
-@router.post("/formular/laden")
-async def formular_laden(request: Request) -> Response:
-    items = await _form_items(request)
-    fallakte = pages.fallakte_from_hidden(_first(items, "fallakte"))
-    if fallakte is None:
-        return pages.not_found("Die Fallakte konnte nicht übernommen werden. Bitte neu beginnen.", status_code=400)
-    return pages.form_page(
-        request,
-        pages.state_from_fallakte(fallakte),
-        live=True,
-        fall_id=_int_or_none(_first(items, "fall_id")),
-        version=_int_or_none(_first(items, "fall_version")),
-    )
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -166,7 +172,7 @@ async def import_upload(request: Request) -> Response:
         fallakte = pages.parse_upload(request, inhalt)
     except UngueltigeEingabe as e:
         return pages.import_error([str(p) for p in e.probleme], eingefuegt)
-    return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True)
+    return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True, ungespeichert=True)
 
 
 # --- saved cases --------------------------------------------------------------------------------
@@ -189,7 +195,7 @@ def fall(request: Request, fall_id: int, version: int | None = None, gespeichert
             neueste = get_case(session, fall_id).number
         except CaseStoreError as e:
             return pages.not_found(e.detail)
-    return pages.saved_result_page(request, saved, neueste=neueste, gespeichert=gespeichert)
+    return result_pages.saved_result_page(request, saved, neueste=neueste, gespeichert=gespeichert)
 
 
 @router.get("/faelle/{fall_id}/bearbeiten")
@@ -223,23 +229,10 @@ def fall_vergleich(request: Request, fall_id: int, a: int, b: int) -> Response:
             neu = get_version(session, fall_id, b)
         except CaseStoreError as e:
             return pages.not_found(e.detail)
-    return pages.comparison_page(alt, neu)
+    return result_pages.comparison_page(alt, neu)
 
 
 # --- downloads ----------------------------------------------------------------------------------
-
-
-@router.post("/download/{datei}")
-async def download_unsaved(request: Request, datei: str) -> Response:
-    if datei not in DATEIEN:
-        return pages.not_found("Diese Datei gibt es nicht.")
-    items = await _form_items(request)
-    fallakte = pages.fallakte_from_hidden(_first(items, "fallakte"))
-    if fallakte is None:
-        return pages.not_found(
-            "Die Fallakte fehlt oder ist ungültig. Bitte das Ergebnis neu erstellen.", status_code=400
-        )
-    return await download_response(request, datei, fallakte, None)
 
 
 @router.get("/faelle/{fall_id}/download/{datei}")
@@ -252,3 +245,17 @@ async def download_saved(request: Request, fall_id: int, datei: str, version: in
         except CaseStoreError as e:
             return pages.not_found(e.detail)
     return await download_response(request, datei, saved.fallakte(), saved)
+
+
+# --- accessibility statement --------------------------------------------------------------------
+
+
+@router.get("/barrierefreiheit")
+def barrierefreiheit(request: Request) -> Response:
+    settings = request.app.state.settings
+    return render_page(
+        "barrierefreiheit.html",
+        aktiv="barrierefreiheit",
+        kontakt=settings.barrierefreiheit_kontakt.strip(),
+        durchsetzung=settings.barrierefreiheit_durchsetzung.strip(),
+    )

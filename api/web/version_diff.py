@@ -1,16 +1,17 @@
-"""What changed between two versions of a saved case: every Fallakte field whose value differs."""
+"""What changed between two versions of a saved case: every Fallakte field whose value differs,
+named and shown as the form shows it ("Leistung 1 (…) › Betrag (Euro je Jahr)", "48.000,00 €")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from api.web.form_view import pfad_lesbar
+from api.web.field_labels import partner_names, pfad_lesbar, wert_lesbar
 
 
 @dataclass(frozen=True)
 class Unterschied:
-    """One changed field: readable path, old and new value as text ("–" = not given)."""
+    """One changed field: its readable name, old and new value as text ("–" = not given)."""
 
     pfad: str
     alt: str
@@ -28,23 +29,20 @@ def _flat(node: Any, prefix: str, out: dict[str, Any]) -> None:
         out[prefix] = node
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return "–"
-    if value is True:
-        return "ja"
-    if value is False:
-        return "nein"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
 def fallakte_unterschiede(alt: dict[str, Any], neu: dict[str, Any]) -> list[Unterschied]:
     """Fields that differ between two Fallakte dicts, in the order of the newer one."""
     a: dict[str, Any] = {}
     b: dict[str, Any] = {}
     _flat(alt, "", a)
     _flat(neu, "", b)
+    namen_alt, namen_neu = partner_names(alt), partner_names(neu)
     keys = list(b) + [k for k in a if k not in b]
-    return [Unterschied(pfad_lesbar(k), _text(a.get(k)), _text(b.get(k))) for k in keys if a.get(k) != b.get(k)]
+    return [
+        Unterschied(
+            pfad_lesbar(k, neu if k in b else alt),
+            wert_lesbar(k, a.get(k), namen_alt),
+            wert_lesbar(k, b.get(k), namen_neu),
+        )
+        for k in keys
+        if a.get(k) != b.get(k)
+    ]

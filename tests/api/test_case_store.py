@@ -68,7 +68,7 @@ def test_a_new_case_starts_at_version_one_and_gives_its_fallakte_back(sessions, 
         latest = cases.get_case(s, saved.case_id)
     assert (latest.number, latest.ergebnis, latest.note) == (1, "steuerpflichtig", "erste Fassung")
     assert latest.fallakte() == fallakte
-    assert latest.fallakte_daten["leistungen"][0]["umsatz_gleichartige_taetigkeiten"] == "262000"
+    assert latest.fallakte_daten["leistungen"][0]["umsatz_gleichartige_taetigkeiten"] == "380000"
 
 
 def test_every_update_adds_a_version_and_the_old_versions_stay_as_they_were(sessions, fallakte, advice):

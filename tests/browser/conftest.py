@@ -1,6 +1,14 @@
 """Browser tests: the app served by uvicorn on 127.0.0.1 (temporary SQLite database), driven by
 Debian's Chromium through Playwright. Without Chromium the tests are skipped locally — and fail in
-CI (CI=true), so that they are never skipped silently there."""
+CI (CI=true), so that they are never skipped silently there.
+
+Accessibility: ``assert_accessible(page)`` runs axe-core (npm, ``tests/browser/package.json``;
+``npm ci --prefix tests/browser``, done by .ci/run) in the page as it stands and fails on any WCAG
+2.1 A/AA violation. axe is evaluated through the DevTools protocol, so a strict
+Content-Security-Policy of the pages does not block it.
+
+Sign-in (phase 2): every test gets its tab from the ``page`` fixture — the one place where a
+sign-in step goes."""
 
 from __future__ import annotations
 
@@ -28,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = Path(os.environ.get("IKZ_SCREENSHOT_DIR", "/tmp"))
 
 
@@ -135,3 +145,46 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"ikz-{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """The axe-core script (installed from npm by .ci/run; locally: npm ci --prefix tests/browser)."""
+    if not AXE.exists():
+        if _in_ci():
+            pytest.fail(f"axe-core fehlt ({AXE}); .ci/run installiert es mit npm ci --prefix tests/browser.")
+        pytest.skip("axe-core ist nicht installiert (npm ci --prefix tests/browser).")
+    return AXE.read_text(encoding="utf-8")
+
+
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " – " + (n.failureSummary || "").replace(/\\s+/g, " "))
+  }));
+}"""
+
+
+def axe_violations(page, axe_source: str) -> list[dict]:
+    """The WCAG 2.1 A/AA violations axe-core finds in the page as it stands."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    return page.evaluate(AXE_RUN, WCAG_21_AA)
+
+
+def assert_accessible(page, axe_source: str, state: str) -> None:
+    """No WCAG 2.1 A/AA violation in the page as it stands (``state`` names it in the message)."""
+    violations = axe_violations(page, axe_source)
+    assert violations == [], f"{state}: " + "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
+    )
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page itself scrolls sideways (0 = it reflows)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")

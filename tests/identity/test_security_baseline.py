@@ -13,7 +13,7 @@ import pytest
 
 from api.access_log import QueryStringFilter
 from api.db.session import make_engine
-from api.security_headers import TEMPLATES_DIR, inline_script_hashes
+from api.security_headers import TEMPLATES_DIR
 from tests.identity.conftest import YAML, A, B
 
 STATIC_DIR = TEMPLATES_DIR.parent / "static"
@@ -67,7 +67,7 @@ def test_the_api_docs_come_from_this_server_without_inline_script(client):
 
 def _inline_handlers_and_scripts() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for path in sorted(TEMPLATES_DIR.glob("*.html")):
+    for path in sorted(TEMPLATES_DIR.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         items = [f"<script> ({len(s)} Zeichen)" for s in re.findall(r"<script>(.*?)</script>", text, re.S)]
         items += re.findall(r"\son[a-z]+=", text)
@@ -77,24 +77,16 @@ def _inline_handlers_and_scripts() -> dict[str, list[str]]:
     return found
 
 
-def test_the_inline_script_and_style_left_for_phase_2_are_exactly_the_known_ones():
-    """What would break under a CSP without any allowance (listed for phase 2 of issue 12)."""
-    assert _inline_handlers_and_scripts() == {
-        "ergebnis.html": ["style=width: {{ bal.breite }}%"],
-        "screening.html": ["<script> (1363 Zeichen)"],
-    }
+def test_no_template_carries_inline_script_handlers_or_style_attributes():
+    """The CSP allows neither inline script nor inline style: every template must do without."""
+    assert _inline_handlers_and_scripts() == {}
     assert not re.search(r"\beval\(|new Function\(", (STATIC_DIR / "ikz.js").read_text(encoding="utf-8"))
 
 
-def test_the_screening_page_s_inline_script_is_allowed_by_its_exact_hash(client):
-    hashes = inline_script_hashes()
-    assert len(hashes) == 1
-    assert hashes[0] in _csp(client.get("/screening"))["script-src"]
-    import base64
-    import hashlib
-
-    rendered = re.search(r"<script>(.*?)</script>", client.get("/screening").text, re.S).group(1)
-    assert f"'sha256-{base64.b64encode(hashlib.sha256(rendered.encode()).digest()).decode()}'" == hashes[0]
+def test_the_csp_allows_no_inline_script_or_style(client):
+    csp = _csp(client.get("/screening"))
+    assert csp["script-src"] == "'self'"
+    assert csp["style-src"] == "'self'"
 
 
 def test_access_logs_show_no_query_string():
