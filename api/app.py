@@ -19,7 +19,7 @@ from api.db.session import make_engine, make_session_factory, run_migrations
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
+from api.routers import assessments, calculations, cases, catalogue, documents, drafts, rules, screenings, settlements
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.seed import seed_examples
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calculations.router,
         settlements.router,
         drafts.router,
+        documents.router,
         rules.router,
         catalogue.router,
         cases.router,
