@@ -248,13 +248,13 @@ def tabelle(t: Tabelle) -> list[Flowable]:
     fett = styles()["kopf"]
     for i, summe in enumerate(t.summen):
         daten.append([z if r else Paragraph(escape(z), fett) for z, r in zip(summe, rechts, strict=True)])
-        zeile = len(daten) - 1
-        stil.append(("FONTNAME", (0, zeile), (-1, zeile), SANS_BOLD))
+        nr = len(daten) - 1
+        stil.append(("FONTNAME", (0, nr), (-1, nr), SANS_BOLD))
         spanne = summenspanne(summe)
         if spanne > 1:
-            stil.append(("SPAN", (0, zeile), (spanne - 1, zeile)))
+            stil.append(("SPAN", (0, nr), (spanne - 1, nr)))
         if i == 0:
-            stil.append(("LINEABOVE", (0, zeile), (-1, zeile), 1.0, colors.black))
+            stil.append(("LINEABOVE", (0, nr), (-1, nr), 1.0, colors.black))
     tab = Table(daten, colWidths=[b * BREITE for b in breiten], repeatRows=1, hAlign="LEFT")
     tab.setStyle(TableStyle(stil))
     titel = [p(t.titel, "tabellentitel")] if t.titel else []

@@ -62,23 +62,15 @@ def _wuerdigung(fall: Fall, lf: Leistungsfall, sammler: Sammler) -> list[Block]:
     lb = lf.bewertung
     bloecke: list[Block] = [Zwischentitel(f"{lf.index + 1}. {lf.leistung.bezeichnung}")]
     bloecke.append(Text(f"Ergebnis: {kurzes_ergebnis(lf)}.", tuple(format_citation(g) for g in lb.risikogruende)))
-    bloecke.append(
-        Tabelle(
-            titel="Geprüfte Kriterien",
-            spalten=("Norm", "Prüfpunkt", "Status", "Begründung", "Quellen"),
-            zeilen=tuple(
-                (
-                    format_citation(k.norm),
-                    k.titel,
-                    STATUS.get(k.status, k.status),
-                    format_citation(k.begruendung + (f" Risiko: {k.risikohinweis}" if k.risikohinweis else "")),
-                    format_citation("; ".join(k.quellen)),
-                )
-                for k in lb.kriterien
-            ),
-            breiten=(0.14, 0.18, 0.10, 0.38, 0.20),
-        )
-    )
+    bloecke.append(Text("Geprüfte Kriterien (Norm – Prüfpunkt: Status):"))
+    for k in lb.kriterien:
+        angaben = [format_citation(k.begruendung)]
+        if k.risikohinweis:
+            angaben.append(format_citation(f"Risiko: {k.risikohinweis}"))
+        if k.quellen:
+            angaben.append(format_citation("Quellen: " + "; ".join(k.quellen)))
+        kopf = format_citation(f"{k.norm} – {k.titel}: {STATUS.get(k.status, k.status)}")
+        bloecke.append(Text(kopf, tuple(angaben)))
     if lb.offene_fragen:
         bloecke.append(
             Text(

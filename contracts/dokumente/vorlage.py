@@ -93,7 +93,7 @@ def _beschlussvorschlag(fall: Fall, b: Beteiligter, gremium: str, sammler: Samml
     if verfahren == "oerv":
         art = fall.benoetigte_bibliothek().bezeichnungen["art_der_vereinbarung"][fall.fallakte.rechtsform]
         punkte.append(
-            f"Der {gremium} stimmt dem Abschluss der {art} öffentlich-rechtlichen Vereinbarung über „{bez}“ mit {andere} {entwurf} zu."
+            f"Der {gremium} stimmt dem Abschluss der {art}n öffentlich-rechtlichen Vereinbarung über „{bez}“ mit {andere} {entwurf} zu."
         )
         punkte.append(
             f"{vertretung} wird ermächtigt, die Vereinbarung zu unterzeichnen, ihre Genehmigung bei der Aufsichtsbehörde "
