@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import io
 import statistics
 import sys
@@ -61,6 +62,14 @@ def boden(dokument: Dokument) -> bytes:
     if isinstance(dokument, Entwurf):
         return render_entwurf_pdf(dokument, mit_anlagentabellen=False)
     return render_schriftstueck_pdf(dokument, mit_tabellen=False)
+
+
+def _pdf(art: str, beratung: Any, regelwerk: Any) -> bytes:
+    return als_pdf(erstelle(art, beratung, stand=STAND, regelwerk=regelwerk))
+
+
+def _docx(art: str, beratung: Any, regelwerk: Any) -> bytes:
+    return als_docx(erstelle(art, beratung, stand=STAND, regelwerk=regelwerk))
 
 
 def sechzig_partner() -> dict[str, Any]:
@@ -118,9 +127,9 @@ def main() -> int:
                 print(f"{pfad.stem:32} {art:17} {'—':>6} (keine Vereinbarung nach § 23 GkG NRW möglich)")
                 continue
             seiten = len(PdfReader(io.BytesIO(als_pdf(dokument))).pages)
-            floor = median_ms(lambda d=dokument: boden(d), args.runs)  # type: ignore[misc]
-            pdf = median_ms(lambda a=art: als_pdf(erstelle(a, beratung, stand=STAND, regelwerk=rw)), args.runs)  # type: ignore[misc]
-            word = median_ms(lambda a=art: als_docx(erstelle(a, beratung, stand=STAND, regelwerk=rw)), args.runs)  # type: ignore[misc]
+            floor = median_ms(functools.partial(boden, dokument), args.runs)
+            pdf = median_ms(functools.partial(_pdf, art, beratung, rw), args.runs)
+            word = median_ms(functools.partial(_docx, art, beratung, rw), args.runs)
             hoechst[art] = max(hoechst[art], pdf)
             print(f"{pfad.stem:32} {art:17} {seiten:6d} {floor:9.1f} {pdf:8.1f} {pdf / floor:7.2f} {word:8.1f}")
 
