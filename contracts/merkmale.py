@@ -172,6 +172,24 @@ def _schluessel_text(bib: Klauselbibliothek, leistung: Leistung, pfad: str) -> W
     return text
 
 
+#: How the calculation distributes remaining cents (fallakte.md: largest-remainder method).
+RESTCENT_STANDARD = (
+    "verbleibende Cent erhalten die Beteiligten mit den größten Rundungsresten, sodass die Anteile "
+    "die Gesamtsumme genau ergeben."
+)
+
+
+def restcent_text(kalk: Mapping[str, Any]) -> str:
+    """The remainder-cent rule of the cost clause.
+
+    HOOK for the cost engineer: when the calculation's JSON view exposes its rule as
+    ``restcent_regel`` (a German clause fragment), that text is used; until then the clause states
+    the method the public contract documents for every calculation (largest remainder).
+    """
+    regel = kalk.get("restcent_regel")
+    return regel if isinstance(regel, str) and regel.strip() else RESTCENT_STANDARD
+
+
 def erstattung_text(kalk: Mapping[str, Any], ergebnis: str) -> str:
     """The annual amount of the cost clause, with its parts where input VAT is part of the cost:
     "42.205,69 € (41.749,69 € Kosten zuzüglich 456,00 € nicht abziehbarer Vorsteuer)"."""
@@ -216,6 +234,7 @@ def _kosten(
     werte["kostenarten"] = aufzaehlung(arten) if arten else Fehlt("kosten", f"{pfad}.kosten.positionen")
     werte["erstattung_text"] = erstattung_text(kalk, lb.ergebnis)
     werte["schluessel_text"] = _schluessel_text(bib, leistung, pfad)
+    werte["restcent_text"] = restcent_text(kalk)
     abrechnung = kosten.abrechnung
     if abrechnung is not None and abrechnung.abschlaege is not None:
         werte["abschlaege_text"] = bib.bezeichnungen["abschlaege"][abrechnung.abschlaege]

@@ -459,3 +459,13 @@ def test_each_shipped_example_gets_the_vat_variant_of_its_real_assessment(name):
     erwartet = {lb.ergebnis for lb in beratung.bewertung.leistungen}
     ust = entwurf.klausel("zv_umsatzsteuer" if name == "it-zweckverband" else "umsatzsteuer")
     assert set(ust.varianten) == erwartet
+
+
+def test_the_cost_clause_states_the_remainder_cent_rule_of_the_calculation():
+    beratung = beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar")
+    text = _text(assemble(beratung, stand=STAND).klausel("kostenerstattung"))
+    assert "auf volle Cent gerundet; verbleibende Cent erhalten die Beteiligten mit den größten Rundungsresten" in text
+    kalk = kalkulation_als_dict(beratung.kalkulation)
+    kalk["leistungen"][0]["restcent_regel"] = "den Restcent trägt der übernehmende Beteiligte."
+    eigene = type(beratung)(beratung.fallakte, beratung.bewertung, kalk)
+    assert "den Restcent trägt der übernehmende Beteiligte." in _text(assemble(eigene, stand=STAND).klausel("kostenerstattung"))
