@@ -468,4 +468,6 @@ def test_the_cost_clause_states_the_remainder_cent_rule_of_the_calculation():
     kalk = kalkulation_als_dict(beratung.kalkulation)
     kalk["leistungen"][0]["restcent_regel"] = "den Restcent trägt der übernehmende Beteiligte."
     eigene = type(beratung)(beratung.fallakte, beratung.bewertung, kalk)
-    assert "den Restcent trägt der übernehmende Beteiligte." in _text(assemble(eigene, stand=STAND).klausel("kostenerstattung"))
+    assert "den Restcent trägt der übernehmende Beteiligte." in _text(
+        assemble(eigene, stand=STAND).klausel("kostenerstattung")
+    )
