@@ -16,6 +16,7 @@ from typing import Any
 from advisor.bezeichnungen import ARTEN
 from advisor.errors import UngueltigeEingabe
 from contracts.entwurf import Block, Schriftstueck, Tabelle, Teil, Text, Zwischentitel
+from contracts.feldnamen import feld_bezeichnung
 from contracts.formatting import format_citation, format_date, format_money
 from contracts.platzhalter import Sammler
 
@@ -75,7 +76,7 @@ def _wuerdigung(fall: Fall, lf: Leistungsfall, sammler: Sammler) -> list[Block]:
         bloecke.append(
             Text(
                 "Offene Fragen (die Antwort kann das Ergebnis ändern):",
-                tuple(f"{q.frage} (Angabe in der Fallakte: {q.feld})" for q in lb.offene_fragen),
+                tuple(f"{q.frage} (Angabe: {feld_bezeichnung(q.feld, fall.fallakte)})" for q in lb.offene_fragen),
             )
         )
     if lb.empfehlungen:
@@ -195,7 +196,7 @@ def _zum_entwurf(fall: Fall) -> list[Block]:
             Text(
                 f"Der Entwurf enthält {len(entwurf.platzhalter)} zu ergänzende Stellen:",
                 tuple(
-                    f"{p.fundstelle}: {p.text}" + (f" (Fallakte: {p.feld})" if p.feld else "")
+                    f"{p.fundstelle}: {p.text}" + (f" ({p.angabe})" if p.angabe else "")
                     for p in entwurf.platzhalter
                 ),
             )
