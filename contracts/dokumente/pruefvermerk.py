@@ -196,8 +196,7 @@ def _zum_entwurf(fall: Fall) -> list[Block]:
             Text(
                 f"Der Entwurf enthält {len(entwurf.platzhalter)} zu ergänzende Stellen:",
                 tuple(
-                    f"{p.fundstelle}: {p.text}" + (f" ({p.angabe})" if p.angabe else "")
-                    for p in entwurf.platzhalter
+                    f"{p.fundstelle}: {p.text}" + (f" ({p.angabe})" if p.angabe else "") for p in entwurf.platzhalter
                 ),
             )
         )
