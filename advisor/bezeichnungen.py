@@ -298,6 +298,7 @@ FELDER: dict[str, str] = {
     "leistungen[].umsatz_gleichartige_taetigkeiten": "Umsatz des Erbringers aus allen gleichartigen Tätigkeiten",
     "leistungen[].anteil_leistungen_an_jpoer_prozent": "Anteil gleichartiger Leistungen an öffentliche Stellen",
     "leistungen[].anhang_i_taetigkeit": "Tätigkeit nach Anhang I MwStSystRL",
+    "leistungen[].gemeinsame_datennutzung": "Alle Beteiligten nutzen die personenbezogenen Daten selbst (gemeinsame Verantwortung)",
     "leistungen[].kostenteilungsgemeinschaft": "Kostenteilungsgemeinschaft",
     **{f"leistungen[].kostenteilungsgemeinschaft.{k}": v[0] for k, v in KTG_FAKTEN.items()},
     "leistungen[].laufzeit": "Laufzeit",

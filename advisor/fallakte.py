@@ -238,6 +238,9 @@ class Leistung(_Strict):
     personalgestellung: StrictBool | None = None
     beamtenvorbehalt: StrictBool | None = None
     kostenteilungsgemeinschaft: Kostenteilungsgemeinschaft | None = None
+    #: All parties use the personal data of the task themselves (joint control, Art. 26 DSGVO), not
+    #: only the provider; decides the data-protection clause of the agreement, not the § 2b rules.
+    gemeinsame_datennutzung: StrictBool | None = None
     laufzeit: Laufzeit | None = None
     kosten: Kosten | None = None
 

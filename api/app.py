@@ -39,6 +39,7 @@ from api.routers import (
     calculations,
     cases,
     catalogue,
+    documents,
     drafts,
     keys,
     rules,
@@ -103,7 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     open_to_computation = [Depends(computation_access)]
     for router in (assessments.router, calculations.router, settlements.router, rules.router, catalogue.router):
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
-    for router in (drafts.router, screenings.router):  # their expensive routes add the rate limit
+    for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
         app.include_router(router, prefix=API_PREFIX)

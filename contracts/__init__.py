@@ -1,15 +1,18 @@
-"""The draft agreement: clause library (data), pure assembly, PDF and DOCX rendering.
+"""The documents of a case: clause library (data), pure assembly, PDF and DOCX rendering.
 
 Public interface:
 
-- ``assemble(beratung, *, final=False, stand=None) -> Entwurf`` — pure: ordered clauses with the
-  case's values filled in, annexes, signature blocks and the list of placeholders;
-- ``render_pdf(beratung, *, final=False, stand=None) -> bytes`` — reportlab, deterministic;
-- ``render_docx(beratung, *, final=False, stand=None) -> bytes`` — python-docx, for redlining.
+- ``assemble(beratung, *, final=False, stand=None) -> Entwurf`` — pure: the agreement's ordered
+  clauses with the case's values filled in, annexes, signature blocks and the list of placeholders;
+- ``render_pdf(beratung, *, final=False, stand=None) -> bytes`` — the agreement, reportlab;
+- ``render_docx(beratung, *, final=False, stand=None) -> bytes`` — the agreement, python-docx;
+- ``contracts.dokumente``: all four documents (vereinbarung, pruefvermerk, auskunft,
+  beschlussvorlage) through one registry.
 
 ``beratung`` is the result of ``advisor.beratung.berate`` (``fallakte``, ``bewertung``,
-``kalkulation``). The renderers are imported lazily so that the assembly needs neither reportlab
-nor python-docx.
+``kalkulation``). "Stand" is the day of generation unless given; the same input and Stand give the
+same bytes. The renderers are imported lazily so that the assembly needs neither reportlab nor
+python-docx.
 """
 
 from __future__ import annotations
@@ -24,14 +27,14 @@ __all__ = ["Entwurf", "assemble", "render_docx", "render_pdf"]
 
 
 def render_pdf(beratung: Any, *, final: bool = False, stand: date | None = None) -> bytes:
-    """The draft (or, with ``final``, the Ausfertigung) as PDF bytes; same input → same bytes."""
+    """The agreement (or, with ``final``, the Ausfertigung) as PDF bytes; same input and Stand → same bytes."""
     from contracts.pdf_renderer import render_entwurf_pdf
 
     return render_entwurf_pdf(assemble(beratung, final=final, stand=stand))
 
 
 def render_docx(beratung: Any, *, final: bool = False, stand: date | None = None) -> bytes:
-    """The same clauses as an editable Word document (DOCX bytes); same input → same bytes."""
+    """The same clauses as an editable Word document (DOCX bytes); same input and Stand → same bytes."""
     from contracts.docx_renderer import render_entwurf_docx
 
     return render_entwurf_docx(assemble(beratung, final=final, stand=stand))

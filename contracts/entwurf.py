@@ -1,8 +1,9 @@
-"""The draft agreement as data: an ordered list of clauses and annexes with their text filled in.
+"""The documents as data: the agreement (``Entwurf``: clauses, parties, signatures, annexes) and
+the other documents of a case (``Schriftstueck``: parts of headed blocks).
 
-``assemble`` produces an ``Entwurf``; the PDF and DOCX renderers only lay it out. All text here is
+The assembly steps produce these; the PDF and DOCX renderers only lay them out. All text here is
 plain text (no markup): the renderers escape it. Placeholders for missing facts appear in the text
-as "[… ergänzen]" and are listed in ``Entwurf.platzhalter`` with where they occur.
+as "[… ergänzen]" and are listed in ``platzhalter`` with where they occur.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ class Klausel:
     id: str
     nummer: str | None
     titel: str
-    anker: str
     varianten: tuple[str, ...]
     absaetze: tuple[Absatz, ...]
 
@@ -43,10 +43,11 @@ class Klausel:
 
 @dataclass(frozen=True, slots=True)
 class Partei:
-    """A party in the title block: "Stadt Aheim, vertreten durch die Bürgermeisterin"."""
+    """A party in the title block: "der Stadt Aheim, vertreten durch die Bürgermeisterin"."""
 
     kennung: str
     name: str
+    im_dativ: str
     vertretung: str
     anschrift: str | None
     kurzbezeichnung: str
@@ -54,38 +55,39 @@ class Partei:
 
 @dataclass(frozen=True, slots=True)
 class Unterschrift:
-    """A signature block: "[Ort], den ____", "Für …", office title, line, "(Siegel)"."""
+    """A signature block: "[Ort], den ____", "Für die Stadt Aheim", line, office title, "(Siegel)"."""
 
-    fuer: str
+    ueberschrift: str
     amt: str
 
 
 @dataclass(frozen=True, slots=True)
 class Tabelle:
-    """A table of an annex. ``summe`` is the totals row (taken from the calculation, not summed
-    anew); ``rechts`` marks right-aligned (numeric) columns."""
+    """A table. ``summen`` are totals rows taken from the calculation (never summed anew);
+    ``rechts`` marks right-aligned (numeric) columns; ``breiten`` are fractions of the width."""
 
     titel: str
     spalten: tuple[str, ...]
     zeilen: tuple[tuple[str, ...], ...]
-    summe: tuple[str, ...] | None = None
+    summen: tuple[tuple[str, ...], ...] = ()
     rechts: tuple[bool, ...] = ()
     breiten: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Zwischentitel:
-    """A sub-heading inside an annex (e.g. one per service)."""
+    """A sub-heading inside an annex or a part (e.g. one per service)."""
 
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A paragraph of annex text; ``liste`` renders as bullet items."""
+    """A paragraph; ``liste`` renders as items below it (bullets, or "1.", "2." if ``nummeriert``)."""
 
     text: str
     liste: tuple[str, ...] = ()
+    nummeriert: bool = False
 
 
 Block = Tabelle | Zwischentitel | Text
@@ -93,7 +95,7 @@ Block = Tabelle | Zwischentitel | Text
 
 @dataclass(frozen=True, slots=True)
 class Anlage:
-    """An annex: "Anlage 2 Kostenkalkulation und Verteilung" with its blocks."""
+    """An annex: "Anlage 2: Kostenkalkulation und Verteilung" with its blocks."""
 
     nummer: int
     id: str
@@ -107,25 +109,33 @@ class Anlage:
 
 @dataclass(frozen=True, slots=True)
 class Platzhalter:
-    """A gap the reviewers must fill: the visible text, where it occurs, and the missing fact."""
+    """A gap the reviewers must fill: the visible text, where it occurs, the missing field of the
+    case file (path, for the CLI and the internal memo) and its name in the users' words."""
 
     text: str
     fundstelle: str
     feld: str | None = None
+    angabe: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Entwurf:
-    """The assembled draft: what the renderers turn into PDF and DOCX."""
+    """The assembled agreement (or Zweckverband statute): what the renderers turn into PDF and DOCX.
+
+    ``pruefhinweise`` are not printed in the agreement: they are what the reviewers must check
+    (unverified norms, notes of the calculation) and go into the Steuerlicher Prüfvermerk.
+    """
 
     dokumentart: str
     titel: str
     untertitel: str
     einleitung: str
+    schlusssatz: str
     parteien: tuple[Partei, ...]
     klauseln: tuple[Klausel, ...]
     unterschriften: tuple[Unterschrift, ...]
-    genehmigungsvermerk: str
+    vermerk_titel: str
+    vermerk: str
     anlagen: tuple[Anlage, ...]
     platzhalter: tuple[Platzhalter, ...]
     pruefhinweise: tuple[str, ...]
@@ -152,3 +162,46 @@ class Entwurf:
             if a.id == kennung:
                 return a
         raise KeyError(kennung)
+
+
+@dataclass(frozen=True, slots=True)
+class Teil:
+    """A headed part of a document ("1. Sachverhalt") with its blocks."""
+
+    ueberschrift: str
+    bloecke: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Schriftstueck:
+    """A document of the case other than the agreement (Prüfvermerk, Antrag, Beschlussvorlage).
+
+    ``kopfdaten`` is the table of key facts under the title ("Fall", "Stand", …); ``hinweis`` an
+    optional line above it ("Interner Vermerk – nicht zur Veröffentlichung").
+    """
+
+    art: str
+    kurzname: str
+    titel: str
+    untertitel: str
+    kopfdaten: tuple[tuple[str, str], ...]
+    teile: tuple[Teil, ...]
+    platzhalter: tuple[Platzhalter, ...]
+    stand: date
+    final: bool
+    bezeichnung: str
+    autor: str
+    schlagworte: tuple[str, ...] = ()
+    hinweis: str | None = None
+
+    @property
+    def kopfzeile(self) -> str:
+        """Header line of every page in draft mode."""
+        return f"Entwurf – Stand: {format_date(self.stand)} – {self.kurzname} – {self.bezeichnung}"
+
+    def teil(self, anfang: str) -> Teil:
+        """The part whose heading starts with ``anfang`` (without its number)."""
+        for t in self.teile:
+            if t.ueberschrift.split(" ", 1)[-1].startswith(anfang) or t.ueberschrift.startswith(anfang):
+                return t
+        raise KeyError(anfang)

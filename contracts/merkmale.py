@@ -3,24 +3,34 @@ values that fill the templates — per case and per service.
 
 Every value comes from the Fallakte, the Bewertung or the Kalkulation; nothing is invented. A fact
 the case leaves out becomes ``Fehlt`` (the draft then shows the library's placeholder, e.g.
-"[Kündigungsfrist ergänzen]", and lists it with the field path).
+"[Kündigungsfrist ergänzen]", and lists it with the field path). Names of parties are declined
+(``contracts.grammatik``): "die Stadt Aheim … der ihr entstehenden Kosten".
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from advisor.bewertung import Bewertung, Kriterium, Leistungsbewertung
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte, Leistung
 from contracts.formatting import format_date, format_money, format_months, format_percent, parse_money
+from contracts.grammatik import Nominalphrase, aufzaehlung, parteien_im
 from contracts.klauselbibliothek import Klauselbibliothek
+from contracts.kostenbasis import kostenbasis
 
 #: Term beyond which § 23 Abs. 5 GkG NRW requires a termination clause (years).
 KUENDIGUNGSKLAUSEL_AB_JAHREN = 20
+#: Risks for which the agreement makes the binding ruling a condition precedent.
+RISIKO_MIT_AUSKUNFT = ("mittel", "hoch")
+#: § 108 Abs. 6 Nr. 3 GWB: less than 20 % of the activities on the market, i.e. more than 80 % to
+#: public bodies (the share in the case file is the share of the provider's similar services).
+MARKTANTEIL_GRENZE_PROZENT = Decimal("20")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +56,6 @@ class Leistungsdaten:
     werte: dict[str, Wert]
 
 
-def aufzaehlung(namen: list[str]) -> str:
-    """["A", "B", "C"] → "A, B und C"."""
-    if len(namen) <= 1:
-        return "".join(namen)
-    return ", ".join(namen[:-1]) + " und " + namen[-1]
-
-
-def dekliniert(amt: str) -> str:
-    """ "Der Landrat" → "den Landrat", "Die Bürgermeisterin / Der Bürgermeister" → "die … / den …"."""
-    teile = []
-    for teil in amt.split(" / "):
-        for artikel, akkusativ in (("Der ", "den "), ("Die ", "die "), ("Das ", "das ")):
-            if teil.startswith(artikel):
-                teil = akkusativ + teil[len(artikel) :]
-                break
-        teile.append(teil)
-    return " / ".join(teile)
-
-
 def fakt(leistung: Leistung, bewertung: Leistungsbewertung, name: str) -> Any:
     """A § 2b fact of the service: the case's value, else the catalogue default the assessment used."""
     wert = getattr(leistung, name)
@@ -77,7 +68,7 @@ def leistungsbewertung(bewertung: Bewertung, leistung: Leistung, index: int) -> 
             return lb
     raise UngueltigeEingabe(
         [Feldproblem(f"leistungen[{index}].id", f"Zur Leistung „{leistung.id}“ liegt keine Bewertung vor.")],
-        "Der Entwurf kann nicht erstellt werden.",
+        "Das Dokument kann nicht erstellt werden.",
     )
 
 
@@ -88,36 +79,44 @@ def entscheidendes_kriterium(lb: Leistungsbewertung) -> Kriterium | None:
     return None
 
 
+def braucht_auskunft(lb: Leistungsbewertung) -> bool:
+    """Risk "mittel" or "hoch", or open points: the binding ruling is a condition precedent and the
+    Antrag auf verbindliche Auskunft is recommended."""
+    return lb.risiko in RISIKO_MIT_AUSKUNFT or bool(lb.offene_fragen) or lb.ergebnis == "offen"
+
+
+@functools.cache
+def _satztabellen_titel() -> dict[str, str]:
+    from rules import load_rate_tables
+
+    tabellen = load_rate_tables()
+    return {k: t.titel for k, t in tabellen.tabellen.items()}
+
+
+def satzgrundlage_titel(kennung: str | None) -> str:
+    """The rate table's title ("KGSt-Bericht …"), "eigene Kosten- und Leistungsrechnung", or the
+    case's own amounts."""
+    if kennung == "eigene_klr":
+        return "eigene Kosten- und Leistungsrechnung"
+    if not kennung:
+        return "Beträge der Fallakte"
+    titel = _satztabellen_titel().get(kennung)
+    if titel is None:
+        raise KeyError(f"Satztabelle „{kennung}“ ist nicht geladen")
+    return titel
+
+
+def ohne_kennungen(text: str) -> str:
+    """A calculation note with the keys of rate tables replaced by their titles."""
+    for kennung, titel in _satztabellen_titel().items():
+        text = text.replace(kennung, titel)
+    return text
+
+
 def _summe_art(kalkulation: Mapping[str, Any] | None, arten: tuple[str, ...]) -> bool:
     if not kalkulation:
         return False
     return any(p.get("art") in arten and parse_money(p["betrag"]) > 0 for p in kalkulation.get("positionen", []))
-
-
-def _laufzeit(fallakte: Fallakte, leistung: Leistung, pfad: str, werte: dict[str, Wert]) -> dict[str, Any]:
-    laufzeit = leistung.laufzeit
-    if laufzeit is None:
-        werte["beginn"] = Fehlt("beginn", f"{pfad}.laufzeit.beginn")
-        werte["laufzeit_fehlt"] = Fehlt("laufzeit", f"{pfad}.laufzeit")
-        werte["kuendigungsfrist"] = Fehlt("kuendigungsfrist", f"{pfad}.laufzeit.kuendigungsfrist_monate")
-        return {"laufzeit": "unbekannt", "kuendigungsklausel_pflicht": True, "fortfuehrung": False}
-    beginn = max(laufzeit.beginn, fallakte.stichtag)
-    werte["beginn"] = format_date(beginn)
-    werte["bisheriger_beginn"] = format_date(laufzeit.beginn)
-    werte["kuendigungsfrist"] = (
-        format_months(laufzeit.kuendigungsfrist_monate)
-        if laufzeit.kuendigungsfrist_monate is not None
-        else Fehlt("kuendigungsfrist", f"{pfad}.laufzeit.kuendigungsfrist_monate")
-    )
-    if laufzeit.ende is None:
-        pflicht = True
-        art = "unbefristet"
-    else:
-        art = "befristet"
-        werte["ende_letzter_tag"] = format_date(date.fromordinal(laufzeit.ende.toordinal() - 1))
-        grenze = _plus_jahre(laufzeit.beginn, KUENDIGUNGSKLAUSEL_AB_JAHREN)
-        pflicht = laufzeit.ende > grenze
-    return {"laufzeit": art, "kuendigungsklausel_pflicht": pflicht, "fortfuehrung": laufzeit.beginn < fallakte.stichtag}
 
 
 def _plus_jahre(tag: date, jahre: int) -> date:
@@ -127,87 +126,139 @@ def _plus_jahre(tag: date, jahre: int) -> date:
         return tag.replace(year=tag.year + jahre, day=28)
 
 
-def _kosten(
-    bib: Klauselbibliothek,
-    leistung: Leistung,
-    lb: Leistungsbewertung,
-    kalk: Mapping[str, Any] | None,
-    pfad: str,
-    werte: dict[str, Wert],
-) -> dict[str, Any]:
-    namen = bib.bezeichnungen
+def _laufzeit(fallakte: Fallakte, leistung: Leistung, pfad: str, werte: dict[str, Wert]) -> dict[str, Any]:
+    laufzeit = leistung.laufzeit
+    werte["bisherige_vereinbarung"] = Fehlt("bisherige_vereinbarung", "")
+    if laufzeit is None:
+        werte["beginn"] = Fehlt("beginn", f"{pfad}.laufzeit.beginn")
+        werte["laufzeit_fehlt"] = Fehlt("laufzeit", f"{pfad}.laufzeit")
+        werte["kuendigungsfrist"] = Fehlt("kuendigungsfrist", f"{pfad}.laufzeit.kuendigungsfrist_monate")
+        return {"laufzeit": "unbekannt", "kuendigungsklausel_pflicht": True, "fortfuehrung": False}
+    werte["beginn"] = format_date(max(laufzeit.beginn, fallakte.stichtag))
+    werte["bisheriger_beginn"] = format_date(laufzeit.beginn)
+    werte["kuendigungsfrist"] = (
+        format_months(laufzeit.kuendigungsfrist_monate)
+        if laufzeit.kuendigungsfrist_monate is not None
+        else Fehlt("kuendigungsfrist", f"{pfad}.laufzeit.kuendigungsfrist_monate")
+    )
+    if laufzeit.ende is None:
+        pflicht, art = True, "unbefristet"
+    else:
+        art = "befristet"
+        werte["ende_letzter_tag"] = format_date(date.fromordinal(laufzeit.ende.toordinal() - 1))
+        pflicht = laufzeit.ende > _plus_jahre(laufzeit.beginn, KUENDIGUNGSKLAUSEL_AB_JAHREN)
+    return {"laufzeit": art, "kuendigungsklausel_pflicht": pflicht, "fortfuehrung": laufzeit.beginn < fallakte.stichtag}
+
+
+def _schluessel_text(bib: Klauselbibliothek, leistung: Leistung, pfad: str) -> Wert:
     kosten = leistung.kosten
-    werte["kosten_fehlen"] = Fehlt("kosten", f"{pfad}.kosten")
-    werte["abrechnung_fehlt"] = Fehlt("abrechnung", f"{pfad}.kosten.abrechnung")
+    verteilung = kosten.verteilung if kosten is not None else None
+    if verteilung is None:
+        return Fehlt("schluessel", f"{pfad}.kosten.verteilung")
+    namen = bib.bezeichnungen["schluessel"]
+    text = namen[verteilung.schluessel]
+    if verteilung.schluessel == "sockel_plus_variabel":
+        sockel = (
+            format_percent(verteilung.sockel_prozent)
+            if verteilung.sockel_prozent is not None
+            else "[Sockelanteil ergänzen]"
+        )
+        variabel = (
+            namen[verteilung.variabler_schluessel]
+            if verteilung.variabler_schluessel
+            else "[variablen Schlüssel ergänzen]"
+        )
+        text = text.replace("{sockel_prozent}", sockel).replace("{variabler_schluessel}", variabel)
+    return text
+
+
+#: How the calculation distributes remaining cents (fallakte.md: largest-remainder method).
+RESTCENT_STANDARD = (
+    "verbleibende Cent erhalten die Beteiligten mit den größten Rundungsresten, sodass die Anteile "
+    "die Gesamtsumme genau ergeben."
+)
+
+
+def restcent_text(kalk: Mapping[str, Any]) -> str:
+    """The remainder-cent rule of the cost clause.
+
+    HOOK for the cost engineer: when the calculation's JSON view exposes its rule as
+    ``restcent_regel`` (a German clause fragment), that text is used; until then the clause states
+    the method the public contract documents for every calculation (largest remainder).
+    """
+    regel = kalk.get("restcent_regel")
+    return regel if isinstance(regel, str) and regel.strip() else RESTCENT_STANDARD
+
+
+def erstattung_text(kalk: Mapping[str, Any], ergebnis: str) -> str:
+    """The annual amount of the cost clause, with its parts where input VAT is part of the cost:
+    "42.205,69 € (41.749,69 € Kosten zuzüglich 456,00 € nicht abziehbarer Vorsteuer)"."""
+    basis = kostenbasis(kalk, ergebnis)
+    text = format_money(basis.erstattungsfaehig)
+    if basis.vorsteuer_nicht_abziehbar:
+        text += (
+            f" ({format_money(basis.kosten_netto)} Kosten zuzüglich "
+            f"{format_money(basis.vorsteuer_nicht_abziehbar)} nicht abziehbarer Vorsteuer)"
+        )
+    if basis.steuerpflichtig:
+        text += " zuzüglich Umsatzsteuer"
+    return text
+
+
+def _kosten(
+    bib: Klauselbibliothek, leistung: Leistung, lb: Leistungsbewertung, kalk: Mapping[str, Any] | None, pfad: str
+) -> tuple[dict[str, Any], dict[str, Wert]]:
+    werte: dict[str, Wert] = {
+        "kosten_fehlen": Fehlt("kosten", f"{pfad}.kosten"),
+        "abrechnung_fehlt": Fehlt("abrechnung", f"{pfad}.kosten.abrechnung"),
+        "schlussabrechnung": Fehlt("schlussabrechnung", ""),
+    }
+    kosten = leistung.kosten
     if kosten is None or kalk is None:
-        return {
+        merkmale = {
             "kosten": False,
             "abrechnung": "unbekannt",
             "erbringer_traegt_anteil": False,
             "kalkulatorische_zinsen": False,
             "wagnis_oder_gewinn": False,
         }
+        return merkmale, werte
     jahr = kalk.get("kalkulationsjahr") or kosten.kalkulationsjahr
     werte["kalkulationsjahr"] = str(jahr) if jahr else Fehlt("kalkulationsjahr", f"{pfad}.kosten.kalkulationsjahr")
-    grundlage = kosten.satzgrundlage
-    werte["satzgrundlage"] = (
-        "eigene Kosten- und Leistungsrechnung"
-        if grundlage == "eigene_klr"
-        else f"Satztabelle „{grundlage}“"
-        if grundlage
-        else "Beträge der Fallakte"
-    )
+    werte["satzgrundlage"] = satzgrundlage_titel(kalk.get("satzgrundlage") or kosten.satzgrundlage)
     arten: list[str] = []
     for p in kalk.get("positionen", []):
-        name = namen["kostenarten"].get(p.get("art"), str(p.get("art")))
+        name = bib.bezeichnungen["kostenarten"].get(p.get("art"), "sonstige Kosten")
         if name not in arten:
             arten.append(name)
     werte["kostenarten"] = aufzaehlung(arten) if arten else Fehlt("kosten", f"{pfad}.kosten.positionen")
-    ergebnis = lb.ergebnis
-    nicht_steuerbar = format_money(kalk["erstattung_nicht_steuerbar"])
-    stpfl = kalk["erstattung_steuerpflichtig"]
-    if ergebnis == "steuerpflichtig":
-        werte["erstattung_text"] = (
-            f"{format_money(stpfl['netto'])} netto; hinzu kommt die Umsatzsteuer auf die Anteile der "
-            f"Leistungsempfänger von voraussichtlich {format_money(stpfl['umsatzsteuer'])}"
-        )
-    elif ergebnis == "offen":
-        werte["erstattung_text"] = (
-            f"{nicht_steuerbar}, im Fall der Steuerpflicht {format_money(stpfl['netto'])} netto zuzüglich "
-            f"{format_money(stpfl['umsatzsteuer'])} Umsatzsteuer"
-        )
-    else:
-        werte["erstattung_text"] = nicht_steuerbar
-    verteilung = kosten.verteilung
-    if verteilung is None:
-        werte["schluessel_text"] = Fehlt("schluessel", f"{pfad}.kosten.verteilung")
-    else:
-        text = namen["schluessel"][verteilung.schluessel]
-        if verteilung.schluessel == "sockel_plus_variabel":
-            sockel = (
-                format_percent(verteilung.sockel_prozent)
-                if verteilung.sockel_prozent is not None
-                else "[Sockelanteil ergänzen]"
-            )
-            variabel = (
-                namen["schluessel"][verteilung.variabler_schluessel]
-                if verteilung.variabler_schluessel
-                else "[variablen Schlüssel ergänzen]"
-            )
-            text = text.replace("{sockel_prozent}", sockel).replace("{variabler_schluessel}", variabel)
-        werte["schluessel_text"] = text
+    werte["erstattung_text"] = erstattung_text(kalk, lb.ergebnis)
+    werte["schluessel_text"] = _schluessel_text(bib, leistung, pfad)
+    werte["restcent_text"] = restcent_text(kalk)
     abrechnung = kosten.abrechnung
     if abrechnung is not None and abrechnung.abschlaege is not None:
-        werte["abschlaege_text"] = namen["abschlaege"][abrechnung.abschlaege]
+        werte["abschlaege_text"] = bib.bezeichnungen["abschlaege"][abrechnung.abschlaege]
     else:
         werte["abschlaege_text"] = Fehlt("abschlaege", f"{pfad}.kosten.abrechnung.abschlaege")
-    return {
+    verteilung = kosten.verteilung
+    merkmale = {
         "kosten": True,
         "abrechnung": abrechnung.verfahren if abrechnung is not None else "unbekannt",
         "erbringer_traegt_anteil": bool(verteilung and verteilung.erbringer_traegt_anteil),
         "kalkulatorische_zinsen": _summe_art(kalk, ("kalkulatorische_zinsen",)),
         "wagnis_oder_gewinn": _summe_art(kalk, ("wagnis", "gewinnaufschlag")),
     }
+    return merkmale, werte
+
+
+def leistungskalkulation(kalkulation: Mapping[str, Any] | None, leistung: Leistung) -> Mapping[str, Any] | None:
+    """The calculation of one service (JSON view), or None when it could not be calculated."""
+    if kalkulation is None:
+        return None
+    for eintrag in kalkulation.get("leistungen", []):
+        if eintrag.get("leistung") == leistung.id and "erstattung_nicht_steuerbar" in eintrag:
+            return eintrag
+    return None
 
 
 def leistungsdaten(
@@ -221,31 +272,46 @@ def leistungsdaten(
     """Features and template values of one service."""
     pfad = f"leistungen[{index}]"
     lb = leistungsbewertung(bewertung, leistung, index)
-    kalk = None
-    if kalkulation is not None:
-        for eintrag in kalkulation.get("leistungen", []):
-            if eintrag.get("leistung") == leistung.id and "erstattung_nicht_steuerbar" in eintrag:
-                kalk = eintrag
+    kalk = leistungskalkulation(kalkulation, leistung)
     namen = {b.id: b.name for b in fallakte.beteiligte}
+    erbringer = Nominalphrase.aus_name(namen[leistung.erbringer])
+    empfaenger = [namen[e] for e in leistung.empfaenger]
     werte: dict[str, Wert] = {
         "leistung": leistung.bezeichnung,
-        "erbringer": namen[leistung.erbringer],
-        "empfaenger": aufzaehlung([namen[e] for e in leistung.empfaenger]),
-        "risiko": lb.risiko,
-        "risikogruende": " ".join(g if g.endswith(".") else g + "." for g in lb.risikogruende),
-        "umsatzsteuer_offen": Fehlt("umsatzsteuer_offen", "; ".join(f.feld for f in lb.offene_fragen) or pfad),
+        "erbringer_nom": erbringer.nom,
+        "erbringer_dat": erbringer.dat,
+        "erbringer_akk": erbringer.akk,
+        "erbringer_ihm": erbringer.pronomen_dat,
+        "erbringer_sein": erbringer.possessiv,
+        "empfaenger_nom": parteien_im(empfaenger, "nom"),
+        "empfaenger_dat": parteien_im(empfaenger, "dat"),
+        "empfaenger_akk": parteien_im(empfaenger, "akk"),
+        "auskunft_frist": Fehlt("auskunft_frist", ""),
     }
-    kriterium = entscheidendes_kriterium(lb)
-    werte["entscheidende_norm"] = kriterium.norm if kriterium else "§ 2b UStG"
-    werte["entscheidende_regel"] = kriterium.titel if kriterium else "Würdigung in Anlage 3"
-    merkmale: dict[str, Any] = {"ergebnis": lb.ergebnis, "risiko": lb.risiko}
+    merkmale: dict[str, Any] = {
+        "ergebnis": lb.ergebnis,
+        "risiko": lb.risiko,
+        "auskunft_bedingung": braucht_auskunft(lb),
+    }
     merkmale |= _laufzeit(fallakte, leistung, pfad, werte)
-    merkmale |= _kosten(bib, leistung, lb, kalk, pfad, werte)
+    kostenmerkmale, kostenwerte = _kosten(bib, leistung, lb, kalk, pfad)
+    merkmale |= kostenmerkmale
+    werte |= kostenwerte
     return Leistungsdaten(index, leistung, lb, kalk, merkmale, werte)
 
 
+def oeffentlich_oeffentlich(d: Leistungsdaten) -> bool:
+    """The facts carry a § 108 Abs. 6 GWB recital: a public task common to all, and less than 20 %
+    of the activity on the market (more than 80 % of the similar services go to public bodies)."""
+    anteil = fakt(d.leistung, d.bewertung, "anteil_leistungen_an_jpoer_prozent")
+    if fakt(d.leistung, d.bewertung, "gemeinsame_oeffentliche_aufgabe") is not True or anteil is None:
+        return False
+    return Decimal(100) - Decimal(str(anteil)) < MARKTANTEIL_GRENZE_PROZENT
+
+
 def fallmerkmale(fallakte: Fallakte, daten: list[Leistungsdaten]) -> dict[str, Any]:
-    """Case-wide features: legal form, staff secondment in any service, a joint public task in all."""
+    """Case-wide features: legal form, staff secondment in any service, a joint public task in all,
+    a public-public cooperation the facts carry, joint use of personal data in any service."""
     return {
         "rechtsform": fallakte.rechtsform,
         "personalgestellung": any(fakt(d.leistung, d.bewertung, "personalgestellung") is True for d in daten),
@@ -254,4 +320,6 @@ def fallmerkmale(fallakte: Fallakte, daten: list[Leistungsdaten]) -> dict[str, A
             and fakt(d.leistung, d.bewertung, "gemeinsame_oeffentliche_aufgabe") is True
             for d in daten
         ),
+        "oeffentlich_oeffentlich": bool(daten) and all(oeffentlich_oeffentlich(d) for d in daten),
+        "gemeinsame_datennutzung": any(d.leistung.gemeinsame_datennutzung is True for d in daten),
     }

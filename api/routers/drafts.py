@@ -1,13 +1,16 @@
-"""POST /drafts: Fallakte → draft agreement as PDF (default) or DOCX (by ``Accept``).
+"""POST /drafts: Fallakte → the agreement as PDF (default) or DOCX (by ``Accept``).
 
-Rendering is CPU work of tens of milliseconds, so it runs in the thread pool, off the event loop.
-``?final=true`` gives the "Ausfertigung" without draft marks.
+Kept for existing clients; ``POST /documents/vereinbarung`` is the same document in the registry
+of all four documents. Rendering is CPU work of tens of milliseconds, so it runs in the thread
+pool, off the event loop. ``?final=true`` gives the "Ausfertigung" without draft marks; ``?stand``
+dates it (default: today, no longer the case's Stichtag).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -54,11 +57,12 @@ async def post_draft(
     regelwerk: CurrentRules,
     satztabellen: RateTables,
     final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
+    stand: Annotated[date | None, Query(description="Stand-Datum (JJJJ-MM-TT); Vorgabe: heute")] = None,
 ) -> Response:
-    """Öffentlich-rechtliche Vereinbarung mit Anlagen (Kostenkalkulation, steuerliche Würdigung)."""
+    """Öffentlich-rechtliche Vereinbarung (beim Zweckverband: Verbandssatzung) mit Anlagen."""
     media_type = choose_media_type(request.headers.get("accept"))
     render, endung = _RENDERERS[media_type]
-    data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final))
+    data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final, stand=stand))
     return Response(
         data,
         media_type=media_type,
@@ -100,10 +104,15 @@ def choose_media_type(accept: str | None) -> str:
     return DOCX if docx > pdf else PDF
 
 
-def dateiname(fallakte: Fallakte) -> str:
-    """An ASCII file name from the case title ("Vereinbarung-Digitaler-Zwilling-Kreis")."""
-    text = fallakte.bezeichnung.replace("ß", "ss").replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+def ascii_slug(bezeichnung: str) -> str:
+    """An ASCII slug of a case title for file names ("Digitaler-Zwilling-Kreis"), at most 60 characters."""
+    text = bezeichnung.replace("ß", "ss").replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
     text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
+
+
+def dateiname(fallakte: Fallakte) -> str:
+    """An ASCII file name from the case title ("Vereinbarung-Digitaler-Zwilling-Kreis")."""
+    slug = ascii_slug(fallakte.bezeichnung)
     return f"Vereinbarung-{slug}" if slug else "Vereinbarung"

@@ -1,8 +1,12 @@
-"""Downloads of a result: the draft agreement (PDF, DOCX), the Fallakte (JSON, YAML) and the
-Bewertung (JSON). JSON is canonical (sorted keys), so the same case gives the same bytes.
+"""Downloads of a result: the four documents of the case (Vereinbarung, Steuerlicher Prüfvermerk,
+Antrag auf verbindliche Auskunft, Beschlussvorlage — each PDF and DOCX; ``entwurf.*`` is the
+agreement under its old name), the Fallakte (JSON, YAML) and the Bewertung (JSON). JSON is
+canonical (sorted keys), so the same case gives the same bytes; documents are dated today.
 
-For a saved case the Bewertung is the one stored with the version (as it was decided); the draft is
-rendered from the stored Fallakte with the rules loaded now.
+For a saved case the Bewertung is the one stored with the version (as it was decided); the
+documents are rendered from the stored Fallakte with the rules loaded now. A case for which a
+document cannot be made (e.g. a party § 23 GkG NRW does not admit to an agreement) gets a German
+error page naming the reason, not a 500.
 """
 
 from __future__ import annotations
@@ -14,16 +18,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from advisor.errors import UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from api.cases import fallakte_als_daten
 from api.jsonout import canonical_json
 from api.web import advice
 from api.web.form_fallakte import slug
-from contracts import render_docx, render_pdf
+from contracts.dokumente import DOKUMENTARTEN, als_docx, als_pdf, erstelle
 
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: file name → document art, for the documents of the case (``entwurf`` is the agreement's old name)
+DOKUMENT_DATEIEN: dict[str, str] = {"entwurf": "vereinbarung", **{art: art for art in DOKUMENTARTEN}}
 DATEIEN: dict[str, str] = {
-    "entwurf.pdf": "application/pdf",
-    "entwurf.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    **{f"{stamm}.{endung}": typ for stamm in DOKUMENT_DATEIEN for endung, typ in (("pdf", PDF), ("docx", DOCX))},
     "fallakte.json": "application/json",
     "fallakte.yaml": "application/yaml",
     "bewertung.json": "application/json",
@@ -40,14 +48,20 @@ def _inhalt(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> byt
     beratung = advice.run_beratung(request.app.state, fallakte)
     if datei == "bewertung.json":
         return canonical_json(advice.beratung_dicts(beratung)[0]).encode("utf-8")
-    if datei == "entwurf.pdf":
-        return render_pdf(beratung)
-    return render_docx(beratung)
+    stamm, _, endung = datei.partition(".")
+    dokument = erstelle(DOKUMENT_DATEIEN[stamm], beratung, regelwerk=request.app.state.regelwerk)
+    return als_pdf(dokument) if endung == "pdf" else als_docx(dokument)
 
 
 async def download_response(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> Response:
-    """The file ``datei`` (a key of ``DATEIEN``) as an attachment; rendering runs off the event loop."""
-    inhalt = await run_in_threadpool(_inhalt, request, datei, fallakte, saved)
+    """The file ``datei`` (a key of ``DATEIEN``) as an attachment; rendering runs off the event loop.
+    A document the case cannot have is answered with a German error page (422)."""
+    try:
+        inhalt = await run_in_threadpool(_inhalt, request, datei, fallakte, saved)
+    except UngueltigeEingabe as e:
+        from api.web import pages
+
+        return pages.not_found(" ".join(p.meldung for p in e.probleme) or e.titel, status_code=422)
     name = slug(fallakte.bezeichnung)[:60] or "fallakte"
     stem, _, ext = datei.partition(".")
     return Response(

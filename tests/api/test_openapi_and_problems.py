@@ -14,6 +14,7 @@ ENDPOINTS = {
     ("post", "/api/v1/calculations"),
     ("post", "/api/v1/settlements"),
     ("post", "/api/v1/drafts"),
+    ("post", "/api/v1/documents/{art}"),
     ("get", "/api/v1/rules"),
     ("get", "/api/v1/catalogue"),
     ("post", "/api/v1/cases"),

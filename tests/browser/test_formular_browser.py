@@ -88,9 +88,9 @@ def test_the_personnel_case_entered_from_scratch_gives_live_result_result_page_a
     screenshot(page, "ergebnis")
 
     with page.expect_download() as info:
-        page.get_by_role("link", name="Vereinbarungsentwurf (PDF)").click()
+        page.get_by_role("link", name="Vereinbarung (PDF)").click()
     pdf = info.value
-    assert pdf.suggested_filename.endswith("-entwurf.pdf")
+    assert pdf.suggested_filename.endswith("-vereinbarung.pdf")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(Path(pdf.path()).read_bytes())).pages)
     assert "Stadt Aheim" in text and "Gemeinde Bedorf" in text and "Kreis Musterland" in text
 

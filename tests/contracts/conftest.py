@@ -1,15 +1,18 @@
-"""Fixtures for the draft agreement: advice (Beratung) for the shipped examples and hand-made ones.
+"""Fixtures for the documents: advice (Beratung) for the shipped examples and hand-made ones, and
+the documents of every example rendered once per session (read back with pypdf).
 
-``beratung_fuer`` builds the advice of a case with the real calculation and — when the lead's
-``advisor.beratung.berate`` is available — the real assessment; ``beratung_mit_ergebnis`` forces
-an assessment result so that every VAT variant can be tested on the same case.
+``echte_beratung`` is the real assessment and calculation of a case; ``beratung_mit_ergebnis``
+forces an assessment result so that every VAT variant can be tested on the same case. Every
+document is dated ``STAND`` unless a test says otherwise.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,10 @@ from advisor.bewertung import Bewertung, Empfehlung, Kriterium, Leistungsbewertu
 from advisor.fallakte import Fallakte
 from advisor.parsing import fallakte_aus_daten, parse_fallakte
 from tests.conftest import EXAMPLES_DIR
+
+STAND = date(2026, 12, 5)
+NBSP = "\u00a0"
+ARTEN = ("vereinbarung", "pruefvermerk", "auskunft", "beschlussvorlage")
 
 _NORMEN = {
     "nicht_steuerbar": ("ustg_2b_abs3_nr1", "§ 2b Abs. 3 Nr. 1 UStG", "Gesetzlicher Vorbehalt für öffentliche Träger"),
@@ -154,3 +161,49 @@ EXAMPLE_NAMES = sorted(p.stem for p in Path(EXAMPLES_DIR).glob("*.yaml"))
 def personal_beratung() -> Beratung:
     f = example_fallakte("personalabrechnung-mandatierend")
     return beratung_mit_ergebnis(f, "steuerpflichtig")
+
+
+def seiten(pdf: bytes) -> list[str]:
+    """The text of every page (pypdf), non-breaking spaces as spaces."""
+    from pypdf import PdfReader
+
+    return [(s.extract_text() or "").replace(NBSP, " ") for s in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flach(texte: list[str]) -> str:
+    """All pages as one line: line breaks of the layout do not matter for a phrase."""
+    return re.sub(r"\s+", " ", " ".join(texte))
+
+
+@dataclass(frozen=True)
+class Gerendert:
+    """A document of an example: the built document, its PDF, its page texts, its DOCX."""
+
+    dokument: Any
+    pdf: bytes
+    texte: list[str]
+    docx: bytes
+
+    @property
+    def text(self) -> str:
+        return flach(self.texte)
+
+
+@pytest.fixture(scope="session")
+def dokumente() -> dict[tuple[str, str], Gerendert | Exception]:
+    """{(example, art): rendered document, or the error the case gives for it}."""
+    from advisor.errors import UngueltigeEingabe
+    from contracts.dokumente import als_docx, als_pdf, erstelle
+
+    result: dict[tuple[str, str], Gerendert | Exception] = {}
+    for name in EXAMPLE_NAMES:
+        beratung = echte_beratung(example_fallakte(name))
+        for art in ARTEN:
+            try:
+                dokument = erstelle(art, beratung, stand=STAND)
+            except UngueltigeEingabe as e:
+                result[(name, art)] = e
+                continue
+            pdf = als_pdf(dokument)
+            result[(name, art)] = Gerendert(dokument, pdf, seiten(pdf), als_docx(dokument))
+    return result

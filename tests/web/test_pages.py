@@ -158,12 +158,12 @@ def download_link(page: str, datei: str) -> str:
 
 def test_the_pdf_draft_of_an_unsaved_result_can_be_downloaded(client, example_texts):
     page = post_form(client, form_items(example_texts[PERSONAL]), "pruefen").text
-    r = client.get(download_link(page, "entwurf.pdf"))
+    r = client.get(download_link(page, "vereinbarung.pdf"))
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     assert "attachment" in r.headers["content-disposition"]
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
     assert "Stadt Aheim" in text
-    docx = client.get(download_link(page, "entwurf.docx"))
+    docx = client.get(download_link(page, "vereinbarung.docx"))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
 
 

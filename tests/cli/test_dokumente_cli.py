@@ -1,0 +1,91 @@
+"""`ikz draft|vermerk|auskunft|vorlage`: files written atomically, gaps listed on stderr, the Stand
+(today unless --stand), byte-identical reruns, German errors with exit code 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from contracts.stand import heute
+from tests.conftest import EXAMPLES_DIR, ROOT
+
+
+def _ikz(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("befehl", ["draft", "vermerk", "auskunft", "vorlage"])
+def test_each_command_writes_pdf_and_docx_and_lists_the_gaps(tmp_path, befehl):
+    pdf, word = tmp_path / "d.pdf", tmp_path / "d.docx"
+    ergebnis = _ikz(befehl, str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf), "--docx", str(word))
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "noch zu ergänzen" in ergebnis.stderr
+    assert PdfReader(pdf).pages and zipfile.is_zipfile(word)
+    assert not list(tmp_path.glob(".*tmp*"))
+
+
+def test_the_stand_is_today_by_default_and_never_the_key_date(tmp_path):
+    pdf = tmp_path / "v.pdf"
+    assert _ikz("draft", str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf)).returncode == 0
+    datum = PdfReader(pdf).metadata["/CreationDate"]
+    assert datum.startswith("D:" + heute().strftime("%Y%m%d")) or datum.startswith(
+        "D:" + date.fromordinal(heute().toordinal() + 1).strftime("%Y%m%d")
+    )
+    assert not datum.startswith("D:20270101")
+
+
+def test_the_same_case_and_stand_give_the_same_bytes_and_final_drops_the_marks(tmp_path):
+    fall = str(EXAMPLES_DIR / "personalabrechnung-mandatierend.yaml")
+    a, b, c = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    assert _ikz("vorlage", fall, "-o", str(a), "--stand", "2026-11-25").returncode == 0
+    assert _ikz("vorlage", fall, "-o", str(b), "--stand", "2026-11-25").returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+    ergebnis = _ikz("vorlage", fall, "-o", str(c), "--stand", "2026-11-25", "--final")
+    text = " ".join(p.extract_text() for p in PdfReader(c).pages)
+    assert ergebnis.returncode == 0 and "ENTWURF" not in text
+    assert PdfReader(c).metadata["/CreationDate"].startswith("D:20261125")
+
+
+def test_a_water_association_makes_draft_exit_2_naming_party_and_instrument_and_writes_nothing(tmp_path):
+    ziel = tmp_path / "v.pdf"
+    ergebnis = _ikz("draft", str(EXAMPLES_DIR / "hochwasserschutz-offen.yaml"), "-o", str(ziel))
+    assert ergebnis.returncode == 2
+    meldung = ergebnis.stderr.replace("\u00a0", " ")
+    assert "beteiligte[0].art" in meldung and "Wasserverband Obere Erft" in meldung
+    assert "öffentlich-rechtlicher Vertrag nach §§ 54 ff. VwVfG NRW" in meldung
+    assert "Traceback" not in ergebnis.stderr and not ziel.exists()
+
+
+@pytest.mark.parametrize("befehl", ["vermerk", "auskunft", "vorlage"])
+def test_the_other_documents_of_the_water_association_case_are_made(tmp_path, befehl):
+    ziel = tmp_path / "d.pdf"
+    ergebnis = _ikz(befehl, str(EXAMPLES_DIR / "hochwasserschutz-offen.yaml"), "-o", str(ziel))
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert ziel.exists()
+
+
+def test_options_are_checked_in_german(tmp_path):
+    fall = str(EXAMPLES_DIR / "standesamt-delegierend.yaml")
+    falsch = _ikz("vorlage", fall, "-o", str(tmp_path / "x.pdf"), "--stand", "05.12.2026")
+    assert falsch.returncode == 2 and "--stand" in falsch.stderr and "JJJJ-MM-TT" in falsch.stderr
+    fremd = _ikz("auskunft", fall, "-o", str(tmp_path / "x.pdf"), "--antragsteller", "gemeinde-cestadt")
+    assert fremd.returncode == 2 and "antragsteller" in fremd.stderr
+    assert _ikz("vermerk", fall, "-o", str(tmp_path / "x.pdf"), "--fuer", "x").returncode == 2
+
+
+def test_a_legal_form_without_a_template_is_a_german_error_for_the_agreement(tmp_path):
+    kaputt = tmp_path / "fall.yaml"
+    kaputt.write_text(
+        (EXAMPLES_DIR / "standesamt-delegierend.yaml")
+        .read_text(encoding="utf-8")
+        .replace("rechtsform: oerv_delegierend", "rechtsform: privatrechtlicher_vertrag"),
+        encoding="utf-8",
+    )
+    ergebnis = _ikz("draft", str(kaputt), "-o", str(tmp_path / "x.pdf"))
+    assert ergebnis.returncode == 2 and "rechtsform:" in ergebnis.stderr and "keine Vertragsvorlage" in ergebnis.stderr
+    assert _ikz("vermerk", str(kaputt), "-o", str(tmp_path / "y.pdf")).returncode == 0
