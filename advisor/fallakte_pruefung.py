@@ -7,9 +7,11 @@ to the field and the CLI can print every problem at once.
 from __future__ import annotations
 
 from advisor.errors import Feldproblem
-from advisor.fallakte import Fallakte, Leistung
+from advisor.fallakte import Beteiligter, Fallakte, Leistung
 
 _SCHLUESSEL_MIT_WERTEN = {"fallzahlen", "nutzung", "frei"}
+#: Kinds of party that have members or owners of their own (§ 4 Nr. 29 UStG: an association).
+_MIT_MITGLIEDERN = {"zweckverband", "anstalt_oeffentlichen_rechts", "sonstige_jpoer"}
 
 
 def pruefe_verweise(fallakte: Fallakte) -> list[Feldproblem]:
@@ -20,6 +22,8 @@ def pruefe_verweise(fallakte: Fallakte) -> list[Feldproblem]:
         if b.id in ids:
             probleme.append(Feldproblem(f"beteiligte[{i}].id", f"Die Kennung „{b.id}“ ist doppelt vergeben."))
         ids.add(b.id)
+    for i, b in enumerate(fallakte.beteiligte):
+        probleme.extend(_pruefe_mitglieder(b, f"beteiligte[{i}]", ids))
     leistungs_ids: set[str] = set()
     for i, leistung in enumerate(fallakte.leistungen):
         pfad = f"leistungen[{i}]"
@@ -27,6 +31,38 @@ def pruefe_verweise(fallakte: Fallakte) -> list[Feldproblem]:
             probleme.append(Feldproblem(f"{pfad}.id", f"Die Kennung „{leistung.id}“ ist doppelt vergeben."))
         leistungs_ids.add(leistung.id)
         probleme.extend(_pruefe_leistung(fallakte, leistung, pfad, ids))
+    return probleme
+
+
+def _pruefe_mitglieder(b: Beteiligter, pfad: str, ids: set[str]) -> list[Feldproblem]:
+    """Members or owners are named only for an association, refer to other parties, and are no more
+    than the stated total."""
+    probleme: list[Feldproblem] = []
+    if (b.mitglieder is not None or b.anzahl_mitglieder is not None) and b.art not in _MIT_MITGLIEDERN:
+        feld = "mitglieder" if b.mitglieder is not None else "anzahl_mitglieder"
+        probleme.append(
+            Feldproblem(
+                f"{pfad}.{feld}",
+                "Mitglieder oder Träger gibt es nur bei einem Zweckverband, einer Anstalt oder einer sonstigen "
+                "juristischen Person des öffentlichen Rechts.",
+            )
+        )
+    gesehen: set[str] = set()
+    for j, m in enumerate(b.mitglieder or []):
+        if m not in ids:
+            probleme.append(Feldproblem(f"{pfad}.mitglieder[{j}]", _unbekannt(m)))
+        elif m == b.id:
+            probleme.append(Feldproblem(f"{pfad}.mitglieder[{j}]", "Ein Beteiligter ist nicht sein eigenes Mitglied."))
+        elif m in gesehen:
+            probleme.append(Feldproblem(f"{pfad}.mitglieder[{j}]", f"„{m}“ ist doppelt als Mitglied genannt."))
+        gesehen.add(m)
+    if b.mitglieder is not None and b.anzahl_mitglieder is not None and b.anzahl_mitglieder < len(b.mitglieder):
+        probleme.append(
+            Feldproblem(
+                f"{pfad}.anzahl_mitglieder",
+                f"Die Zahl der Mitglieder ({b.anzahl_mitglieder}) ist kleiner als die der genannten ({len(b.mitglieder)}).",
+            )
+        )
     return probleme
 
 

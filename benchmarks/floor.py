@@ -44,7 +44,7 @@ def _in(w: Any, menge: set[str]) -> bool | None:
 
 
 def _umsatz_le(f: dict[str, Any], grenze: Decimal) -> bool | None:
-    u, e = f["umsatz_gleichartige_taetigkeiten"], f["erstattung_jahr"]
+    u, e = f["umsatz_gleichartige_taetigkeiten"], f["umsatz_gleichartige_untergrenze"]
     if u is not None:
         return u <= grenze
     if e is not None and e > grenze:
@@ -63,6 +63,139 @@ def _kette(schritte: list[tuple[str, bool | None, str]]) -> list[tuple[str, str,
     return moeglich
 
 
+def _befreiung(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+    """The exemption stage every steuerbar supply runs through (§ 4 Nr. 12, 14/21/25, 29 UStG)."""
+    abrechnung = f["abrechnungsverfahren"]
+    nr29 = _und(
+        f["stichtag"] >= date(2020, 1, 1),
+        f["erbringer_ist_zusammenschluss"],
+        f["empfaenger_alle_mitglieder"],
+        _in(f["leistungsart"], {"sonstige_leistung"}),
+        f["mitglieder_nichtunternehmerisch"],
+        f["leistungen_mitgliedsbezogen"],
+        _oder(
+            _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+            _und(_in(f["entgelt"], {"pauschalpreis"}), _in(abrechnung, {"pauschale_mit_anpassung", "spitzabrechnung"})),
+        ),
+        _nicht(_in(abrechnung, {"festpreis"})),
+        _nicht(f["gewinnaufschlag_vorhanden"]),
+        _nicht(f["wagnis_vorhanden"]),
+    )
+    nr12 = _und(
+        _in(f["vermietung_gegenstand"], {"grundstueck_raeume"}),
+        _oder(_nicht(f["verzicht_nach_9"]), _in(f["nutzung_beim_empfaenger"], {"hoheitlich"})),
+    )
+    return [
+        ("ustg_4_nr12_a_vermietung", nr12, "steuerfrei"),
+        ("ustg_4_steuerfrei_wie_bei_privaten", f["privat_steuerfrei_ohne_option"], "steuerfrei"),
+        ("ustg_4_nr29", nr29, "steuerfrei"),
+        ("ustg_4_keine_befreiung", True, "steuerpflichtig"),
+    ]
+
+
+def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+    jpoer = f["empfaenger_alle_jpoer"]
+    wettbewerb = _oder(f["private_anbieter_am_markt"], f["hilfstaetigkeit"])
+    jahre = None
+    if f["laufzeit_beginn"] is not None and f["laufzeit_ende"] is not None:
+        jahre = volle_jahre(f["laufzeit_beginn"], f["laufzeit_ende"]) >= JAHRE
+    a = _und(jpoer, _nicht(f["rechtsform"] == "privatrechtlicher_vertrag"), _oder(f["laufzeit_unbefristet"], jahre))
+    b = _und(jpoer, f["oeffentliche_infrastruktur"], f["gemeinsame_oeffentliche_aufgabe"])
+    c = _und(
+        jpoer,
+        _oder(
+            _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
+            _und(
+                _in(f["entgelt"], {"pauschalpreis"}),
+                _in(f["abrechnungsverfahren"], {"pauschale_mit_anpassung", "spitzabrechnung"}),
+            ),
+        ),
+        _nicht(f["gewinnaufschlag_vorhanden"]),
+        _nicht(f["wagnis_vorhanden"]),
+    )
+    anteil = f["anteil_leistungen_an_jpoer_prozent"]
+    d = _und(jpoer, None if anteil is None else anteil > ANTEIL)
+    delegation_anwendbar = _und(
+        jpoer,
+        f["kommunale_aufgabe_uebertragbar"],
+        _nicht(f["hilfsgeschaeft"]),
+        _in(f["vermietung_gegenstand"], {"keine"}),
+    )
+    return [
+        (
+            "ustg_1_abs1_nr1_kein_leistungsaustausch",
+            _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"}),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2_abs1_privater_erbringer", not f["erbringer_ist_jpoer"], "steuerbar"),
+        (
+            "ustae_2b_1_abs9_hilfsgeschaeft",
+            _und(f["hilfsgeschaeft"], _nicht(f["hilfsgeschaeft_haendlerartig"])),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2b_abs4_nr3_vermessung", _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])), "steuerbar"),
+        (
+            "ustg_2b_abs4_nr5_anhang_i",
+            _und(_nicht(_in(f["anhang_i_taetigkeit"], {"keine"})), _nicht(f["anhang_i_unbedeutend"])),
+            "steuerbar",
+        ),
+        (
+            "ustg_2b_abs1_s1_privatrechtliche_handlungsform",
+            f["rechtsform"] == "privatrechtlicher_vertrag",
+            "steuerbar",
+        ),
+        ("ustg_2b_abs2_nr1", _umsatz_le(f, GRENZE), "nicht_steuerbar"),
+        ("ustg_2b_abs2_nr2", f["privat_steuerfrei_ohne_option"], "nicht_steuerbar"),
+        ("ustg_2b_abs3_nr1", _und(jpoer, f["gesetzlicher_vorbehalt_jpoer"]), "nicht_steuerbar"),
+        (
+            "bmf_2022_12_09_personalgestellung",
+            _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
+            "steuerbar",
+        ),
+        (
+            "lfst_ni_2019_07_15_beamtenvorbehalt",
+            _und(f["personalgestellung"], f["beamtenvorbehalt"]),
+            "nicht_steuerbar",
+        ),
+        (
+            "bylfst_2023_02_15_befreiende_delegation",
+            _und(
+                delegation_anwendbar,
+                f["rechtsform"] in {"oerv_delegierend", "zweckverband", "gemeinsames_kommunalunternehmen"},
+                f["aufgabenuebertragung_befreiend"],
+                f["befreiende_uebertragung_nur_an_jpoer"],
+                f["befreiung_ausschlaggebend"],
+            ),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2b_abs3_nr2_wettbewerb", _und(jpoer, a, b, c, d, wettbewerb), "steuerbar"),
+        ("ustg_2b_abs3_nr2", _und(jpoer, a, b, c, d, _nicht(wettbewerb)), "nicht_steuerbar"),
+        ("ustg_2b_abs1_s2_wettbewerb", wettbewerb, "steuerbar"),
+        ("ustg_2b_abs1_s1_keine_wettbewerbsverzerrung", _nicht(wettbewerb), "nicht_steuerbar"),
+    ]
+
+
+def _altes_recht(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+    return [
+        (
+            "ustg_1_abs1_nr1_kein_leistungsaustausch",
+            _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"}),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2_abs1_privater_erbringer", not f["erbringer_ist_jpoer"], "steuerbar"),
+        (
+            "ustae_2b_1_abs9_hilfsgeschaeft",
+            _und(f["hilfsgeschaeft"], _nicht(f["hilfsgeschaeft_haendlerartig"])),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2_abs3_s2_nr4_af_vermessung", _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])), "steuerbar"),
+        ("ustg_2_abs3_s2_af_sondertaetigkeit", _nicht(_in(f["sondertaetigkeit_altes_recht"], {"keine"})), "steuerbar"),
+        ("kstg_4_abs5_hoheitsbetrieb", f["gesetzlicher_vorbehalt_jpoer"], "nicht_steuerbar"),
+        ("kstg_4_bga_umsatzgrenze", _nicht(_umsatz_le(f, BGA_GRENZE)), "steuerbar"),
+        ("kstg_4_kein_bga", _umsatz_le(f, BGA_GRENZE), "nicht_steuerbar"),
+    ]
+
+
 def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
     """(ergebnis, entscheidende_regel) for the facts ``f``."""
     alt = _und(
@@ -70,104 +203,14 @@ def entscheide(f: dict[str, Any]) -> tuple[str, str | None]:
         _oder(f["stichtag"] < BEGINN_2B, _und(f["stichtag"] < ENDE_OPTION, f["erbringer_option_27_22"])),
     )
     regime = _kette(
-        [("ustg_27_abs22_altes_recht", alt, "altes_recht"), ("ustg_27_abs22a_neues_recht", True, "ustg_2b")]
+        [("ustg_27_abs22_altes_recht", alt, "altes_recht"), ("ustg_27_abs22a_neues_recht", _nicht(alt), "ustg_2b")]
     )
-    kein_austausch = _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"})
-    privat = not f["erbringer_ist_jpoer"]
-    jpoer = f["empfaenger_alle_jpoer"]
-    wettbewerb = _oder(f["private_anbieter_am_markt"], f["hilfstaetigkeit"])
     pfade = []
     for _, reg, sicher_r in regime:
-        if reg == "ustg_2b":
-            jahre = None
-            if f["laufzeit_beginn"] is not None and f["laufzeit_ende"] is not None:
-                jahre = volle_jahre(f["laufzeit_beginn"], f["laufzeit_ende"]) >= JAHRE
-            a = _und(
-                jpoer, _nicht(f["rechtsform"] == "privatrechtlicher_vertrag"), _oder(f["laufzeit_unbefristet"], jahre)
-            )
-            b = _und(jpoer, f["oeffentliche_infrastruktur"], f["gemeinsame_oeffentliche_aufgabe"])
-            c = _und(
-                jpoer,
-                _oder(
-                    _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
-                    _und(
-                        _in(f["entgelt"], {"pauschalpreis"}),
-                        _in(f["abrechnungsverfahren"], {"pauschale_mit_anpassung", "spitzabrechnung"}),
-                    ),
-                ),
-                _nicht(f["gewinnaufschlag_vorhanden"]),
-                _nicht(f["wagnis_vorhanden"]),
-            )
-            anteil = f["anteil_leistungen_an_jpoer_prozent"]
-            d = _und(jpoer, None if anteil is None else anteil >= ANTEIL)
-            schritte = [
-                ("ustg_1_abs1_nr1_kein_leistungsaustausch", kein_austausch, "nicht_steuerbar"),
-                ("ustg_2_abs1_privater_erbringer", privat, "steuerpflichtig"),
-                (
-                    "ustg_2b_abs4_nr3_vermessung",
-                    _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])),
-                    "steuerpflichtig",
-                ),
-                (
-                    "ustg_2b_abs4_nr5_anhang_i",
-                    _und(_nicht(_in(f["anhang_i_taetigkeit"], {"keine"})), _nicht(f["anhang_i_unbedeutend"])),
-                    "steuerpflichtig",
-                ),
-                (
-                    "ustg_2b_abs1_s1_privatrechtliche_handlungsform",
-                    f["rechtsform"] == "privatrechtlicher_vertrag",
-                    "steuerpflichtig",
-                ),
-                ("ustg_2b_abs2_nr1", _umsatz_le(f, GRENZE), "nicht_steuerbar"),
-                ("ustg_2b_abs2_nr2", f["privat_steuerfrei_ohne_option"], "nicht_steuerbar"),
-                ("ustg_2b_abs3_nr1", _und(jpoer, f["gesetzlicher_vorbehalt_jpoer"]), "nicht_steuerbar"),
-                (
-                    "bmf_2022_12_09_personalgestellung",
-                    _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
-                    "steuerpflichtig",
-                ),
-                (
-                    "lfst_ni_2019_07_15_beamtenvorbehalt",
-                    _und(f["personalgestellung"], f["beamtenvorbehalt"]),
-                    "nicht_steuerbar",
-                ),
-                (
-                    "bylfst_2023_02_15_befreiende_delegation",
-                    _und(
-                        jpoer,
-                        f["rechtsform"] in {"oerv_delegierend", "zweckverband", "gemeinsames_kommunalunternehmen"},
-                        f["aufgabenuebertragung_befreiend"],
-                        f["befreiung_ausschlaggebend"],
-                    ),
-                    "nicht_steuerbar",
-                ),
-                ("ustg_2b_abs3_nr2_wettbewerb", _und(jpoer, a, b, c, d, wettbewerb), "steuerpflichtig"),
-                ("ustg_2b_abs3_nr2", _und(jpoer, a, b, c, d, _nicht(wettbewerb)), "nicht_steuerbar"),
-                ("ustg_2b_abs1_s2_wettbewerb", wettbewerb, "steuerpflichtig"),
-                ("ustg_2b_abs1_s1_keine_wettbewerbsverzerrung", _nicht(wettbewerb), "nicht_steuerbar"),
-            ]
-        else:
-            schritte = [
-                ("ustg_1_abs1_nr1_kein_leistungsaustausch", kein_austausch, "nicht_steuerbar"),
-                ("ustg_2_abs1_privater_erbringer", privat, "steuerpflichtig"),
-                ("kstg_4_abs5_hoheitsbetrieb", f["gesetzlicher_vorbehalt_jpoer"], "nicht_steuerbar"),
-                ("kstg_4_bga_umsatzgrenze", _nicht(_umsatz_le(f, BGA_GRENZE)), "steuerpflichtig"),
-                ("kstg_4_kein_bga", _umsatz_le(f, BGA_GRENZE), "nicht_steuerbar"),
-            ]
+        schritte = _ustg_2b(f) if reg == "ustg_2b" else _altes_recht(f)
         for regel, folge, sicher in _kette(schritte):
-            if folge == "steuerpflichtig":
-                nr29 = _und(
-                    f["stichtag"] >= date(2020, 1, 1),
-                    f["erbringer_ist_zusammenschluss"],
-                    f["mitglieder_nichtunternehmerisch"],
-                    f["leistungen_mitgliedsbezogen"],
-                    _in(f["entgelt"], {"kostenerstattung", "umlage_nach_nutzung"}),
-                    _nicht(f["gewinnaufschlag_vorhanden"]),
-                    _nicht(f["wagnis_vorhanden"]),
-                )
-                for regel_b, folge_b, sicher_b in _kette(
-                    [("ustg_4_nr29", nr29, "steuerfrei"), ("ustg_4_keine_befreiung", True, "steuerpflichtig")]
-                ):
+            if folge == "steuerbar":
+                for regel_b, folge_b, sicher_b in _kette(_befreiung(f)):
                     entscheidend = regel_b if folge_b == "steuerfrei" else regel
                     pfade.append((folge_b, entscheidend, sicher_r and sicher and sicher_b))
             else:

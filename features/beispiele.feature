@@ -12,7 +12,9 @@ Funktionalität: Die sechs mitgelieferten Beispiele (examples/*.yaml)
     Und das Kriterium "ustg_2b_abs3_nr2_b" ist "erfuellt"
     Und das Kriterium "ustg_2b_abs3_nr2_c" ist "erfuellt"
     Und das Kriterium "ustg_2b_abs3_nr2_d" ist "erfuellt"
-    Und empfohlen wird "delegierende_vereinbarung" mit dem Ergebnis "nicht_steuerbar"
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+    Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
+    Und die Empfehlung "zweckverband_kostenteilung" setzt voraus, dass "mitglieder_nichtunternehmerisch" geklärt ist
 
   Szenario: Standesamt auf delegierender Vereinbarung
     Angenommen das Beispiel "standesamt-delegierend"

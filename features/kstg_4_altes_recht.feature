@@ -10,6 +10,7 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und die Leistung wird gegen Kostenerstattung erbracht
     Und die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
     Und der Stichtag ist der 31.12.2026
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
 
   Szenariogrundriss: Umsatzgrenze des Betriebs gewerblicher Art
     Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
@@ -45,3 +46,16 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "offen"
     Und gefragt wird nur nach "gesetzlicher_vorbehalt_jpoer"
+
+  Szenariogrundriss: Die gleichartigen Leistungen des Erbringers zählen auch für den Betrieb gewerblicher Art zusammen
+    Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und die Kosten betragen jährlich 25.000,00 € und werden spitz abgerechnet
+    Und eine zweite Leistung der Stadt Aheim im Aufgabenfeld "sonstiges" kostet jährlich <zweite>
+    Wenn der Fall nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis der Leistung "leistung" "<ergebnis>"
+    Und zur Leistung "leistung" <fragen>
+
+    Beispiele:
+      | zweite      | ergebnis        | fragen                                                   |
+      | 20.000,00 € | offen           | wird nur nach "umsatz_gleichartige_taetigkeiten" gefragt |
+      | 20.000,01 € | steuerpflichtig | wird keine Frage gestellt                                |

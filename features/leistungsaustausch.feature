@@ -57,6 +57,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und der Erbringer ist ein privates Unternehmen
     Und die Leistung wird gegen Kostenerstattung erbracht
     Und der Umsatz aus gleichartigen Tätigkeiten beträgt 10.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und die entscheidende Regel ist "ustg_2_abs1_privater_erbringer"

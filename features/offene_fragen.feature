@@ -15,8 +15,15 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Dann ist das Ergebnis "nicht_steuerbar"
     Und es wird keine Frage gestellt
 
-  Szenario: Bei privatem Erbringer sind die Tatbestände des § 2b UStG ohne Belang
+  Szenario: Bei privatem Erbringer sind die Tatbestände des § 2b UStG ohne Belang – gefragt wird nur nach einer Steuerbefreiung
     Angenommen der Erbringer ist ein privates Unternehmen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und gefragt wird nur nach "privat_steuerfrei_ohne_option"
+
+  Szenario: Bei privatem Erbringer ohne Steuerbefreiung wird nichts gefragt
+    Angenommen der Erbringer ist ein privates Unternehmen
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und es wird keine Frage gestellt

@@ -39,11 +39,14 @@ Funktionalität: Öffentliche Gewalt und größere Wettbewerbsverzerrungen (§ 2
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "C-344/15"
 
-  Szenario: Ist der Wettbewerb unbekannt, wird genau danach gefragt
+  Szenario: Ist der Wettbewerb unbekannt, wird genau danach gefragt – nach realem, nicht theoretischem Wettbewerb
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "offen"
     Und es gibt keine entscheidende Regel
     Und gefragt wird nur nach "private_anbieter_am_markt", "hilfstaetigkeit"
+    Und die Frage nach "private_anbieter_am_markt" enthält "nicht nur theoretisch"
+    Und das Kriterium "ustg_2b_abs1_s2_wettbewerb" nennt die Quelle "C-344/15"
+    Und das Kriterium "ustg_2b_abs1_s2_wettbewerb" nennt die Quelle "III C 2 - S 7107/16/10001"
 
   Szenario: Der Katalog kennt den Wettbewerb für die Entgeltabrechnung – mit Risikohinweis
     Angenommen die Leistung gehört zum Aufgabenfeld "personalabrechnung"

@@ -2,9 +2,10 @@
 Funktionalität: Umsatzgrenze von 17.500 € (§ 2b Abs. 2 Nr. 1 UStG)
   Größere Wettbewerbsverzerrungen liegen nicht vor, wenn der voraussichtliche Nettoumsatz des
   Erbringers aus allen gleichartigen Tätigkeiten im Kalenderjahr 17.500 € nicht übersteigt.
-  Maßgeblich ist der Umsatz aus ALLEN gleichartigen Tätigkeiten, nicht nur aus dieser Leistung.
-  Übersteigt schon die kalkulierte Erstattung dieser einen Leistung die Grenze, ist sie ohne
-  weitere Angaben überschritten.
+  Maßgeblich ist der Umsatz aus ALLEN gleichartigen Tätigkeiten, nicht nur aus dieser Leistung: Er
+  ist mindestens die Summe der jährlichen Erstattungen aller Leistungen desselben Erbringers im
+  selben Aufgabenfeld, die die Fallakte enthält. Übersteigt schon diese Summe die Grenze, ist sie
+  ohne weitere Angaben überschritten.
 
   Grundlage:
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -72,6 +73,49 @@ Funktionalität: Umsatzgrenze von 17.500 € (§ 2b Abs. 2 Nr. 1 UStG)
   Szenario: Ein privatrechtlicher Vertrag ist auch unter der Grenze steuerpflichtig
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf privatrechtlichem Vertrag
     Und der Umsatz aus gleichartigen Tätigkeiten beträgt 10.000,00 €
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und die entscheidende Regel ist "ustg_2b_abs1_s1_privatrechtliche_handlungsform"
+
+  Szenario: Zwei gleichartige Leistungen zu 10.000 € und 9.000 € überschreiten die Grenze zusammen – ohne Frage nach dem Umsatz
+    Angenommen die Kosten betragen jährlich 10.000,00 € und werden spitz abgerechnet
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und eine zweite Leistung der Stadt Aheim im Aufgabenfeld "sonstiges" kostet jährlich 9.000,00 €
+    Wenn der Fall nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis der Leistung "leistung" "steuerpflichtig"
+    Und ist das Ergebnis der Leistung "zweite" "steuerpflichtig"
+    Und zur Leistung "leistung" wird keine Frage gestellt
+    Und zur Leistung "zweite" wird keine Frage gestellt
+
+  Szenariogrundriss: Die Summe der Erstattungen an der Grenze und einen Cent darüber
+    Angenommen die Kosten betragen jährlich 8.750,00 € und werden spitz abgerechnet
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und eine zweite Leistung der Stadt Aheim im Aufgabenfeld "sonstiges" kostet jährlich <zweite>
+    Wenn der Fall nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis der Leistung "leistung" "<ergebnis>"
+    Und zur Leistung "leistung" <fragen>
+
+    Beispiele:
+      | zweite     | ergebnis        | fragen                                                   | Bemerkung                                        |
+      | 8.750,00 € | offen           | wird nur nach "umsatz_gleichartige_taetigkeiten" gefragt | genau 17.500 €: weitere Umsätze außerhalb der Akte könnten die Grenze überschreiten |
+      | 8.750,01 € | steuerpflichtig | wird keine Frage gestellt                                | 17.500,01 €: die Grenze ist sicher überschritten |
+
+  Szenariogrundriss: Nur gleichartige Leistungen desselben Erbringers zählen
+    Angenommen die Kosten betragen jährlich 10.000,00 € und werden spitz abgerechnet
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung realistisch erbringen
+    Und eine zweite Leistung <von> im Aufgabenfeld "<feld>" kostet jährlich 9.000,00 €
+    Wenn der Fall nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis der Leistung "leistung" "offen"
+    Und zur Leistung "leistung" wird nur nach "umsatz_gleichartige_taetigkeiten" gefragt
+
+    Beispiele:
+      | von                  | feld       |
+      | der Stadt Aheim      | it_support |
+      | der Gemeinde Bedorf  | sonstiges  |

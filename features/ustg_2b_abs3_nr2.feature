@@ -5,7 +5,7 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
     a) langfristige öffentlich-rechtliche Vereinbarung (mindestens 5 Jahre oder unbefristet),
     b) Erhalt der öffentlichen Infrastruktur UND eine allen Beteiligten obliegende öffentliche Aufgabe,
     c) ausschließlich gegen Kostenerstattung (kein Gewinnaufschlag, kein Wagniszuschlag, kein Marktpreis),
-    d) gleichartige Leistungen im Wesentlichen an die öffentliche Hand (Annahme: mindestens 80 %).
+    d) gleichartige Leistungen im Wesentlichen an die öffentliche Hand (Annahme: mehr als 80 %).
   Auch dann prüft die Finanzverwaltung den Wettbewerb gesondert (BMF 14.11.2019): Hilfstätigkeiten
   und Leistungen, die Private realistisch erbringen könnten, bleiben steuerpflichtig. Ob Abs. 3
   Nr. 2 mit dem Unionsrecht vereinbar ist, ist ungeklärt: ein Ergebnis, das darauf beruht, trägt
@@ -52,7 +52,7 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
       | ustg_2b_abs3_nr2_c | die Leistung wird gegen einen Marktpreis erbracht                                                          |
       | ustg_2b_abs3_nr2_c | die Kalkulation enthält einen Gewinnaufschlag von 3 %                                                      |
       | ustg_2b_abs3_nr2_c | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 1.000,00 €                                    |
-      | ustg_2b_abs3_nr2_d | der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 79,99 %         |
+      | ustg_2b_abs3_nr2_d | der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 80 %            |
 
   Szenariogrundriss: Laufzeit – 4 gegen 5 Jahre (Buchst. a)
     Angenommen die Vereinbarung beginnt am 01.01.2027 und endet mit Ablauf des <letzter_tag>
@@ -75,11 +75,17 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
     Und das Risiko ist "<risiko>"
 
     Beispiele:
-      | anteil  | status         | regel                                       | risiko | Bemerkung                           |
-      | 79 %    | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | mittel |                                     |
-      | 80 %    | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | risiko_anteil_jpoer_knapp           |
-      | 87,99 % | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | weniger als 10 % über der Grenze    |
+      | anteil  | status         | regel                                       | risiko | Bemerkung                            |
+      | 79 %    | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | mittel |                                      |
+      | 80 %    | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | mittel | „mehr als 80 %“: genau 80 % genügt nicht |
+      | 80,01 % | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | risiko_anteil_jpoer_knapp            |
+      | 87,99 % | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | weniger als 10 % über der Grenze     |
       | 88 %    | erfuellt       | ustg_2b_abs3_nr2                            | mittel | nur noch das Risiko aus Abs. 3 Nr. 2 |
+
+  Szenario: Die Begründung nennt die angenommene Grenze als „mehr als 80 %“
+    Angenommen der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 80 %
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann die Begründung zu "ustg_2b_abs3_nr2_d" enthält "nicht mehr als 80 %"
 
   Szenario: Privater Wettbewerb trotz Buchst. a bis d (BMF 14.11.2019)
     Angenommen private Anbieter könnten die Leistung realistisch erbringen

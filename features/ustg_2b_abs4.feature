@@ -1,14 +1,16 @@
 # language: de
 Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
-  Vermessungs- und Katasterleistungen (Nr. 3, außer Amtshilfe) und Tätigkeiten nach Anhang I der
-  MwStSystRL in nicht unbedeutendem Umfang (Nr. 5) sind stets steuerpflichtig – auch unter der
-  Umsatzgrenze und auch bei befreiender Aufgabenübertragung. Ob ein Aufgabenfeld zu diesem
+  Für Vermessungs- und Katasterleistungen (Nr. 3, außer Amtshilfe) und Tätigkeiten nach Anhang I
+  der MwStSystRL in nicht unbedeutendem Umfang (Nr. 5) gilt die juristische Person „stets als
+  Unternehmer“ – auch unter der Umsatzgrenze und auch bei befreiender Aufgabenübertragung. Die
+  Leistung ist damit steuerbar; steuerpflichtig ist sie, wenn keine Steuerbefreiung greift. Ob ein Aufgabenfeld zu diesem
   Katalog gehört, entscheidet der Katalog der Aufgabenfelder; für ein gewöhnliches Aufgabenfeld
   wird danach nicht gefragt.
 
   Grundlage:
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
     Und die Leistung wird gegen Kostenerstattung erbracht
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
 
   Szenario: Vermessung ist auch unter 17.500 € steuerpflichtig
     Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
@@ -17,6 +19,8 @@ Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und die entscheidende Regel ist "ustg_2b_abs4_nr3_vermessung"
+    Und die Begründung zu "ustg_2b_abs4_nr3_vermessung" enthält "gilt stets als Unternehmer"
+    Und das Kriterium "ustg_4_keine_befreiung" ist "erfuellt"
     Und es wird keine Frage gestellt
 
   Szenario: Vermessung im Wege der Amtshilfe fällt nicht unter Abs. 4

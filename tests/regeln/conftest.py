@@ -19,6 +19,8 @@ import rules
 from advisor.beratung import berate
 from advisor.bewerten import assess
 from advisor.bewertung import Bewertung, Leistungsbewertung
+from advisor.bezeichnungen import BUNDESLAENDER
+from advisor.kosten import Kalkulation
 from advisor.parsing import fallakte_aus_daten, parse_fallakte
 from tests.conftest import EXAMPLES_DIR
 from tests.regeln.faelle import (
@@ -29,6 +31,7 @@ from tests.regeln.faelle import (
     ERBRINGER,
     RECHTSFORMEN,
     TYPEN,
+    VERMIETUNGEN,
     ende_nach_ablauf,
     grundfall,
     kosten_mit,
@@ -48,6 +51,7 @@ class Szenario:
         self.daten: dict[str, Any] = grundfall()
         self.beispiel: str | None = None
         self.bewertung: Bewertung | None = None
+        self.kalkulation: Kalkulation | None = None
 
     @property
     def leistung(self) -> dict[str, Any]:
@@ -119,6 +123,34 @@ def _keine_option(fall: Szenario) -> None:
     fall.daten["beteiligte"][0]["option_27_22"] = False
 
 
+@given(_p("ob die Stadt Aheim die Option nach § 27 Abs. 22 UStG erklärt hat, ist nicht angegeben"))
+def _option_unbekannt(fall: Szenario) -> None:
+    fall.daten["beteiligte"][0].pop("option_27_22", None)
+
+
+@given(_p("die Beteiligten liegen in {land}"))
+def _bundesland(fall: Szenario, land: str) -> None:
+    kuerzel = {name: k for k, name in BUNDESLAENDER.items()}
+    assert land in kuerzel, f"unbekanntes Land „{land}“; bekannt: {sorted(kuerzel)}"
+    fall.daten["bundesland"] = kuerzel[land]
+
+
+@given(_p("der Erbringer hat {anzahl:Zahl} Träger"))
+def _traeger(fall: Szenario, anzahl: int) -> None:
+    fall.daten["beteiligte"][0]["anzahl_mitglieder"] = anzahl
+
+
+@given(_p("die Gemeinde Bedorf ist Mitglied des Erbringers"))
+def _mitglied(fall: Szenario) -> None:
+    fall.daten["beteiligte"][0]["mitglieder"] = [EMPFAENGER]
+
+
+@given(_p("die Gemeinde Bedorf ist kein Mitglied des Erbringers"))
+def _kein_mitglied(fall: Szenario) -> None:
+    fall.daten["beteiligte"].append({"id": "gemeinde-cedorf", "name": "Gemeinde Cedorf", "art": "gemeinde"})
+    fall.daten["beteiligte"][0]["mitglieder"] = ["gemeinde-cedorf"]
+
+
 # --- Given: the facts of the service -------------------------------------------------------------
 
 
@@ -143,6 +175,17 @@ def _aussage_schritt(satz: str, feld: str, wert: bool) -> None:
 
 for _satz, (_feld, _wert) in AUSSAGEN.items():
     _aussage_schritt(_satz, _feld, _wert)
+
+
+@given(_p("der Erbringer vermietet {gegenstand}"))
+def _vermietung(fall: Szenario, gegenstand: str) -> None:
+    assert gegenstand in VERMIETUNGEN, f"unbekannter Gegenstand „{gegenstand}“; bekannt: {sorted(VERMIETUNGEN)}"
+    fall.leistung["vermietung_gegenstand"] = VERMIETUNGEN[gegenstand]
+
+
+@given(_p('die Leistung ist die nach altem Recht stets unternehmerische Tätigkeit "{taetigkeit}"'))
+def _sondertaetigkeit(fall: Szenario, taetigkeit: str) -> None:
+    fall.leistung["sondertaetigkeit_altes_recht"] = taetigkeit
 
 
 @given(_p('die Angabe "{feld}" fehlt'))
@@ -207,6 +250,33 @@ def _kalkulatorische_zinsen(fall: Szenario, betrag: Decimal) -> None:
     )
 
 
+@given(_p("die Kalkulation enthält Sachkosten von {netto:Euro} zuzüglich {vorsteuer:Euro} Vorsteuer"))
+def _sachkosten(fall: Szenario, netto: Decimal, vorsteuer: Decimal) -> None:
+    _kosten_von(fall)["positionen"].append(
+        {"art": "sachkosten", "bezeichnung": "Sachkosten", "betrag": str(netto), "vorsteuer": str(vorsteuer)}
+    )
+
+
+@given(_p('eine zweite Leistung {von} im Aufgabenfeld "{feld}" kostet jährlich {betrag:Euro}'))
+def _zweite_leistung(fall: Szenario, von: str, feld: str, betrag: Decimal) -> None:
+    erbringer = {"der Stadt Aheim": ERBRINGER, "der Gemeinde Bedorf": EMPFAENGER}
+    assert von in erbringer, f"unbekannter Erbringer „{von}“; bekannt: {sorted(erbringer)}"
+    zweite = {
+        key: value
+        for key, value in fall.leistung.items()
+        if key not in ("id", "bezeichnung", "aufgabenfeld", "erbringer", "empfaenger", "kosten")
+    }
+    zweite.update(
+        id="zweite",
+        bezeichnung="Zweite Leistung",
+        aufgabenfeld=feld,
+        erbringer=erbringer[von],
+        empfaenger=[EMPFAENGER if erbringer[von] == ERBRINGER else ERBRINGER],
+        kosten=kosten_mit(betrag),
+    )
+    fall.daten["leistungen"].append(zweite)
+
+
 @given(_p("abgerechnet wird zum Festpreis ohne Anpassung"))
 def _festpreis(fall: Szenario) -> None:
     _kosten_von(fall)["abrechnung"] = {"verfahren": "festpreis", "abschlaege": "vierteljaehrlich"}
@@ -233,7 +303,8 @@ def _beispiel(fall: Szenario, name: str) -> None:
 def _bewerte(fall: Szenario, regelwerk, satztabellen) -> None:
     fallakte = parse_fallakte(fall.beispiel) if fall.beispiel is not None else fallakte_aus_daten(fall.daten)
     if any(leistung.kosten is not None for leistung in fallakte.leistungen):
-        fall.bewertung = berate(fallakte, regelwerk, satztabellen).bewertung
+        beratung = berate(fallakte, regelwerk, satztabellen)
+        fall.bewertung, fall.kalkulation = beratung.bewertung, beratung.kalkulation
     else:
         fall.bewertung = assess(fallakte, regelwerk)
 
@@ -294,7 +365,7 @@ def _risiko(fall: Szenario, risiko: str) -> None:
 @then(_p('ein Risikogrund nennt "{text}"'))
 def _risikogrund(fall: Szenario, text: str) -> None:
     gruende = fall.ergebnis().risikogruende
-    assert any(text in g for g in gruende), gruende
+    assert any(text in g.replace("\u00a0", " ") for g in gruende), gruende
 
 
 @then(_p('kein Risikogrund nennt "{text}"'))
@@ -342,6 +413,37 @@ def _keine_fragen(fall: Szenario) -> None:
     assert lb.offene_fragen == (), _erklaere(lb)
 
 
+@then(_p('zur Leistung "{leistung}" wird nur nach {fakten} gefragt'))
+def _fragen_der_leistung(fall: Szenario, leistung: str, fakten: str) -> None:
+    lb = fall.leistung_namens(leistung)
+    assert sorted(q.fakt for q in lb.offene_fragen) == sorted(liste(fakten)), _erklaere(lb)
+
+
+@then(_p('zur Leistung "{leistung}" wird keine Frage gestellt'))
+def _keine_fragen_der_leistung(fall: Szenario, leistung: str) -> None:
+    lb = fall.leistung_namens(leistung)
+    assert lb.offene_fragen == (), _erklaere(lb)
+
+
+@then(_p('die Frage nach "{fakt}" enthält "{text}"'))
+def _fragetext(fall: Szenario, fakt: str, text: str) -> None:
+    fragen = {q.fakt: q for q in fall.ergebnis().offene_fragen}
+    assert fakt in fragen, sorted(fragen)
+    assert text in fragen[fakt].frage, fragen[fakt].frage
+
+
+@then(_p('der Titel der Bewertung lautet "{titel}"'))
+def _titel(fall: Szenario, titel: str) -> None:
+    assert fall.bewertung is not None and fall.bewertung.titel == titel, fall.bewertung and fall.bewertung.titel
+
+
+@then(_p("die Kalkulation rechnet mit {satz:Prozent} Umsatzsteuer"))
+def _kalkulierter_satz(fall: Szenario, satz: Decimal) -> None:
+    assert fall.kalkulation is not None, "Erst die Kosten angeben („Und die Kosten betragen jährlich …“)."
+    (lk,) = fall.kalkulation.leistungen
+    assert lk.umsatzsteuersatz == satz, lk.umsatzsteuersatz
+
+
 @then(_p('die Frage nach "{fakt}" verweist auf das Feld "{feld}"'))
 def _frage_feld(fall: Szenario, fakt: str, feld: str) -> None:
     fragen = {q.fakt: q for q in fall.ergebnis().offene_fragen}
@@ -356,6 +458,13 @@ def _empfohlen(fall: Szenario, hebel: str, ergebnis: str) -> None:
     assert empfehlungen[hebel].ergebnis_danach == ergebnis
 
 
+@then(_p('die Empfehlung "{hebel}" ändert "{feld}" nicht'))
+def _aendert_nicht(fall: Szenario, hebel: str, feld: str) -> None:
+    empfehlungen = {e.hebel: e for e in fall.ergebnis().empfehlungen}
+    assert hebel in empfehlungen, sorted(empfehlungen)
+    assert feld not in empfehlungen[hebel].aenderung, empfehlungen[hebel].aenderung
+
+
 @then(_p('nicht empfohlen wird "{hebel}"'))
 def _nicht_empfohlen(fall: Szenario, hebel: str) -> None:
     assert hebel not in {e.hebel for e in fall.ergebnis().empfehlungen}
@@ -364,6 +473,22 @@ def _nicht_empfohlen(fall: Szenario, hebel: str) -> None:
 @then(_p("es wird nichts empfohlen"))
 def _nichts_empfohlen(fall: Szenario) -> None:
     assert fall.ergebnis().empfehlungen == ()
+
+
+@then(_p('die Empfehlung "{hebel}" setzt voraus, dass "{fakt}" geklärt ist'))
+def _voraussetzung(fall: Szenario, hebel: str, fakt: str) -> None:
+    empfehlungen = {e.hebel: e for e in fall.ergebnis().empfehlungen}
+    assert hebel in empfehlungen, sorted(empfehlungen)
+    e = empfehlungen[hebel]
+    assert fakt in {q.fakt for q in e.voraussetzungen}, e.voraussetzungen
+    assert "Voraussetzung" in e.massnahme and "nicht zu wählen" in e.massnahme, e.massnahme
+
+
+@then(_p('die Empfehlung "{hebel}" hat keine offene Voraussetzung'))
+def _keine_voraussetzung(fall: Szenario, hebel: str) -> None:
+    empfehlungen = {e.hebel: e for e in fall.ergebnis().empfehlungen}
+    assert hebel in empfehlungen, sorted(empfehlungen)
+    assert empfehlungen[hebel].voraussetzungen == ()
 
 
 @then(_p('die Empfehlung "{hebel}" vermeidet eine Mehrbelastung von {betrag:Euro}'))
@@ -380,7 +505,7 @@ def _aus_katalog(fall: Szenario, fakt: str) -> None:
 @then(_p('ein Hinweis nennt "{text}"'))
 def _hinweis(fall: Szenario, text: str) -> None:
     hinweise = fall.ergebnis().hinweise
-    assert any(text in h for h in hinweise), hinweise
+    assert any(text in h.replace("\u00a0", " ") for h in hinweise), hinweise
 
 
 def _erklaere(lb: Leistungsbewertung) -> str:

@@ -49,9 +49,19 @@ ARTEN: dict[str, str] = {
     "eine Stadt": "stadt",
 }
 
-#: German statements of the yes/no facts of a service: sentence → (field, value). Nested fields of
+#: German wording of what is let → ``vermietung_gegenstand`` (§ 4 Nr. 12 UStG, UStAE 4.12.11).
+VERMIETUNGEN: dict[str, str] = {
+    "Räume": "grundstueck_raeume",
+    "ein Grundstück": "grundstueck_raeume",
+    "Zimmer zur kurzfristigen Beherbergung": "beherbergung_kurzfristig",
+    "Stellplätze für Fahrzeuge": "stellplaetze",
+    "Betriebsvorrichtungen": "betriebsvorrichtungen",
+    "eine Sportanlage an ihre Nutzer": "sportanlage",
+}
+
+#: German statements of the facts of a service: sentence → (field, value). Nested fields of
 #: ``kostenteilungsgemeinschaft`` are written with a dot.
-AUSSAGEN: dict[str, tuple[str, bool]] = {
+AUSSAGEN: dict[str, tuple[str, Any]] = {
     "die Aufgabe geht mit befreiender Wirkung auf den Erbringer über": ("aufgabenuebertragung_befreiend", True),
     "die Aufgabe geht nicht mit befreiender Wirkung über": ("aufgabenuebertragung_befreiend", False),
     "die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend": (
@@ -109,6 +119,37 @@ AUSSAGEN: dict[str, tuple[str, bool]] = {
         "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen",
         False,
     ),
+    "die Leistung ist eine Lieferung": ("leistungsart", "lieferung"),
+    "die Leistung ist eine sonstige Leistung": ("leistungsart", "sonstige_leistung"),
+    "die Leistung ist der gelegentliche Verkauf eines Gegenstands aus dem hoheitlichen Bereich": (
+        "hilfsgeschaeft",
+        True,
+    ),
+    "die Leistung ist kein Verkauf aus dem hoheitlichen Bereich": ("hilfsgeschaeft", False),
+    "der Erbringer tritt bei diesen Verkäufen wie ein professioneller Händler auf": (
+        "hilfsgeschaeft_haendlerartig",
+        True,
+    ),
+    "der Erbringer tritt bei diesen Verkäufen nicht wie ein Händler auf": ("hilfsgeschaeft_haendlerartig", False),
+    "der Erbringer hat nach § 9 UStG auf die Steuerbefreiung verzichtet": ("verzicht_nach_9", True),
+    "der Erbringer hat nicht nach § 9 UStG auf die Steuerbefreiung verzichtet": ("verzicht_nach_9", False),
+    "die Empfänger nutzen die Leistung hoheitlich": ("nutzung_beim_empfaenger", "hoheitlich"),
+    "die Empfänger nutzen die Leistung für ihr Unternehmen": ("nutzung_beim_empfaenger", "unternehmerisch"),
+    "die Leistung erfüllt eine kommunale Aufgabe der Empfänger, die übertragen werden kann": (
+        "kommunale_aufgabe_uebertragbar",
+        True,
+    ),
+    "die Leistung ist keine übertragbare kommunale Aufgabe der Empfänger": ("kommunale_aufgabe_uebertragbar", False),
+    "das Landesrecht lässt die befreiende Übertragung nur auf die öffentliche Hand zu": (
+        "befreiende_uebertragung_nur_an_jpoer",
+        True,
+    ),
+    "das Landesrecht lässt die befreiende Übertragung auch auf Private zu": (
+        "befreiende_uebertragung_nur_an_jpoer",
+        False,
+    ),
+    "für die Leistung gilt der ermäßigte Steuersatz": ("steuersatz", "ermaessigt"),
+    "für die Leistung gilt der Regelsteuersatz": ("steuersatz", "regelsatz"),
 }
 
 
