@@ -31,7 +31,7 @@ from advisor.fallakte import Fallakte
 from advisor.kostenkennzahlen import Kostenkennzahlen
 from advisor.regelwerk.modell import Regelwerk
 from advisor.risiko import bewerte_risiko
-from advisor.sachverhalt import Sachverhalt, sachverhalt, umsatz_untergrenze_im_fall
+from advisor.sachverhalt import Sachverhalt, innenempfaenger, sachverhalt, umsatz_untergrenze_im_fall
 from advisor.steuersatz import steuersatz_der_leistung
 from advisor.texte import bewertungstitel, fuelle
 
@@ -252,6 +252,14 @@ def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt, fallakte: Fallakt
                 sv.fakten,
                 {},
             )
+        )
+    intern = innenempfaenger(fallakte, fallakte.leistungen[index])
+    if intern and not sv.fakten["innenumsatz"]:
+        hinweise.append(
+            "An "
+            + ", ".join(f"„{b.name}“" for b in intern)
+            + " erbringt der Erbringer innerhalb derselben juristischen Person: Dieser Anteil ist ein nicht "
+            "steuerbarer Innenumsatz (§ 1 Abs. 1 Nr. 1 UStG); die Bewertung gilt für die übrigen Empfänger."
         )
     if e.ergebnis in ("steuerpflichtig", "offen"):
         satz = steuersatz_der_leistung(rw, fallakte.leistungen[index], sv.fakten["stichtag"])

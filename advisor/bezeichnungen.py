@@ -54,6 +54,7 @@ ENTGELTE: dict[str, str] = {
     "kostenerstattung": "Kostenerstattung",
     "umlage_nach_nutzung": "Umlage nach Nutzung",
     "umlage_allgemein": "Allgemeine Umlage (nicht nach Nutzung)",
+    "abgabe_ohne_nutzungsbezug": "Abgabe, die unabhängig von der Nutzung geschuldet wird (z. B. Kurbeitrag, Kreisumlage)",
     "pauschalpreis": "Pauschalpreis",
     "marktpreis": "Marktpreis",
     "unentgeltlich": "Unentgeltlich",

@@ -47,6 +47,7 @@ Entgelt = Literal[
     "kostenerstattung",
     "umlage_nach_nutzung",
     "umlage_allgemein",
+    "abgabe_ohne_nutzungsbezug",
     "pauschalpreis",
     "marktpreis",
     "unentgeltlich",
@@ -132,6 +133,10 @@ class Beteiligter(_Strict):
     mitglieder: Annotated[list[Kennung], Field(max_length=500)] | None = None
     #: The total number of its members or owners (also those outside this case).
     anzahl_mitglieder: Annotated[StrictInt, Field(ge=1, le=100_000)] | None = None
+    #: The legal person this party belongs to, if it has none of its own (an Eigenbetrieb or an
+    #: office of a Stadt): the id of that party in this case, or any id shared by the parties of the
+    #: same legal person. Services within one legal person are internal (§ 1 Abs. 1 Nr. 1 UStG).
+    rechtstraeger: Kennung | None = None
 
 
 class Kostenteilungsgemeinschaft(_Strict):
@@ -267,6 +272,9 @@ class Leistung(_Strict):
     nutzung_beim_empfaenger: NutzungBeimEmpfaenger | None = None
     kommunale_aufgabe_uebertragbar: StrictBool | None = None
     befreiende_uebertragung_nur_an_jpoer: StrictBool | None = None
+    unentgeltlich_aus_unternehmensbereich: StrictBool | None = None
+    personalbeistellung: StrictBool | None = None
+    notfallhilfe_gesetzliche_pflicht: StrictBool | None = None
     sondertaetigkeit_altes_recht: SondertaetigkeitAltesRecht | None = None
     steuersatz: Steuersatz | None = None
     kostenteilungsgemeinschaft: Kostenteilungsgemeinschaft | None = None

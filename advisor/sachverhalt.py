@@ -63,6 +63,9 @@ LEISTUNGSFAKTEN: dict[str, type] = {
     "nutzung_beim_empfaenger": str,
     "kommunale_aufgabe_uebertragbar": bool,
     "befreiende_uebertragung_nur_an_jpoer": bool,
+    "unentgeltlich_aus_unternehmensbereich": bool,
+    "personalbeistellung": bool,
+    "notfallhilfe_gesetzliche_pflicht": bool,
     "sondertaetigkeit_altes_recht": str,
     "steuersatz": str,
 }
@@ -78,6 +81,7 @@ FAKTEN: dict[str, type] = {
     "erbringer_ist_zusammenschluss": bool,
     "empfaenger_alle_jpoer": bool,
     "empfaenger_alle_mitglieder": bool,
+    "innenumsatz": bool,
     **LEISTUNGSFAKTEN,
     "mitglieder_nichtunternehmerisch": bool,
     "leistungen_mitgliedsbezogen": bool,
@@ -128,6 +132,9 @@ def sachverhalt(
         "erbringer_ist_zusammenschluss": _ist_zusammenschluss(erbringer, fallakte.rechtsform),
         "empfaenger_alle_jpoer": all(arten[e] in _JPOER_ARTEN for e in leistung.empfaenger),
         "empfaenger_alle_mitglieder": _empfaenger_alle_mitglieder(erbringer, leistung, fallakte.rechtsform),
+        "innenumsatz": all(
+            rechtsperson(fallakte.beteiligter(e)) == rechtsperson(erbringer) for e in leistung.empfaenger
+        ),
     }
     aus_katalog: set[str] = set()
     felder = leistung.__dict__  # a pydantic model keeps its field values here: one lookup each
@@ -150,6 +157,17 @@ def sachverhalt(
         umsatz_untergrenze = fakten["erstattung_jahr"]
     fakten["umsatz_gleichartige_untergrenze"] = umsatz_untergrenze
     return Sachverhalt(fakten, frozenset(aus_katalog))
+
+
+def rechtsperson(b: Beteiligter) -> str:
+    """The key of the legal person a party belongs to: its ``rechtstraeger``, or its own id."""
+    return b.rechtstraeger or b.id
+
+
+def innenempfaenger(fallakte: Fallakte, leistung: Leistung) -> list[Beteiligter]:
+    """The recipients that belong to the provider's own legal person (internal charges)."""
+    person = rechtsperson(fallakte.beteiligter(leistung.erbringer))
+    return [fallakte.beteiligter(e) for e in leistung.empfaenger if rechtsperson(fallakte.beteiligter(e)) == person]
 
 
 def _ist_zusammenschluss(erbringer: Beteiligter, rechtsform: str) -> bool | None:
@@ -194,15 +212,22 @@ def umsatz_untergrenze_im_fall(
 ) -> Decimal | None:
     """What the case shows of the provider's annual turnover from similar activities (§ 2b Abs. 2 Nr. 1).
 
-    At least the sum of the annual reimbursements of every service of the same provider in the same
-    Aufgabenfeld (each is turnover from a similar activity), and at least any turnover that one of
-    those services states for the provider. ``None`` if the case shows nothing.
+    At least the sum of the annual reimbursements of every service of the same provider (the same
+    legal person: an Eigenbetrieb counts with its Stadt) in the same Aufgabenfeld (each is turnover
+    from a similar activity), and at least any turnover that one of those services states for the
+    provider. Internal charges (every recipient of the same legal person) are no turnover and do not
+    count. ``None`` if the case shows nothing.
     """
     summe: Decimal | None = None
     angegeben: Decimal | None = None
+    person = rechtsperson(fallakte.beteiligter(leistung.erbringer))
     for andere in fallakte.leistungen:
-        if andere.erbringer != leistung.erbringer or andere.aufgabenfeld != leistung.aufgabenfeld:
+        if andere.aufgabenfeld != leistung.aufgabenfeld:
             continue
+        if andere.erbringer != leistung.erbringer and rechtsperson(fallakte.beteiligter(andere.erbringer)) != person:
+            continue
+        if all(rechtsperson(fallakte.beteiligter(e)) == person for e in andere.empfaenger):
+            continue  # an internal charge is no turnover at all
         kz = kennzahlen.get(andere.id)
         if kz is not None:
             summe = kz.erstattung_jahr + (summe or 0)

@@ -39,6 +39,9 @@ _JA_NEIN = (
     "verzicht_nach_9",
     "kommunale_aufgabe_uebertragbar",
     "befreiende_uebertragung_nur_an_jpoer",
+    "unentgeltlich_aus_unternehmensbereich",
+    "personalbeistellung",
+    "notfallhilfe_gesetzliche_pflicht",
 )
 
 
@@ -65,6 +68,10 @@ def mit_neuen_fakten(daten: list[dict], seed: int = 9) -> list[dict]:
             leistung["vermietung_gegenstand"] = rng.choice(["grundstueck_raeume", "stellplaetze", "sportanlage"])
         if rng.random() < 0.3:
             leistung["nutzung_beim_empfaenger"] = rng.choice(["hoheitlich", "unternehmerisch"])
+        if rng.random() < 0.03:
+            leistung["entgelt"] = "abgabe_ohne_nutzungsbezug"
+        if rng.random() < 0.03 and erbringer["art"] not in ("zweckverband", "anstalt_oeffentlichen_rechts", "privat"):
+            d["beteiligte"][1]["rechtstraeger"] = erbringer["id"]  # an office of the provider: internal
     return daten
 
 

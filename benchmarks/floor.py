@@ -8,8 +8,10 @@ second, independent reading of the rule set.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import product
 from typing import Any
 
 from advisor.regelwerk.bedingungen import volle_jahre
@@ -52,15 +54,40 @@ def _umsatz_le(f: dict[str, Any], grenze: Decimal) -> bool | None:
     return None
 
 
-def _kette(schritte: list[tuple[str, bool | None, str]]) -> list[tuple[str, str, bool]]:
-    moeglich = []
-    for regel, wert, folge in schritte:
-        if wert is None:
-            moeglich.append((regel, folge, False))
-        elif wert:
-            moeglich.append((regel, folge, True))
+#: A rank of rules of equal precedence whose unknown yes/no facts may still cover every case: the
+#: rules with their values, and whether some rule is true for every value of those facts.
+Schritt = tuple[str, bool | None, str]
+Rang = tuple[list[Schritt], bool]
+
+
+def _kette(schritte: Sequence[Schritt | Rang]) -> list[tuple[str, str, bool]]:
+    moeglich: list[tuple[str, str, bool]] = []
+    for schritt in schritte:
+        regeln: list[Schritt]
+        if len(schritt) == 2:
+            regeln, deckt = schritt
+        else:
+            regeln, deckt = [schritt], False
+        for regel, wert, folge in regeln:
+            if wert is True:
+                moeglich.append((regel, folge, True))
+                return moeglich
+        moeglich.extend((regel, folge, False) for regel, wert, folge in regeln if wert is None)
+        if deckt:
             return moeglich
     return moeglich
+
+
+def _deckt(regeln: Callable[[dict[str, Any]], list[bool | None]], f: dict[str, Any], fakten: tuple[str, ...]) -> bool:
+    """Whether, for every value of the unknown yes/no ``fakten``, one of the rank's rules is true
+    (the engine's ``_rang_deckt_ab``; only asked when none is certainly true and one is unknown)."""
+    offen = [n for n in fakten if f[n] is None]
+    if not offen:
+        return False
+    for werte in product((True, False), repeat=len(offen)):
+        if not any(w is True for w in regeln({**f, **dict(zip(offen, werte, strict=True))})):
+            return False
+    return True
 
 
 def _befreiung(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
@@ -93,7 +120,61 @@ def _befreiung(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
     ]
 
 
-def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+def _unentgeltlich_rang(f: dict[str, Any]) -> Rang:
+    def werte(g: dict[str, Any]) -> list[bool | None]:
+        unentgeltlich = _in(g["entgelt"], {"unentgeltlich"})
+        aus = g["unentgeltlich_aus_unternehmensbereich"]
+        return [_und(unentgeltlich, _nicht(aus)), _und(unentgeltlich, aus)]
+
+    w = werte(f)
+    regeln = [
+        ("ustg_1_abs1_nr1_unentgeltlich_hoheitlich", w[0], "nicht_steuerbar"),
+        ("ustg_3_abs9a_unentgeltliche_wertabgabe", w[1], "steuerbar"),
+    ]
+    return regeln, True not in w and None in w and _deckt(werte, f, ("unentgeltlich_aus_unternehmensbereich",))
+
+
+def _personal_rang(f: dict[str, Any]) -> Rang:
+    def werte(g: dict[str, Any]) -> list[bool | None]:
+        return [
+            _und(g["personalgestellung"], _nicht(g["beamtenvorbehalt"]), g["private_anbieter_am_markt"]),
+            _und(g["personalgestellung"], g["beamtenvorbehalt"]),
+        ]
+
+    w = werte(f)
+    regeln = [
+        ("bmf_2022_12_09_personalgestellung", w[0], "steuerbar"),
+        ("lfst_ni_2019_07_15_beamtenvorbehalt", w[1], "nicht_steuerbar"),
+    ]
+    fakten = ("personalgestellung", "beamtenvorbehalt", "private_anbieter_am_markt")
+    return regeln, True not in w and None in w and _deckt(werte, f, fakten)
+
+
+def _kein_austausch(f: dict[str, Any]) -> list[tuple[str, bool | None, str] | Rang]:
+    """Whether there is a supply for consideration at all: the steps both regimes share."""
+    return [
+        ("ustg_1_abs1_nr1_innenumsatz", f["innenumsatz"], "nicht_steuerbar"),
+        (
+            "ustg_1_abs1_nr1_kein_leistungsaustausch",
+            _in(f["entgelt"], {"umlage_allgemein", "abgabe_ohne_nutzungsbezug"}),
+            "nicht_steuerbar",
+        ),
+        _unentgeltlich_rang(f),
+        (
+            "ustae_1_1_abs6_personalbeistellung",
+            _und(f["personalgestellung"], f["personalbeistellung"]),
+            "nicht_steuerbar",
+        ),
+        ("ustg_2_abs1_privater_erbringer", not f["erbringer_ist_jpoer"], "steuerbar"),
+        (
+            "bmf_2022_12_09_einzelfallhilfe",
+            _und(f["erbringer_ist_jpoer"], f["notfallhilfe_gesetzliche_pflicht"]),
+            "nicht_steuerbar",
+        ),
+    ]
+
+
+def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str] | Rang]:
     jpoer = f["empfaenger_alle_jpoer"]
     wettbewerb = _oder(f["private_anbieter_am_markt"], f["hilfstaetigkeit"])
     jahre = None
@@ -122,12 +203,7 @@ def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
         _in(f["vermietung_gegenstand"], {"keine"}),
     )
     return [
-        (
-            "ustg_1_abs1_nr1_kein_leistungsaustausch",
-            _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"}),
-            "nicht_steuerbar",
-        ),
-        ("ustg_2_abs1_privater_erbringer", not f["erbringer_ist_jpoer"], "steuerbar"),
+        *_kein_austausch(f),
         (
             "ustae_2b_1_abs9_hilfsgeschaeft",
             _und(f["hilfsgeschaeft"], _nicht(f["hilfsgeschaeft_haendlerartig"])),
@@ -147,16 +223,7 @@ def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
         ("ustg_2b_abs2_nr1", _umsatz_le(f, GRENZE), "nicht_steuerbar"),
         ("ustg_2b_abs2_nr2", f["privat_steuerfrei_ohne_option"], "nicht_steuerbar"),
         ("ustg_2b_abs3_nr1", _und(jpoer, f["gesetzlicher_vorbehalt_jpoer"]), "nicht_steuerbar"),
-        (
-            "bmf_2022_12_09_personalgestellung",
-            _und(f["personalgestellung"], _nicht(f["beamtenvorbehalt"])),
-            "steuerbar",
-        ),
-        (
-            "lfst_ni_2019_07_15_beamtenvorbehalt",
-            _und(f["personalgestellung"], f["beamtenvorbehalt"]),
-            "nicht_steuerbar",
-        ),
+        _personal_rang(f),
         (
             "bylfst_2023_02_15_befreiende_delegation",
             _und(
@@ -175,14 +242,14 @@ def _ustg_2b(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
     ]
 
 
-def _altes_recht(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+def _altes_recht(f: dict[str, Any]) -> list[tuple[str, bool | None, str] | Rang]:
+    beistand = _und(
+        f["empfaenger_alle_jpoer"],
+        f["rechtsform"] != "privatrechtlicher_vertrag",
+        _in(f["nutzung_beim_empfaenger"], {"hoheitlich"}),
+    )
     return [
-        (
-            "ustg_1_abs1_nr1_kein_leistungsaustausch",
-            _in(f["entgelt"], {"unentgeltlich", "umlage_allgemein"}),
-            "nicht_steuerbar",
-        ),
-        ("ustg_2_abs1_privater_erbringer", not f["erbringer_ist_jpoer"], "steuerbar"),
+        *_kein_austausch(f),
         (
             "ustae_2b_1_abs9_hilfsgeschaeft",
             _und(f["hilfsgeschaeft"], _nicht(f["hilfsgeschaeft_haendlerartig"])),
@@ -190,6 +257,7 @@ def _altes_recht(f: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
         ),
         ("ustg_2_abs3_s2_nr4_af_vermessung", _und(f["vermessung_kataster"], _nicht(f["amtshilfe"])), "steuerbar"),
         ("ustg_2_abs3_s2_af_sondertaetigkeit", _nicht(_in(f["sondertaetigkeit_altes_recht"], {"keine"})), "steuerbar"),
+        ("ofd_rostock_2002_11_21_beistandsleistung", beistand, "nicht_steuerbar"),
         ("kstg_4_abs5_hoheitsbetrieb", f["gesetzlicher_vorbehalt_jpoer"], "nicht_steuerbar"),
         ("kstg_4_bga_umsatzgrenze", _nicht(_umsatz_le(f, BGA_GRENZE)), "steuerbar"),
         ("kstg_4_kein_bga", _umsatz_le(f, BGA_GRENZE), "nicht_steuerbar"),

@@ -4,6 +4,10 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
   Recht ist die juristische Person nur mit ihren Betrieben gewerblicher Art Unternehmer;
   wirtschaftliches Gewicht wird ab einem Jahresumsatz über 45.000 € vermutet (R 4.1 Abs. 5 KStR,
   seit 2022; davor 35.000 €). Hoheitsbetriebe (§ 4 Abs. 5 KStG) sind kein Betrieb gewerblicher Art.
+  Beistand, den eine juristische Person des öffentlichen Rechts einer anderen auf
+  öffentlich-rechtlicher Grundlage für deren Hoheitsbereich leistet, begründet nach der
+  Verwaltungsauffassung zum alten Recht keinen Betrieb gewerblicher Art (OFD Rostock 21.11.2002);
+  nutzt der Empfänger die Leistung in seinem Betrieb gewerblicher Art, entscheidet die Umsatzgrenze.
 
   Grundlage:
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -11,6 +15,7 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
     Und der Stichtag ist der 31.12.2026
     Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
+    Und die Empfänger nutzen die Leistung für ihr Unternehmen
 
   Szenariogrundriss: Umsatzgrenze des Betriebs gewerblicher Art
     Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
@@ -59,3 +64,40 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
       | zweite      | ergebnis        | fragen                                                   |
       | 20.000,00 € | offen           | wird nur nach "umsatz_gleichartige_taetigkeiten" gefragt |
       | 20.000,01 € | steuerpflichtig | wird keine Frage gestellt                                |
+
+  Szenario: Beistand für den Hoheitsbereich einer anderen Körperschaft ist kein Betrieb gewerblicher Art
+    Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 900.000,00 €
+    Und die Empfänger nutzen die Leistung hoheitlich
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist "ofd_rostock_2002_11_21_beistandsleistung"
+    Und das Risiko ist "mittel"
+    Und ein Risikogrund nennt "V R 41/10"
+
+  Szenario: Ist offen, wie der Empfänger die Leistung nutzt, wird danach gefragt
+    Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 45.000,01 €
+    Und die Angabe "nutzung_beim_empfaenger" fehlt
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und gefragt wird nur nach "nutzung_beim_empfaenger"
+
+  Szenario: Auf privatrechtlicher Grundlage gilt die Beistandsregel nicht
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf privatrechtlichem Vertrag
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 45.000,01 €
+    Und die Empfänger nutzen die Leistung hoheitlich
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Kriterium "ofd_rostock_2002_11_21_beistandsleistung" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist "kstg_4_bga_umsatzgrenze"
+
+  Szenario: An ein privates Unternehmen ist Beistand kein Thema
+    Angenommen die Leistung geht auch an ein privates Unternehmen
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 45.000,01 €
+    Und die Empfänger nutzen die Leistung hoheitlich
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und das Kriterium "ofd_rostock_2002_11_21_beistandsleistung" ist "nicht_erfuellt"

@@ -19,7 +19,7 @@ Funktionalität: Altes Recht – Tätigkeiten, die auch ohne Betrieb gewerbliche
     Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
 
   Szenario: Eine Katastervermessung ist nach altem Recht auch unter der Umsatzgrenze steuerpflichtig
-    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird nicht im Wege der Amtshilfe erbracht
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
@@ -28,7 +28,7 @@ Funktionalität: Altes Recht – Tätigkeiten, die auch ohne Betrieb gewerbliche
     Und das Kriterium "kstg_4_bga_umsatzgrenze" ist "nicht_erfuellt"
 
   Szenario: Im Wege der Amtshilfe gilt die Ausnahme nicht – dann entscheidet der Betrieb gewerblicher Art
-    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird im Wege der Amtshilfe erbracht
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
@@ -49,7 +49,7 @@ Funktionalität: Altes Recht – Tätigkeiten, die auch ohne Betrieb gewerbliche
     Und es wird keine Frage gestellt
 
   Szenario: Ab dem 01.01.2027 gilt stattdessen § 2b Abs. 4 Nr. 3 UStG
-    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird nicht im Wege der Amtshilfe erbracht
     Und der Stichtag ist der 01.01.2027
     Wenn die Leistung nach § 2b UStG bewertet wird

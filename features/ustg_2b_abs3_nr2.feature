@@ -36,6 +36,9 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
     Und das Kriterium "ustg_2b_abs3_nr2_d" ist "erfuellt"
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "Unionsrecht"
+    Und ein Risikogrund nennt "Beschwerde des BDE"
+    Und das Kriterium "ustg_2b_abs3_nr2" nennt die Quelle "Beschwerde des BDE bei der Europäischen Kommission"
+    Und das Kriterium "ustg_2b_abs3_nr2" nennt die Quelle "EU-Pilotverfahren"
 
   Szenariogrundriss: Jeder Buchstabe, der allein fehlt, schließt Abs. 3 Nr. 2 aus
     Angenommen <aenderung>

@@ -13,7 +13,7 @@ Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
     Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
 
   Szenario: Vermessung ist auch unter 17.500 € steuerpflichtig
-    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird nicht im Wege der Amtshilfe erbracht
     Und der Umsatz aus gleichartigen Tätigkeiten beträgt 1.000,00 €
     Wenn die Leistung nach § 2b UStG bewertet wird
@@ -24,13 +24,24 @@ Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
     Und es wird keine Frage gestellt
 
   Szenario: Vermessung im Wege der Amtshilfe fällt nicht unter Abs. 4
-    Angenommen die Leistung ist eine Vermessungs- oder Katasterleistung
+    Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird im Wege der Amtshilfe erbracht
     Und der Umsatz aus gleichartigen Tätigkeiten beträgt 1.000,00 €
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
     Und das Kriterium "ustg_2b_abs4_nr3_vermessung" ist "nicht_erfuellt"
     Und die entscheidende Regel ist "ustg_2b_abs2_nr1"
+
+  Szenario: Nicht jede Vermessung fällt unter Abs. 4 Nr. 3 – nur Landesvermessung und Liegenschaftskataster
+    Angenommen die Vermessung dient nicht der Landesvermessung oder dem Liegenschaftskataster
+    Und der Umsatz aus gleichartigen Tätigkeiten beträgt 100.000,00 €
+    Und kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
+    Und private Anbieter könnten die Leistung nicht realistisch erbringen
+    Und die Leistung ist keine Hilfstätigkeit
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "nicht_steuerbar"
+    Und das Kriterium "ustg_2b_abs4_nr3_vermessung" ist "nicht_erfuellt"
+    Und die Begründung zu "ustg_2b_abs4_nr3_vermessung" enthält "Liegenschaftskataster"
 
   Szenario: Bei Vermessung wird nur nach der Amtshilfe gefragt
     Angenommen die Leistung gehört zum Aufgabenfeld "vermessung_kataster"
@@ -39,6 +50,7 @@ Funktionalität: Stets unternehmerische Tätigkeiten (§ 2b Abs. 4 UStG)
     Dann ist das Ergebnis "offen"
     Und gefragt wird nur nach "amtshilfe"
     Und die Angabe "vermessung_kataster" stammt aus dem Katalog
+    Und ein Hinweis nennt "Nicht jede Vermessung"
 
   Szenario: Anhang I geht der befreienden Aufgabenübertragung vor
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung

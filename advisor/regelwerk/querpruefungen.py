@@ -27,6 +27,7 @@ IMMER_BEKANNT = frozenset(
         "aufgabenfeld",
         "erbringer_ist_jpoer",
         "empfaenger_alle_jpoer",
+        "innenumsatz",
     }
 )
 #: Facts that are only ever a lower bound of another fact (``mindestens``): never asked themselves.

@@ -90,6 +90,7 @@ ABLEITUNGEN = {
     "erbringer_ist_jpoer": (lambda d: d["beteiligte"][0].update(art="privat"), False),
     "erbringer_ist_zusammenschluss": (lambda d: d["beteiligte"][0].update(art="zweckverband"), True),
     "empfaenger_alle_jpoer": (lambda d: d["beteiligte"][1].update(art="privat"), False),
+    "innenumsatz": (lambda d: d["beteiligte"][1].update(rechtstraeger="stadt-aheim"), True),
     "empfaenger_alle_mitglieder": (
         lambda d: d["beteiligte"][0].update(art="zweckverband", mitglieder=["gemeinde-bedorf"]),
         True,

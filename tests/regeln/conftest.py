@@ -135,6 +135,24 @@ def _bundesland(fall: Szenario, land: str) -> None:
     fall.daten["bundesland"] = kuerzel[land]
 
 
+@given(_p("der Erbringer gehört als Eigenbetrieb zur Gemeinde Bedorf"))
+def _eigenbetrieb(fall: Szenario) -> None:
+    fall.daten["beteiligte"][0].update(name="Eigenbetrieb Bauhof Bedorf", art="gemeinde", rechtstraeger=EMPFAENGER)
+
+
+@given(_p("die Stadt Aheim erbringt die Leistung an sich selbst"))
+def _an_sich_selbst(fall: Szenario) -> None:
+    fall.leistung["empfaenger"] = [ERBRINGER]
+
+
+@given(_p("die Leistung geht auch an ein Amt der Stadt Aheim"))
+def _amt(fall: Szenario) -> None:
+    fall.daten["beteiligte"].append(
+        {"id": "amt-aheim", "name": "Schulamt Aheim", "art": "stadt", "rechtstraeger": ERBRINGER}
+    )
+    fall.leistung["empfaenger"].append("amt-aheim")
+
+
 @given(_p("der Erbringer hat {anzahl:Zahl} Träger"))
 def _traeger(fall: Szenario, anzahl: int) -> None:
     fall.daten["beteiligte"][0]["anzahl_mitglieder"] = anzahl

@@ -38,6 +38,7 @@ ENTGELTE: dict[str, str] = {
     "eine allgemeine Umlage": "umlage_allgemein",
     "einen Pauschalpreis": "pauschalpreis",
     "einen Marktpreis": "marktpreis",
+    "eine Abgabe, die unabhängig von der Nutzung geschuldet wird": "abgabe_ohne_nutzungsbezug",
 }
 
 #: German wording of the provider's kind → ``art`` of the Beteiligter.
@@ -95,8 +96,8 @@ AUSSAGEN: dict[str, tuple[str, Any]] = {
     "private Anbieter könnten die Leistung nicht realistisch erbringen": ("private_anbieter_am_markt", False),
     "der Umfang der Anhang-I-Tätigkeit ist unbedeutend": ("anhang_i_unbedeutend", True),
     "der Umfang der Anhang-I-Tätigkeit ist nicht unbedeutend": ("anhang_i_unbedeutend", False),
-    "die Leistung ist eine Vermessungs- oder Katasterleistung": ("vermessung_kataster", True),
-    "die Leistung ist keine Vermessungs- oder Katasterleistung": ("vermessung_kataster", False),
+    "eine Katasterbehörde vermisst für das Liegenschaftskataster": ("vermessung_kataster", True),
+    "die Vermessung dient nicht der Landesvermessung oder dem Liegenschaftskataster": ("vermessung_kataster", False),
     "die Leistung wird im Wege der Amtshilfe erbracht": ("amtshilfe", True),
     "die Leistung wird nicht im Wege der Amtshilfe erbracht": ("amtshilfe", False),
     "die Leistung besteht in der Gestellung von Personal": ("personalgestellung", True),
@@ -120,6 +121,23 @@ AUSSAGEN: dict[str, tuple[str, Any]] = {
         False,
     ),
     "die Leistung ist eine Lieferung": ("leistungsart", "lieferung"),
+    "die unentgeltliche Leistung stammt aus dem hoheitlichen Bereich des Erbringers": (
+        "unentgeltlich_aus_unternehmensbereich",
+        False,
+    ),
+    "die unentgeltliche Leistung stammt aus einem unternehmerischen Bereich des Erbringers": (
+        "unentgeltlich_aus_unternehmensbereich",
+        True,
+    ),
+    "das Personal wird nur als Beistellung zu einer Leistung an den Gestellenden eingesetzt": (
+        "personalbeistellung",
+        True,
+    ),
+    "die Leistung ist eine kurzfristige Hilfe im Einzelfall aufgrund einer gesetzlichen Hilfspflicht": (
+        "notfallhilfe_gesetzliche_pflicht",
+        True,
+    ),
+    "die Leistung wird auf Dauer oder wiederholt erbracht": ("notfallhilfe_gesetzliche_pflicht", False),
     "die Leistung ist eine sonstige Leistung": ("leistungsart", "sonstige_leistung"),
     "die Leistung ist der gelegentliche Verkauf eines Gegenstands aus dem hoheitlichen Bereich": (
         "hilfsgeschaeft",
