@@ -24,14 +24,14 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und die entscheidende Regel ist "<regel>"
+    Und die entscheidende Regel ist „<regel>“
 
     Beispiele:
-      | grundlage                                        | ergebnis        | regel                                   |
-      | delegierender Vereinbarung                       | nicht_steuerbar | bylfst_2023_02_15_befreiende_delegation |
-      | Grundlage einer Zweckverbandssatzung             | nicht_steuerbar | bylfst_2023_02_15_befreiende_delegation |
-      | Grundlage eines gemeinsamen Kommunalunternehmens | nicht_steuerbar | bylfst_2023_02_15_befreiende_delegation |
-      | mandatierender Vereinbarung                      | steuerpflichtig | ustg_2b_abs1_s2_wettbewerb              |
+      | grundlage                                        | ergebnis        | regel                          |
+      | delegierender Vereinbarung                       | nicht_steuerbar | Befreiende Aufgabenübertragung |
+      | Grundlage einer Zweckverbandssatzung             | nicht_steuerbar | Befreiende Aufgabenübertragung |
+      | Grundlage eines gemeinsamen Kommunalunternehmens | nicht_steuerbar | Befreiende Aufgabenübertragung |
+      | mandatierender Vereinbarung                      | steuerpflichtig | § 2b Abs. 1 Satz 2 UStG        |
 
   Szenario: Die Delegation trägt ein Risiko, weil sie auf Verwaltungsauffassung beruht
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -48,7 +48,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die befreiende Wirkung war für die Wahl des Partners nicht ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "nicht_erfuellt"
+    Und die Regel „Befreiende Aufgabenübertragung“ ist nicht erfüllt
 
   Szenario: Ob die Befreiung ausschlaggebend war, ist offen – genau danach wird gefragt
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -64,7 +64,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "nicht_anwendbar"
+    Und die Regel „Befreiende Aufgabenübertragung“ ist nicht anwendbar
 
   Szenario: Lässt das Landesrecht die befreiende Übertragung auch auf Private zu, greift die Delegation nicht
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -73,7 +73,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und das Landesrecht lässt die befreiende Übertragung auch auf Private zu
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "nicht_erfuellt"
+    Und die Regel „Befreiende Aufgabenübertragung“ ist nicht erfüllt
 
   Szenariogrundriss: Vermietung, Verkauf und die Entgeltabrechnung eines Arbeitgebers sind keine Aufgabenübertragung
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -81,7 +81,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die Aufgabe geht mit befreiender Wirkung auf den Erbringer über
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "bylfst_2023_02_15_befreiende_delegation" "nicht_anwendbar"
+    Dann ist die Regel „Befreiende Aufgabenübertragung“ nicht anwendbar
     Und die Angabe "kommunale_aufgabe_uebertragbar" stammt aus dem Katalog
 
     Beispiele:
@@ -97,7 +97,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "nicht_anwendbar"
+    Und die Regel „Befreiende Aufgabenübertragung“ ist nicht anwendbar
 
   Szenariogrundriss: Gebäudereinigung – in Bayern nach Verwaltungsauffassung, anderswo mit hohem Risiko
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -107,7 +107,7 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "bylfst_2023_02_15_befreiende_delegation"
+    Und die entscheidende Regel ist „Befreiende Aufgabenübertragung“
     Und das Risiko ist "<risiko>"
 
     Beispiele:
@@ -132,4 +132,4 @@ Funktionalität: Befreiende Aufgabenübertragung (Verwaltungsauffassung, BayLfSt
     Und die Aufgabe geht mit befreiender Wirkung auf den Erbringer über
     Und die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann das Kriterium "bylfst_2023_02_15_befreiende_delegation" nennt die Quelle "S 7107.1.1-30/4 St33"
+    Dann die Regel „Befreiende Aufgabenübertragung“ nennt die Quelle "S 7107.1.1-30/4 St33"

@@ -63,14 +63,14 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
     Und <aenderung>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
     Und empfohlen wird "<hebel>" mit dem Ergebnis "steuerfrei"
 
     Beispiele:
-      | aenderung                                                             | hebel                  |
-      | die Kalkulation enthält einen Gewinnaufschlag von 5 %                  | ohne_gewinn_und_wagnis |
+      | aenderung                                                               | hebel                  |
+      | die Kalkulation enthält einen Gewinnaufschlag von 5 %                   | ohne_gewinn_und_wagnis |
       | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 2.000,00 € | ohne_gewinn_und_wagnis |
-      | die Leistung wird gegen einen Marktpreis erbracht                      | spitzabrechnung        |
+      | die Leistung wird gegen einen Marktpreis erbracht                       | spitzabrechnung        |
 
   Szenario: Einem privaten Erbringer wird weder Delegation noch Zweckverband empfohlen
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung

@@ -19,8 +19,8 @@ Funktionalität: Hoheitliche Hilfsgeschäfte (UStAE 2b.1 Abs. 9; BMF 16.12.2016 
     Und der Erbringer tritt bei diesen Verkäufen nicht wie ein Händler auf
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustae_2b_1_abs9_hilfsgeschaeft"
-    Und das Kriterium "ustg_2b_abs1_s1_privatrechtliche_handlungsform" ist "erfuellt"
+    Und die entscheidende Regel ist „§ 2 Abs. 1 UStG i. V. m. UStAE 2b.1 Abs. 9“
+    Und die Regel „Handeln auf privatrechtlicher Grundlage“ ist erfüllt
     Und es wird keine Frage gestellt
 
   Szenario: Wer wie ein professioneller Händler auftritt, verkauft steuerbar
@@ -28,8 +28,8 @@ Funktionalität: Hoheitliche Hilfsgeschäfte (UStAE 2b.1 Abs. 9; BMF 16.12.2016 
     Und der Erbringer tritt bei diesen Verkäufen wie ein professioneller Händler auf
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustae_2b_1_abs9_hilfsgeschaeft" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_privatrechtliche_handlungsform"
+    Und die Regel „§ 2 Abs. 1 UStG i. V. m. UStAE 2b.1 Abs. 9“ ist nicht erfüllt
+    Und die entscheidende Regel ist „Handeln auf privatrechtlicher Grundlage“
     Und nicht empfohlen wird "delegierende_vereinbarung"
     Und nicht empfohlen wird "zweckverband_kostenteilung"
 
@@ -46,8 +46,8 @@ Funktionalität: Hoheitliche Hilfsgeschäfte (UStAE 2b.1 Abs. 9; BMF 16.12.2016 
     Und die Leistung ist eine sonstige Leistung
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustae_2b_1_abs9_hilfsgeschaeft" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_privatrechtliche_handlungsform"
+    Und die Regel „§ 2 Abs. 1 UStG i. V. m. UStAE 2b.1 Abs. 9“ ist nicht erfüllt
+    Und die entscheidende Regel ist „Handeln auf privatrechtlicher Grundlage“
 
   Szenario: Auch nach altem Recht ist das Hilfsgeschäft kein Betrieb gewerblicher Art, trotz Umsatz über 45.000 €
     Angenommen die Stadt Aheim hat die Option nach § 27 Abs. 22 UStG erklärt und nicht widerrufen
@@ -57,4 +57,4 @@ Funktionalität: Hoheitliche Hilfsgeschäfte (UStAE 2b.1 Abs. 9; BMF 16.12.2016 
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
     Und das Regime ist "altes_recht"
-    Und die entscheidende Regel ist "ustae_2b_1_abs9_hilfsgeschaeft"
+    Und die entscheidende Regel ist „§ 2 Abs. 1 UStG i. V. m. UStAE 2b.1 Abs. 9“

@@ -23,12 +23,12 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
     Und das Regime ist "altes_recht"
-    Und die entscheidende Regel ist "<regel>"
+    Und die entscheidende Regel ist „<regel>“
 
     Beispiele:
-      | umsatz      | ergebnis        | regel                   |
-      | 45.000,00 € | nicht_steuerbar | kstg_4_kein_bga         |
-      | 45.000,01 € | steuerpflichtig | kstg_4_bga_umsatzgrenze |
+      | umsatz      | ergebnis        | regel                                       |
+      | 45.000,00 € | nicht_steuerbar | Kein Betrieb gewerblicher Art (altes Recht) |
+      | 45.000,01 € | steuerpflichtig | Betrieb gewerblicher Art (altes Recht)      |
 
   Szenario: Vor 2022 galt die Grenze von 35.000 €
     Angenommen kein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
@@ -36,15 +36,15 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und der Stichtag ist der 31.12.2021
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "kstg_4_bga_umsatzgrenze"
-    Und die Begründung zu "kstg_4_bga_umsatzgrenze" enthält "35.000,00 €"
+    Und die entscheidende Regel ist „Betrieb gewerblicher Art (altes Recht)“
+    Und die Begründung zu „Betrieb gewerblicher Art (altes Recht)“ enthält "35.000,00 €"
 
   Szenario: Ein Hoheitsbetrieb ist kein Betrieb gewerblicher Art, auch bei hohem Umsatz
     Angenommen ein Gesetz behält die Leistung juristischen Personen des öffentlichen Rechts vor
     Und der Umsatz aus gleichartigen Tätigkeiten beträgt 900.000,00 €
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "kstg_4_abs5_hoheitsbetrieb"
+    Und die entscheidende Regel ist „§ 2 Abs. 3 UStG a. F. i. V. m. § 4 Abs. 5 KStG“
 
   Szenario: Über der Grenze, aber offen, ob ein Hoheitsbetrieb vorliegt
     Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 45.000,01 €
@@ -71,7 +71,7 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und die Empfänger nutzen die Leistung hoheitlich
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ofd_rostock_2002_11_21_beistandsleistung"
+    Und die entscheidende Regel ist „§ 2 Abs. 3 UStG a. F. i. V. m. § 4 KStG (Beistandsleistung)“
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "V R 41/10"
 
@@ -90,8 +90,8 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und die Empfänger nutzen die Leistung hoheitlich
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ofd_rostock_2002_11_21_beistandsleistung" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "kstg_4_bga_umsatzgrenze"
+    Und die Regel „§ 2 Abs. 3 UStG a. F. i. V. m. § 4 KStG (Beistandsleistung)“ ist nicht erfüllt
+    Und die entscheidende Regel ist „Betrieb gewerblicher Art (altes Recht)“
 
   Szenario: An ein privates Unternehmen ist Beistand kein Thema
     Angenommen die Leistung geht auch an ein privates Unternehmen
@@ -100,4 +100,4 @@ Funktionalität: Altes Recht – Betrieb gewerblicher Art (§ 2 Abs. 3 UStG a. F
     Und die Empfänger nutzen die Leistung hoheitlich
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ofd_rostock_2002_11_21_beistandsleistung" ist "nicht_erfuellt"
+    Und die Regel „§ 2 Abs. 3 UStG a. F. i. V. m. § 4 KStG (Beistandsleistung)“ ist nicht erfüllt

@@ -21,7 +21,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_1_abs1_nr1_kein_leistungsaustausch"
+    Und die entscheidende Regel ist „Kein Entgelt für die Leistung (allgemeine Umlage, nutzungsunabhängige Abgabe)“
     Und es wird keine Frage gestellt
     Und es wird nichts empfohlen
 
@@ -37,8 +37,8 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und die Mitglieder handeln dafür unternehmerisch
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_1_abs1_nr1_kein_leistungsaustausch" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+    Und die Regel „Kein Entgelt für die Leistung (allgemeine Umlage, nutzungsunabhängige Abgabe)“ ist nicht erfüllt
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“
 
   Szenario: Eine unentgeltliche Leistung aus dem hoheitlichen Bereich ist nicht steuerbar
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -46,7 +46,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und die unentgeltliche Leistung stammt aus dem hoheitlichen Bereich des Erbringers
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_1_abs1_nr1_unentgeltlich_hoheitlich"
+    Und die entscheidende Regel ist „Unentgeltliche Leistung aus dem hoheitlichen Bereich“
     Und es wird keine Frage gestellt
 
   Szenario: Aus einem unternehmerischen Bereich ist die unentgeltliche Leistung eine steuerbare Wertabgabe
@@ -56,7 +56,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_3_abs9a_unentgeltliche_wertabgabe"
+    Und die entscheidende Regel ist „§ 3 Abs. 1b und 9a UStG“
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "Zwecken außerhalb des Unternehmens"
 
@@ -77,12 +77,12 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und das Kriterium "ustg_1_abs1_nr1_kein_leistungsaustausch" ist "<status>"
+    Und die Regel „Kein Entgelt für die Leistung (allgemeine Umlage, nutzungsunabhängige Abgabe)“ ist <status>
 
     Beispiele:
-      | entgelt                                       | ergebnis        | status         |
-      | eine Abgabe, die unabhängig von der Nutzung geschuldet wird | nicht_steuerbar | erfuellt       |
-      | eine Umlage nach Nutzung                      | steuerpflichtig | nicht_erfuellt |
+      | entgelt                                                     | ergebnis        | status        |
+      | eine Abgabe, die unabhängig von der Nutzung geschuldet wird | nicht_steuerbar | erfüllt       |
+      | eine Umlage nach Nutzung                                    | steuerpflichtig | nicht erfüllt |
 
   Szenario: Ist die Vergütung unbekannt, wird danach gefragt
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -102,7 +102,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_1_abs1_nr1_innenumsatz"
+    Und die entscheidende Regel ist „Innenumsatz innerhalb einer juristischen Person“
     Und es wird keine Frage gestellt
     Und es wird nichts empfohlen
 
@@ -110,7 +110,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Angenommen die Stadt Aheim erbringt die Leistung an sich selbst
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_1_abs1_nr1_innenumsatz"
+    Und die entscheidende Regel ist „Innenumsatz innerhalb einer juristischen Person“
 
   Szenario: Auch nach altem Recht ist der Innenumsatz nicht steuerbar
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -121,7 +121,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
     Und das Regime ist "altes_recht"
-    Und die entscheidende Regel ist "ustg_1_abs1_nr1_innenumsatz"
+    Und die entscheidende Regel ist „Innenumsatz innerhalb einer juristischen Person“
 
   Szenario: Eine Anstalt des öffentlichen Rechts ist eine eigene juristische Person – kein Innenumsatz
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -133,7 +133,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und der Erbringer hat 1 Träger
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_1_abs1_nr1_innenumsatz" ist "nicht_erfuellt"
+    Und die Regel „Innenumsatz innerhalb einer juristischen Person“ ist nicht erfüllt
 
   Szenario: Geht die Leistung auch an die eigene Stadt, ist dieser Anteil Innenumsatz – bewertet wird der Rest
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -144,7 +144,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_1_abs1_nr1_innenumsatz" ist "nicht_erfuellt"
+    Und die Regel „Innenumsatz innerhalb einer juristischen Person“ ist nicht erfüllt
     Und ein Hinweis nennt "Innenumsatz"
 
   Szenario: Stellt der Empfänger dem Erbringer Personal nur bei, ist das keine eigene Leistung
@@ -154,7 +154,7 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustae_1_1_abs6_personalbeistellung"
+    Und die entscheidende Regel ist „§ 1 Abs. 1 Nr. 1 UStG i. V. m. UStAE 1.1 Abs. 6 und 7“
 
   Szenario: Ein privater Erbringer ist auch unter 17.500 € steuerpflichtig
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -164,6 +164,6 @@ Funktionalität: Leistungsaustausch (§ 1 Abs. 1 Nr. 1 UStG) und privater Erbrin
     Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2_abs1_privater_erbringer"
-    Und das Kriterium "ustg_4_keine_befreiung" ist "erfuellt"
+    Und die entscheidende Regel ist „§ 2 Abs. 1 UStG“
+    Und die Regel „Keine Steuerbefreiung“ ist erfüllt
     Und es wird keine Frage gestellt

@@ -34,7 +34,7 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "offen"
     Und gefragt wird nur nach "gesetzlicher_vorbehalt_jpoer", "privat_steuerfrei_ohne_option"
-    Und das Kriterium "ustg_2b_abs3_nr2_a" ist "offen"
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. a UStG“ ist offen
 
   Szenario: Steht fest, dass kein privater Wettbewerb droht, ist das Ergebnis ohne weitere Fragen sicher
     Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 60.000,00 €
@@ -74,7 +74,7 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
     Und es wird keine Frage gestellt
     Und ein Hinweis nennt "An der Umsatzsteuerfreiheit der Leistung ändert das nichts"
     Und ein Hinweis nennt "umsatz_gleichartige_taetigkeiten"

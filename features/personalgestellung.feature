@@ -23,8 +23,8 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "bmf_2022_12_09_personalgestellung"
-    Und das Kriterium "bmf_2022_12_09_personalgestellung" nennt die Quelle "III C 2 - S 7107/19/10004"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG (Personalgestellung)“
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG (Personalgestellung)“ nennt die Quelle "III C 2 - S 7107/19/10004"
 
   Szenario: Könnten Private die Tätigkeit nicht erbringen, entscheidet nicht die Personalgestellung
     Angenommen die gestellten Beschäftigten nehmen keine Aufgaben mit Beamtenvorbehalt wahr
@@ -32,8 +32,8 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und die Leistung ist keine Hilfstätigkeit
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und das Kriterium "bmf_2022_12_09_personalgestellung" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_keine_wettbewerbsverzerrung"
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG (Personalgestellung)“ ist nicht erfüllt
+    Und die entscheidende Regel ist „Öffentliche Gewalt ohne größere Wettbewerbsverzerrung“
 
   Szenario: Ist offen, ob Private die Tätigkeit erbringen könnten, wird danach gefragt
     Angenommen die gestellten Beschäftigten nehmen keine Aufgaben mit Beamtenvorbehalt wahr
@@ -48,7 +48,7 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und die gestellten Beschäftigten nehmen keine Aufgaben mit Beamtenvorbehalt wahr
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "bmf_2022_12_09_personalgestellung"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG (Personalgestellung)“
     Und die Angabe "personalgestellung" stammt aus dem Katalog
     Und die Angabe "private_anbieter_am_markt" stammt aus dem Katalog
     Und es wird keine Frage gestellt
@@ -58,7 +58,7 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "lfst_ni_2019_07_15_beamtenvorbehalt"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 UStG (Gestellung von Beamten)“
     Und das Risiko ist "mittel"
 
   Szenario: Ist der Beamtenvorbehalt offen, wird nur danach gefragt
@@ -75,7 +75,7 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "bmf_2022_12_09_personalgestellung"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG (Personalgestellung)“
 
   Szenariogrundriss: Kurzfristige Hilfe im Einzelfall aufgrund gesetzlicher Hilfspflicht gegen wiederholte Gestellung
     Angenommen die gestellten Beschäftigten nehmen keine Aufgaben mit Beamtenvorbehalt wahr
@@ -83,12 +83,12 @@ Funktionalität: Personalgestellung (BMF 09.12.2022; LfSt Niedersachsen 15.07.20
     Und <art>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und die entscheidende Regel ist "<regel>"
+    Und die entscheidende Regel ist „<regel>“
 
     Beispiele:
-      | art                                                                                      | ergebnis        | regel                             |
-      | die Leistung ist eine kurzfristige Hilfe im Einzelfall aufgrund einer gesetzlichen Hilfspflicht | nicht_steuerbar | bmf_2022_12_09_einzelfallhilfe    |
-      | die Leistung wird auf Dauer oder wiederholt erbracht                                      | steuerpflichtig | bmf_2022_12_09_personalgestellung |
+      | art                                                                                             | ergebnis        | regel                                         |
+      | die Leistung ist eine kurzfristige Hilfe im Einzelfall aufgrund einer gesetzlichen Hilfspflicht | nicht_steuerbar | § 2 Abs. 1 UStG (keine nachhaltige Tätigkeit) |
+      | die Leistung wird auf Dauer oder wiederholt erbracht                                            | steuerpflichtig | § 2b Abs. 1 Satz 2 UStG (Personalgestellung)  |
 
   Szenario: Die Feuerwehrhilfe im Einzelfall trägt ein Risiko, weil keine ausdrückliche Verwaltungsäußerung bekannt ist
     Angenommen die Leistung ist eine kurzfristige Hilfe im Einzelfall aufgrund einer gesetzlichen Hilfspflicht

@@ -9,16 +9,16 @@ Funktionalität: Bestandsscreening – interne Verrechnungen sind Innenumsätze 
   Szenario: Der Eigenbetrieb, der seiner eigenen Stadt Leistungen berechnet
     Angenommen der Eigenbetrieb Stadtentwässerung Adorf mit dem Rechtsträger "Stadt Adorf" berechnet der Stadt Adorf 40.000,00 €
     Wenn der Bestand geprüft wird
-    Dann ist die Leistung "nicht_steuerbar" mit der entscheidenden Regel "ustg_1_abs1_nr1_innenumsatz"
+    Dann ist die Leistung "nicht_steuerbar" mit der entscheidenden Regel „Innenumsatz innerhalb einer juristischen Person“
     Und keine Zeile wird als unlesbar gemeldet
 
   Szenario: Ein Amt, das als Erbringer und Empfänger dieselbe Stadt nennt
     Angenommen die Stadt Adorf berechnet der Stadt Adorf 40.000,00 €
     Wenn der Bestand geprüft wird
-    Dann ist die Leistung "nicht_steuerbar" mit der entscheidenden Regel "ustg_1_abs1_nr1_innenumsatz"
+    Dann ist die Leistung "nicht_steuerbar" mit der entscheidenden Regel „Innenumsatz innerhalb einer juristischen Person“
     Und keine Zeile wird als unlesbar gemeldet
 
   Szenario: Derselbe Eigenbetrieb an eine Nachbargemeinde ist kein Innenumsatz
     Angenommen der Eigenbetrieb Stadtentwässerung Adorf mit dem Rechtsträger "Stadt Adorf" berechnet der Gemeinde Bedorf 40.000,00 €
     Wenn der Bestand geprüft wird
-    Dann ist die Leistung nicht "nicht_steuerbar" wegen der Regel "ustg_1_abs1_nr1_innenumsatz"
+    Dann ist die Leistung nicht "nicht_steuerbar" wegen der Regel „Innenumsatz innerhalb einer juristischen Person“

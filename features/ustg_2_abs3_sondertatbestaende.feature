@@ -24,27 +24,27 @@ Funktionalität: Altes Recht – Tätigkeiten, die auch ohne Betrieb gewerbliche
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und das Regime ist "altes_recht"
-    Und die entscheidende Regel ist "ustg_2_abs3_s2_nr4_af_vermessung"
-    Und das Kriterium "kstg_4_bga_umsatzgrenze" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist „§ 2 Abs. 3 Satz 2 Nr. 4 UStG a. F.“
+    Und die Regel „Betrieb gewerblicher Art (altes Recht)“ ist nicht erfüllt
 
   Szenario: Im Wege der Amtshilfe gilt die Ausnahme nicht – dann entscheidet der Betrieb gewerblicher Art
     Angenommen eine Katasterbehörde vermisst für das Liegenschaftskataster
     Und die Leistung wird im Wege der Amtshilfe erbracht
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und das Kriterium "ustg_2_abs3_s2_nr4_af_vermessung" ist "nicht_erfuellt"
-    Und die entscheidende Regel ist "kstg_4_kein_bga"
+    Und die Regel „§ 2 Abs. 3 Satz 2 Nr. 4 UStG a. F.“ ist nicht erfüllt
+    Und die entscheidende Regel ist „Kein Betrieb gewerblicher Art (altes Recht)“
 
   Szenario: Die Brillenabgabe der Sozialversicherung ist nach altem Recht stets unternehmerisch
     Angenommen die Leistung ist die nach altem Recht stets unternehmerische Tätigkeit "brillenabgabe"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2_abs3_s2_af_sondertaetigkeit"
+    Und die entscheidende Regel ist „§ 2 Abs. 3 Satz 2 Nr. 2, 3 und 5 UStG a. F.“
 
   Szenario: Ein gewöhnliches Aufgabenfeld gehört nicht dazu – ohne danach zu fragen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und das Kriterium "ustg_2_abs3_s2_af_sondertaetigkeit" ist "nicht_erfuellt"
+    Und die Regel „§ 2 Abs. 3 Satz 2 Nr. 2, 3 und 5 UStG a. F.“ ist nicht erfüllt
     Und die Angabe "sondertaetigkeit_altes_recht" stammt aus dem Katalog
     Und es wird keine Frage gestellt
 
@@ -55,4 +55,4 @@ Funktionalität: Altes Recht – Tätigkeiten, die auch ohne Betrieb gewerbliche
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und das Regime ist "ustg_2b"
-    Und die entscheidende Regel ist "ustg_2b_abs4_nr3_vermessung"
+    Und die entscheidende Regel ist „§ 2b Abs. 4 Nr. 3 UStG“

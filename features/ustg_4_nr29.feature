@@ -25,7 +25,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "Wettbewerbsverzerrung"
 
@@ -35,13 +35,13 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und <aenderung>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
-    Und das Kriterium "ustg_4_keine_befreiung" ist "erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
+    Und die Regel „Keine Steuerbefreiung“ ist erfüllt
 
     Beispiele:
-      | aenderung                                                            |
+      | aenderung                                                             |
       | die Mitglieder handeln dafür unternehmerisch                          |
-      | die Leistungen sind allgemein am Markt angebotene Standardleistungen |
+      | die Leistungen sind allgemein am Markt angebotene Standardleistungen  |
       | die Kalkulation enthält einen Gewinnaufschlag von 2 %                 |
       | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 500,00 € |
       | die Leistung wird gegen einen Marktpreis erbracht                     |
@@ -53,7 +53,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
     Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
 
   Szenario: Offene Voraussetzungen der Befreiung werden erfragt
@@ -74,7 +74,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Kalkulation enthält kalkulatorische Zinsen auf Eigenkapital von 2.000,00 €
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
     Und ein Risikogrund nennt "kalkulatorische Zinsen"
 
   Szenario: Eine Lieferung ist nie nach § 4 Nr. 29 UStG befreit
@@ -83,7 +83,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistung ist eine Lieferung
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
 
   Szenario: Trinkwasser eines Zweckverbands an seine Mitglieder – Lieferung, 7 % Umsatzsteuer
     Angenommen die Leistung gehört zum Aufgabenfeld "wasserversorgung"
@@ -92,8 +92,8 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs4_nr5_anhang_i"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist „§ 2b Abs. 4 Nr. 5 UStG i. V. m. Anhang I MwStSystRL“
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
     Und die Angabe "leistungsart" stammt aus dem Katalog
     Und ein Hinweis nennt "Steuersatz 7 % nach § 12 Abs. 2 Nr. 1 UStG i. V. m. Anlage 2 Nr. 34"
     Und die Kalkulation rechnet mit 7 % Umsatzsteuer
@@ -108,12 +108,12 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und das Kriterium "ustg_4_nr29" ist "<status>"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist <status>
 
     Beispiele:
-      | anzahl | ergebnis        | status         |
-      | 1      | steuerpflichtig | nicht_erfuellt |
-      | 2      | steuerfrei      | erfuellt       |
+      | anzahl | ergebnis        | status        |
+      | 1      | steuerpflichtig | nicht erfüllt |
+      | 2      | steuerfrei      | erfüllt       |
 
   Szenario: Eine Anstalt, die ihre Träger nicht nennt, wird danach gefragt
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -132,7 +132,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
 
   Szenario: Leistungen an Nichtmitglieder sind nicht befreit
     Angenommen die Gemeinde Bedorf ist kein Mitglied des Erbringers
@@ -140,7 +140,7 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
 
   Szenariogrundriss: Genaue Kostenerstattung – ein Festpreis ohne Anpassung scheitert, eine angepasste Pauschale nicht
     Angenommen die Mitglieder handeln dafür nichtunternehmerisch
@@ -149,12 +149,12 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Und <abrechnung>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und das Kriterium "ustg_4_nr29" ist "<status>"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist <status>
 
     Beispiele:
-      | abrechnung                                                                   | ergebnis        | status         |
-      | abgerechnet wird zum Festpreis ohne Anpassung                                | steuerpflichtig | nicht_erfuellt |
-      | abgerechnet wird als Pauschale, die regelmäßig an die Kosten angepasst wird  | steuerfrei      | erfuellt       |
+      | abrechnung                                                                  | ergebnis        | status        |
+      | abgerechnet wird zum Festpreis ohne Anpassung                               | steuerpflichtig | nicht erfüllt |
+      | abgerechnet wird als Pauschale, die regelmäßig an die Kosten angepasst wird | steuerfrei      | erfüllt       |
 
   Szenario: Die vermiedene Mehrbelastung berücksichtigt den verlorenen Vorsteuerabzug
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -173,4 +173,4 @@ Funktionalität: Steuerbefreiung für Kostenteilungsgemeinschaften (§ 4 Nr. 29 
     Angenommen die Mitglieder handeln dafür nichtunternehmerisch
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann das Kriterium "ustg_4_nr29" nennt die Quelle "III C 3 - S 7189/20/10001"
+    Dann die Regel „§ 4 Nr. 29 UStG“ nennt die Quelle "III C 3 - S 7189/20/10001"

@@ -21,8 +21,8 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und die Leistung gehört zum Aufgabenfeld "kinderbetreuung"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_steuerfrei_wie_bei_privaten"
-    Und das Kriterium "ustg_2b_abs1_s1_privatrechtliche_handlungsform" ist "erfuellt"
+    Und die entscheidende Regel ist „§ 4 UStG (z. B. Nr. 14, 21, 25)“
+    Und die Regel „Handeln auf privatrechtlicher Grundlage“ ist erfüllt
     Und es wird nichts empfohlen
 
   Szenario: Dieselbe Kinderbetreuung auf öffentlich-rechtlicher Grundlage ist schon nicht steuerbar
@@ -30,7 +30,7 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und die Leistung gehört zum Aufgabenfeld "kinderbetreuung"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs2_nr2"
+    Und die entscheidende Regel ist „§ 2b Abs. 2 Nr. 2 UStG“
 
   Szenario: Ein privater Erbringer von Unterricht ist Unternehmer, die Leistung aber steuerfrei
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -38,8 +38,8 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und die Leistung wäre bei einem privaten Anbieter zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_steuerfrei_wie_bei_privaten"
-    Und das Kriterium "ustg_2_abs1_privater_erbringer" ist "erfuellt"
+    Und die entscheidende Regel ist „§ 4 UStG (z. B. Nr. 14, 21, 25)“
+    Und die Regel „§ 2 Abs. 1 UStG“ ist erfüllt
 
   Szenario: Nach altem Recht ist die Leistung eines Betriebs gewerblicher Art ebenso steuerfrei
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -50,8 +50,8 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
     Und das Regime ist "altes_recht"
-    Und das Kriterium "kstg_4_bga_umsatzgrenze" ist "erfuellt"
-    Und die entscheidende Regel ist "ustg_4_steuerfrei_wie_bei_privaten"
+    Und die Regel „Betrieb gewerblicher Art (altes Recht)“ ist erfüllt
+    Und die entscheidende Regel ist „§ 4 UStG (z. B. Nr. 14, 21, 25)“
 
   Szenario: Die Vermietung von Räumen an eine Gemeinde ist steuerfrei, auch bei privatem Wettbewerb
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -62,9 +62,9 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und die Empfänger nutzen die Leistung hoheitlich
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr12_a_vermietung"
-    Und das Kriterium "ustg_2b_abs1_s2_wettbewerb" ist "erfuellt"
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "nicht_anwendbar"
+    Und die entscheidende Regel ist „§ 4 Nr. 12 Satz 1 Buchst. a UStG“
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG“ ist erfüllt
+    Und die Regel „Befreiende Aufgabenübertragung“ ist nicht anwendbar
     Und die Angabe "vermietung_gegenstand" stammt aus dem Katalog
     Und es wird nichts empfohlen
 
@@ -76,12 +76,12 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und <nutzung>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und das Kriterium "ustg_4_nr12_a_vermietung" ist "<status>"
+    Und die Regel „§ 4 Nr. 12 Satz 1 Buchst. a UStG“ ist <status>
 
     Beispiele:
-      | nutzung                                            | ergebnis        | status         |
-      | die Empfänger nutzen die Leistung hoheitlich        | steuerfrei      | erfuellt       |
-      | die Empfänger nutzen die Leistung für ihr Unternehmen | steuerpflichtig | nicht_erfuellt |
+      | nutzung                                               | ergebnis        | status        |
+      | die Empfänger nutzen die Leistung hoheitlich          | steuerfrei      | erfüllt       |
+      | die Empfänger nutzen die Leistung für ihr Unternehmen | steuerpflichtig | nicht erfüllt |
 
   Szenario: Ohne Verzicht bleibt die Vermietung steuerfrei, gleich wie der Empfänger sie nutzt
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf privatrechtlichem Vertrag
@@ -107,16 +107,16 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und die Empfänger nutzen die Leistung hoheitlich
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "<ergebnis>"
-    Und das Kriterium "ustg_4_nr12_a_vermietung" ist "<status>"
+    Und die Regel „§ 4 Nr. 12 Satz 1 Buchst. a UStG“ ist <status>
 
     Beispiele:
-      | gegenstand                             | ergebnis        | status         |
-      | Räume                                  | steuerfrei      | erfuellt       |
-      | ein Grundstück                         | steuerfrei      | erfuellt       |
-      | Zimmer zur kurzfristigen Beherbergung  | steuerpflichtig | nicht_erfuellt |
-      | Stellplätze für Fahrzeuge              | steuerpflichtig | nicht_erfuellt |
-      | Betriebsvorrichtungen                  | steuerpflichtig | nicht_erfuellt |
-      | eine Sportanlage an ihre Nutzer        | steuerpflichtig | nicht_erfuellt |
+      | gegenstand                            | ergebnis        | status        |
+      | Räume                                 | steuerfrei      | erfüllt       |
+      | ein Grundstück                        | steuerfrei      | erfüllt       |
+      | Zimmer zur kurzfristigen Beherbergung | steuerpflichtig | nicht erfüllt |
+      | Stellplätze für Fahrzeuge             | steuerpflichtig | nicht erfüllt |
+      | Betriebsvorrichtungen                 | steuerpflichtig | nicht erfüllt |
+      | eine Sportanlage an ihre Nutzer       | steuerpflichtig | nicht erfüllt |
 
   Szenario: Eine steuerbare Leistung ohne Befreiung ist steuerpflichtig – erst die Befreiungskette entscheidet
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -125,8 +125,8 @@ Funktionalität: Steuerbefreiungen für jede steuerbare Leistung (§ 4 Nr. 12, 1
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
-    Und das Kriterium "ustg_4_nr12_a_vermietung" ist "nicht_erfuellt"
-    Und das Kriterium "ustg_4_steuerfrei_wie_bei_privaten" ist "nicht_erfuellt"
-    Und das Kriterium "ustg_4_keine_befreiung" ist "erfuellt"
-    Und die Begründung zu "ustg_2b_abs1_s2_wettbewerb" enthält "steuerbar"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“
+    Und die Regel „§ 4 Nr. 12 Satz 1 Buchst. a UStG“ ist nicht erfüllt
+    Und die Regel „§ 4 UStG (z. B. Nr. 14, 21, 25)“ ist nicht erfüllt
+    Und die Regel „Keine Steuerbefreiung“ ist erfüllt
+    Und die Begründung zu „§ 2b Abs. 1 Satz 2 UStG“ enthält "steuerbar"

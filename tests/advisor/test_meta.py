@@ -23,6 +23,7 @@ from advisor.parsing import fallakte_aus_daten, parse_fallakte
 from advisor.sachverhalt import FAKTEN, LEISTUNGSFAKTEN
 from tests.conftest import EXAMPLE_FILES, ROOT
 from tests.regeln.faelle import grundfall, kosten_mit
+from tests.regeln.regelnamen import name_der_regel, regel_id
 
 FEATURES = sorted((ROOT / "features").glob("*.feature"))
 RW = rules.load_rules()
@@ -52,11 +53,54 @@ def test_every_rule_cites_at_least_one_source(regel):
         assert version.quellen and all(q.strip() for q in version.quellen)
 
 
+def _genannte_regeln() -> set[str]:
+    """The rules the scenario lines name („§ 2b Abs. 3 Nr. 1 UStG“ or a rule's title, also as a
+    table cell of a Szenariogrundriss), resolved to their ids as the steps resolve them."""
+    namen = set(re.findall(r"„([^“]+)“", _szenariotext()))
+    for zeile in _szenariotext().splitlines():
+        if zeile.startswith("|"):
+            namen.update(z.strip() for z in zeile.strip("|").split("|"))
+    gefunden = set()
+    for name in namen:
+        try:
+            gefunden.add(regel_id(name))
+        except AssertionError:
+            continue  # a table cell or quote that names no rule
+    return gefunden
+
+
 @pytest.mark.parametrize("regel", sorted({r.id for r in RW.regeln}))
 def test_every_rule_is_pinned_by_a_feature_scenario(regel):
-    assert re.search(rf"(?<![a-z0-9_]){regel}(?![a-z0-9_])", _szenariotext()), (
-        f"Keine Szenariozeile (Dann/Und/Tabelle) in features/ nennt die Regel {regel}."
+    assert regel in _genannte_regeln(), (
+        f"Keine Szenariozeile (Dann/Und/Tabelle) in features/ nennt die Regel {regel} („{name_der_regel(regel)}“)."
     )
+
+
+def test_no_scenario_line_carries_a_machine_rule_id():
+    """Issue 18: the features name the norm or the rule's title, so a tax lawyer reads them as law."""
+    ids = {r.id for r in RW.regeln} | {r.id for r in RW.risikoregeln}
+    schritte = "\n".join(
+        z.strip()
+        for pfad in FEATURES
+        for z in pfad.read_text(encoding="utf-8").splitlines()
+        if z.strip().startswith(("Angenommen ", "Wenn ", "Dann ", "Und ", "Aber ", "|"))
+    )
+    gefunden = {i for i in ids if re.search(rf"(?<![a-z0-9_]){i}(?![a-z0-9_])", schritte)}
+    assert gefunden == set()
+
+
+def test_an_unknown_rule_name_is_a_test_error_that_lists_similar_names():
+    with pytest.raises(
+        AssertionError, match="Keine Regel heißt „§ 2b Abs. 3 Nr. 9 UStG“. Ähnlich: .*§ 2b Abs. 3 Nr. 1"
+    ):
+        regel_id("§ 2b Abs. 3 Nr. 9 UStG")
+
+
+def test_a_norm_several_rules_share_is_ambiguous_and_lists_their_titles():
+    with pytest.raises(AssertionError, match="mehrdeutig.*Innenumsatz innerhalb einer juristischen Person"):
+        regel_id("§ 1 Abs. 1 Nr. 1 UStG")
+    assert regel_id("Innenumsatz innerhalb einer juristischen Person") == "ustg_1_abs1_nr1_innenumsatz"
+    assert regel_id("§ 2b Abs. 3 Nr. 1 UStG") == "ustg_2b_abs3_nr1"
 
 
 @pytest.mark.parametrize("risiko", sorted(r.id for r in RW.risikoregeln))

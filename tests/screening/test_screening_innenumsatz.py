@@ -9,6 +9,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from screening.read import read_table_bytes
 from screening.run import screen_tables
+from tests.regeln.regelnamen import regel_id
 from tests.screening.conftest import csv_bytes, zeile
 
 scenarios("screening_innenumsatz.feature")
@@ -75,16 +76,16 @@ def _pruefen(bestand: dict):
     return screen_tables([read_table_bytes(csv_bytes(bestand["zeilen"]), "bestand.csv")], jobs=1)
 
 
-@then(parsers.parse('ist die Leistung "{ergebnis}" mit der entscheidenden Regel "{regel}"'))
+@then(parsers.parse('ist die Leistung "{ergebnis}" mit der entscheidenden Regel „{regel}“'))
 def _ergebnis(screening, ergebnis: str, regel: str) -> None:
     (z,) = screening.zeilen
-    assert (z.ergebnis, z.entscheidende_regel) == (ergebnis, regel)
+    assert (z.ergebnis, z.entscheidende_regel) == (ergebnis, regel_id(regel))
 
 
-@then(parsers.parse('ist die Leistung nicht "{ergebnis}" wegen der Regel "{regel}"'))
+@then(parsers.parse('ist die Leistung nicht "{ergebnis}" wegen der Regel „{regel}“'))
 def _nicht(screening, ergebnis: str, regel: str) -> None:
     (z,) = screening.zeilen
-    assert z.entscheidende_regel != regel
+    assert z.entscheidende_regel != regel_id(regel)
 
 
 @then("keine Zeile wird als unlesbar gemeldet")
