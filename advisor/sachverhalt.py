@@ -121,6 +121,7 @@ def sachverhalt(
     activities (``umsatz_untergrenze_im_fall``); without it, the service's own reimbursement.
     """
     arten = {b.id: b.art for b in fallakte.beteiligte}
+    personen = rechtspersonen(fallakte)
     erbringer = fallakte.beteiligter(leistung.erbringer)
     fakten: dict[str, Any] = {
         "stichtag": fallakte.stichtag,
@@ -132,9 +133,7 @@ def sachverhalt(
         "erbringer_ist_zusammenschluss": _ist_zusammenschluss(erbringer, fallakte.rechtsform),
         "empfaenger_alle_jpoer": all(arten[e] in _JPOER_ARTEN for e in leistung.empfaenger),
         "empfaenger_alle_mitglieder": _empfaenger_alle_mitglieder(erbringer, leistung, fallakte.rechtsform),
-        "innenumsatz": all(
-            rechtsperson(fallakte.beteiligter(e)) == rechtsperson(erbringer) for e in leistung.empfaenger
-        ),
+        "innenumsatz": all(personen[e] == personen[erbringer.id] for e in leistung.empfaenger),
     }
     aus_katalog: set[str] = set()
     felder = leistung.__dict__  # a pydantic model keeps its field values here: one lookup each
@@ -164,10 +163,17 @@ def rechtsperson(b: Beteiligter) -> str:
     return b.rechtstraeger or b.id
 
 
+def rechtspersonen(fallakte: Fallakte) -> dict[str, str]:
+    """{party id: key of its legal person} for every party of the case."""
+    return {b.id: b.rechtstraeger or b.id for b in fallakte.beteiligte}
+
+
 def innenempfaenger(fallakte: Fallakte, leistung: Leistung) -> list[Beteiligter]:
     """The recipients that belong to the provider's own legal person (internal charges)."""
-    person = rechtsperson(fallakte.beteiligter(leistung.erbringer))
-    return [fallakte.beteiligter(e) for e in leistung.empfaenger if rechtsperson(fallakte.beteiligter(e)) == person]
+    personen = rechtspersonen(fallakte)
+    person = personen[leistung.erbringer]
+    intern = {e for e in leistung.empfaenger if personen[e] == person}
+    return [b for b in fallakte.beteiligte if b.id in intern]
 
 
 def _ist_zusammenschluss(erbringer: Beteiligter, rechtsform: str) -> bool | None:
@@ -220,14 +226,14 @@ def umsatz_untergrenze_im_fall(
     """
     summe: Decimal | None = None
     angegeben: Decimal | None = None
-    person = rechtsperson(fallakte.beteiligter(leistung.erbringer))
+    personen = rechtspersonen(fallakte) if len(fallakte.leistungen) > 1 else None
     for andere in fallakte.leistungen:
-        if andere.aufgabenfeld != leistung.aufgabenfeld:
-            continue
-        if andere.erbringer != leistung.erbringer and rechtsperson(fallakte.beteiligter(andere.erbringer)) != person:
-            continue
-        if all(rechtsperson(fallakte.beteiligter(e)) == person for e in andere.empfaenger):
-            continue  # an internal charge is no turnover at all
+        if personen is not None:  # with one service, it is the only one of its provider and field
+            person = personen[leistung.erbringer]
+            if andere.aufgabenfeld != leistung.aufgabenfeld or personen[andere.erbringer] != person:
+                continue
+            if andere is not leistung and all(personen[e] == person for e in andere.empfaenger):
+                continue  # an internal charge is no turnover at all
         kz = kennzahlen.get(andere.id)
         if kz is not None:
             summe = kz.erstattung_jahr + (summe or 0)
