@@ -13,6 +13,7 @@ from advisor.bewertung import Bewertung
 from advisor.fallakte import Fallakte
 from advisor.kosten import Kalkulation, Satztabellen, calculate, kennzahlen
 from advisor.regelwerk.modell import Regelwerk
+from advisor.steuersatz import umsatzsteuersaetze
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,11 @@ class Beratung:
 
 
 def umsatzsteuersatz(rw: Regelwerk, stichtag: date):  # -> Decimal
-    """The standard VAT rate in force on ``stichtag`` (dated parameter ``regelsteuersatz``)."""
+    """The standard VAT rate in force on ``stichtag`` (dated parameter ``regelsteuersatz``).
+
+    For a case whose services may carry the reduced rate of § 12 Abs. 2 UStG, use
+    ``advisor.steuersatz.umsatzsteuersaetze`` (per service) instead.
+    """
     return rw.parameterwert("regelsteuersatz", stichtag)
 
 
@@ -40,6 +45,6 @@ def berate(
     """Calculate the costs, then assess § 2b UStG with the calculation's figures."""
     if stichtag is not None:
         fallakte = fallakte.model_copy(update={"stichtag": stichtag})
-    kalkulation = calculate(fallakte, satztabellen, umsatzsteuersatz(rw, fallakte.stichtag))
+    kalkulation = calculate(fallakte, satztabellen, umsatzsteuersaetze(rw, fallakte))
     bewertung = assess(fallakte, rw, kennzahlen(kalkulation), mit_empfehlungen=mit_empfehlungen)
     return Beratung(fallakte, bewertung, kalkulation)

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from advisor import deutsch
 from advisor.bewertung import (
     Bewertung,
     Empfehlung,
@@ -30,8 +31,9 @@ from advisor.fallakte import Fallakte
 from advisor.kostenkennzahlen import Kostenkennzahlen
 from advisor.regelwerk.modell import Regelwerk
 from advisor.risiko import bewerte_risiko
-from advisor.sachverhalt import Sachverhalt, sachverhalt
-from advisor.texte import fuelle
+from advisor.sachverhalt import Sachverhalt, innenempfaenger, sachverhalt, umsatz_untergrenze_im_fall
+from advisor.steuersatz import steuersatz_der_leistung
+from advisor.texte import bewertungstitel, fuelle
 
 _STATUS = {True: "erfuellt", False: "nicht_erfuellt", None: "offen"}
 
@@ -51,10 +53,19 @@ def pruefe_katalog(fallakte: Fallakte, rw: Regelwerk) -> None:
 
 
 def sachverhalt_der_leistung(
-    fallakte: Fallakte, index: int, rw: Regelwerk, kennzahlen: Kostenkennzahlen | None
+    fallakte: Fallakte,
+    index: int,
+    rw: Regelwerk,
+    kennzahlen: Kostenkennzahlen | None,
+    alle_kennzahlen: Mapping[str, Kostenkennzahlen] | None = None,
 ) -> Sachverhalt:
+    """The facts of service ``index``; ``alle_kennzahlen`` (every service's figures) let the
+    provider's similar services in the case count towards its turnover (§ 2b Abs. 2 Nr. 1)."""
     leistung = fallakte.leistungen[index]
-    return sachverhalt(fallakte, leistung, rw.katalogvorgaben(leistung.aufgabenfeld), kennzahlen)
+    if alle_kennzahlen is None:
+        alle_kennzahlen = {leistung.id: kennzahlen} if kennzahlen is not None else {}
+    untergrenze = umsatz_untergrenze_im_fall(fallakte, leistung, alle_kennzahlen)
+    return sachverhalt(fallakte, leistung, rw.katalogvorgaben(leistung.aufgabenfeld), kennzahlen, untergrenze)
 
 
 def assess(
@@ -75,8 +86,7 @@ def assess(
     pruefe_katalog(fallakte, rw)
     kennzahlen = kostenkennzahlen or {}
     leistungen = tuple(
-        _bewerte_leistung(fallakte, i, rw, kennzahlen.get(leistung.id), mit_empfehlungen)
-        for i, leistung in enumerate(fallakte.leistungen)
+        _bewerte_leistung(fallakte, i, rw, kennzahlen, mit_empfehlungen) for i in range(len(fallakte.leistungen))
     )
     regime = {lb.regime for lb in leistungen}
     stand = Regelwerksstand(
@@ -85,22 +95,32 @@ def assess(
         stichtag=fallakte.stichtag.isoformat(),
         regime=regime.pop() if len(regime) == 1 else "gemischt",
     )
-    return Bewertung(stand, gesamtergebnis([lb.ergebnis for lb in leistungen]), leistungen)  # type: ignore[arg-type]
+    return Bewertung(
+        stand,
+        gesamtergebnis([lb.ergebnis for lb in leistungen]),  # type: ignore[arg-type]
+        leistungen,
+        titel=bewertungstitel(stand.regime),
+    )
 
 
 def _bewerte_leistung(
-    fallakte: Fallakte, index: int, rw: Regelwerk, kennzahlen: Kostenkennzahlen | None, mit_empfehlungen: bool
+    fallakte: Fallakte,
+    index: int,
+    rw: Regelwerk,
+    alle_kennzahlen: Mapping[str, Kostenkennzahlen],
+    mit_empfehlungen: bool,
 ) -> Leistungsbewertung:
     leistung = fallakte.leistungen[index]
-    sv = sachverhalt_der_leistung(fallakte, index, rw, kennzahlen)
+    kennzahlen = alle_kennzahlen.get(leistung.id)
+    sv = sachverhalt_der_leistung(fallakte, index, rw, kennzahlen, alle_kennzahlen)
     e = entscheide(rw, sv)
     risiko, gruende = bewerte_risiko(rw, e, sv)
     kriterien = Kriterienfolge(lambda: _kriterien(rw, e, sv))
-    fragen = _offene_fragen(rw, e, index) if e.ergebnis == "offen" else ()
-    hinweise = _hinweise(rw, e, sv)
+    fragen = _offene_fragen(rw, e, fallakte, index) if e.ergebnis == "offen" else ()
+    hinweise = _hinweise(rw, e, sv, fallakte, index)
     empfehlungen: tuple[Empfehlung, ...] = ()
     if mit_empfehlungen and e.ergebnis in ("steuerpflichtig", "offen"):
-        empfehlungen = _empfehlungen(rw, fallakte, index, e, kennzahlen)
+        empfehlungen = _empfehlungen(rw, fallakte, index, e, alle_kennzahlen)
     vorgaben = {f: sv.fakten[f] for f in sorted(sv.aus_katalog)}
     return Leistungsbewertung(
         leistung=leistung.id,
@@ -198,35 +218,54 @@ def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriteri
     return tuple(ergebnis)
 
 
-def _offene_fragen(rw: Regelwerk, e: Entscheidung, index: int) -> tuple[OffeneFrage, ...]:
+def feldpfad(rw: Regelwerk, fakt: str, fallakte: Fallakte, index: int) -> str:
+    """The case-file path where the answer to ``fakt`` goes: a field of service ``index``, or
+    (``erbringer.…`` in fakten.yaml) a field of the service's provider among ``beteiligte``."""
+    feld = rw.fragen[fakt].feld
+    if feld.startswith("erbringer."):
+        kennung = fallakte.leistungen[index].erbringer
+        j = next(i for i, b in enumerate(fallakte.beteiligte) if b.id == kennung)
+        return f"beteiligte[{j}].{feld.removeprefix('erbringer.')}"
+    return f"leistungen[{index}].{feld}"
+
+
+def _offene_fragen(rw: Regelwerk, e: Entscheidung, fallakte: Fallakte, index: int) -> tuple[OffeneFrage, ...]:
     return tuple(
-        OffeneFrage(
-            fakt=fakt,
-            frage=rw.fragen[fakt].frage,
-            feld=f"leistungen[{index}].{rw.fragen[fakt].feld}",
-            regeln=regeln,
-        )
+        OffeneFrage(fakt=fakt, frage=rw.fragen[fakt].frage, feld=feldpfad(rw, fakt, fallakte, index), regeln=regeln)
         for fakt, regeln in e.offene_fakten.items()
         if fakt in rw.fragen
     )
 
 
-def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str, ...]:
+def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt, fallakte: Fallakte, index: int) -> tuple[str, ...]:
     hinweise = []
     feld = rw.katalog[sv.fakten["aufgabenfeld"]]
     if feld.hinweis:
         hinweise.append(f"Aufgabenfeld „{feld.bezeichnung}“: {feld.hinweis}")
-    umsatz, erstattung = sv.fakten["umsatz_gleichartige_taetigkeiten"], sv.fakten["erstattung_jahr"]
-    if umsatz is not None and erstattung is not None and erstattung > umsatz:
+    umsatz, untergrenze = sv.fakten["umsatz_gleichartige_taetigkeiten"], sv.fakten["umsatz_gleichartige_untergrenze"]
+    if umsatz is not None and untergrenze is not None and untergrenze > umsatz:
         hinweise.append(
             fuelle(
                 "Bitte Angaben prüfen: Der angegebene Umsatz aus gleichartigen Tätigkeiten "
-                "({umsatz_gleichartige_taetigkeiten}) ist kleiner als die kalkulierte jährliche Erstattung "
-                "allein dieser Leistung ({erstattung_jahr}).",
+                "({umsatz_gleichartige_taetigkeiten}) ist kleiner als das, was diese Fallakte an gleichartigen "
+                "Leistungen des Erbringers allein schon zeigt ({umsatz_gleichartige_untergrenze}).",
                 sv.fakten,
                 {},
             )
         )
+    intern = innenempfaenger(fallakte, fallakte.leistungen[index])
+    if intern and not sv.fakten["innenumsatz"]:
+        hinweise.append(
+            "An "
+            + ", ".join(f"„{b.name}“" for b in intern)
+            + " erbringt der Erbringer innerhalb derselben juristischen Person: Dieser Anteil ist ein nicht "
+            "steuerbarer Innenumsatz (§ 1 Abs. 1 Nr. 1 UStG); die Bewertung gilt für die übrigen Empfänger."
+        )
+    if e.ergebnis in ("steuerpflichtig", "offen"):
+        satz = steuersatz_der_leistung(rw, fallakte.leistungen[index], sv.fakten["stichtag"])
+        herkunft = " (Vorgabe des Katalogs)" if satz.aus_katalog and satz.art != "regelsatz" else ""
+        vorspann = "Steuersatz" if e.ergebnis == "steuerpflichtig" else "Falls steuerpflichtig: Steuersatz"
+        hinweise.append(f"{vorspann} {deutsch.wert(satz.prozent, 'Prozent')} nach {satz.norm}{herkunft}.")
     folgen = {p.folge for p in e.pfade}
     if e.ergebnis != "offen" and len(folgen) > 1 and folgen <= KEINE_UST:
         offen = ", ".join(e.offene_fakten) or "weitere Angaben"
@@ -244,33 +283,67 @@ def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str, ...
 
 
 def _empfehlungen(
-    rw: Regelwerk, fallakte: Fallakte, index: int, e: Entscheidung, kennzahlen: Kostenkennzahlen | None
+    rw: Regelwerk,
+    fallakte: Fallakte,
+    index: int,
+    e: Entscheidung,
+    alle_kennzahlen: Mapping[str, Kostenkennzahlen],
 ) -> tuple[Empfehlung, ...]:
+    """The levers that, re-assessed, make the service non-taxable or exempt for certain.
+
+    A lever's ``voraussetzungen`` (facts about motives or how others act) are never set by the
+    lever: a case where one is false does not get it; where one is unknown, the lever is re-assessed
+    as if it held and offered with that question as its stated condition. The VAT burden avoided is
+    the calculation's ``mehrbelastung_bei_steuerpflicht``: what the recipients pay more if taxable
+    than if not — for an exemption too, since the provider then loses its input-VAT deduction and
+    the recipients carry that input VAT as a cost, exactly as when the service is not taxable.
+    """
+    kennzahlen = alle_kennzahlen.get(fallakte.leistungen[index].id)
+    fakten = e.kontext.fakten
+    offen_je_hebel: dict[str, tuple[tuple[str, str], ...]] = {}
+
     def bewerte(geaendert: Fallakte) -> tuple[Entscheidung, Sachverhalt]:
-        sv = sachverhalt_der_leistung(geaendert, index, rw, kennzahlen)
+        sv = sachverhalt_der_leistung(geaendert, index, rw, kennzahlen, alle_kennzahlen)
         return entscheide(rw, sv), sv
 
     def erfolgreich(ergebnis: tuple[Entscheidung, Sachverhalt]) -> bool:
         return ergebnis[0].ergebnis in KEINE_UST
 
     def anwendbar(hebel: Any) -> bool:
+        if any(fakten[fakt] is False for fakt, _ in hebel.voraussetzungen):
+            return False
+        offen_je_hebel[hebel.id] = tuple((f, feld) for f, feld in hebel.voraussetzungen if fakten[f] is None)
         return hebel.nur_wenn is None or hebel.nur_wenn(e.kontext) is True
 
-    treffer = suche_hebel(rw, fallakte, index, e.kontext.parameter, anwendbar, bewerte, erfolgreich)
+    def annahmen(hebel: Any) -> dict[str, Any]:
+        return {feld: True for _, feld in offen_je_hebel.get(hebel.id, ())}
+
+    treffer = suche_hebel(rw, fallakte, index, e.kontext.parameter, anwendbar, bewerte, erfolgreich, annahmen)
     vermieden = kennzahlen.mehrbelastung_bei_steuerpflicht if kennzahlen else None
     empfehlungen = []
     for t in treffer:
         danach, sv = t.ergebnis
         risiko, _ = bewerte_risiko(rw, danach, sv)
+        bedingungen = tuple(
+            OffeneFrage(fakt=f, frage=rw.fragen[f].frage, feld=feldpfad(rw, f, fallakte, index), regeln=())
+            for h in t.hebel
+            for f, _ in offen_je_hebel.get(h.id, ())
+        )
+        massnahme = " Zusätzlich: ".join(h.massnahme for h in t.hebel)
+        if bedingungen:
+            massnahme += " Voraussetzung (zu klären und wahrheitsgemäß festzuhalten, nicht zu wählen): " + " ".join(
+                q.frage for q in bedingungen
+            )
         empfehlungen.append(
             Empfehlung(
                 hebel="+".join(h.id for h in t.hebel),
-                massnahme=" Zusätzlich: ".join(h.massnahme for h in t.hebel),
+                massnahme=massnahme,
                 aenderung={k: _json_wert(v) for k, v in t.aenderung.items()},
                 ergebnis_danach=danach.ergebnis,
                 risiko_danach=risiko,  # type: ignore[arg-type]
                 entscheidende_regel_danach=danach.entscheidende_regel,
                 mehrbelastung_vermieden_eur=vermieden,
+                voraussetzungen=bedingungen,
             )
         )
     return tuple(empfehlungen)

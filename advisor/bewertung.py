@@ -206,6 +206,9 @@ class Empfehlung:
     risiko_danach: Risiko
     entscheidende_regel_danach: str | None
     mehrbelastung_vermieden_eur: Decimal | None
+    #: Facts the lever needs but cannot set (motives, how others act), still to be found out: the
+    #: result after the change holds only if each is answered "yes".
+    voraussetzungen: tuple[OffeneFrage, ...] = ()
 
 
 @dataclass(slots=True)
@@ -244,6 +247,8 @@ class Bewertung:
     ergebnis: Ergebnis | Literal["gemischt"]
     leistungen: tuple[Leistungsbewertung, ...]
     format: str = FORMAT_BEWERTUNG
+    #: The German title of the assessment, naming the law applied (old law or § 2b UStG).
+    titel: str = ""
 
 
 def gesamtergebnis(einzeln: list[str]) -> str:
@@ -285,6 +290,10 @@ def _kriterium_als_dict(k: Kriterium) -> dict[str, Any]:
     }
 
 
+def _frage_als_dict(q: OffeneFrage) -> dict[str, Any]:
+    return {"fakt": q.fakt, "frage": q.frage, "feld": q.feld, "regeln": list(q.regeln)}
+
+
 def _leistung_als_dict(lb: Leistungsbewertung) -> dict[str, Any]:
     return {
         "leistung": lb.leistung,
@@ -295,9 +304,7 @@ def _leistung_als_dict(lb: Leistungsbewertung) -> dict[str, Any]:
         "risiko": lb.risiko,
         "risikogruende": list(lb.risikogruende),
         "kriterien": [_kriterium_als_dict(k) for k in lb.kriterien],
-        "offene_fragen": [
-            {"fakt": q.fakt, "frage": q.frage, "feld": q.feld, "regeln": list(q.regeln)} for q in lb.offene_fragen
-        ],
+        "offene_fragen": [_frage_als_dict(q) for q in lb.offene_fragen],
         "empfehlungen": [
             {
                 "hebel": e.hebel,
@@ -307,6 +314,7 @@ def _leistung_als_dict(lb: Leistungsbewertung) -> dict[str, Any]:
                 "risiko_danach": e.risiko_danach,
                 "entscheidende_regel_danach": e.entscheidende_regel_danach,
                 "mehrbelastung_vermieden_eur": _wert(e.mehrbelastung_vermieden_eur),
+                "voraussetzungen": [_frage_als_dict(q) for q in e.voraussetzungen],
             }
             for e in lb.empfehlungen
         ],
@@ -320,6 +328,7 @@ def bewertung_als_dict(bewertung: Bewertung) -> dict[str, Any]:
     r = bewertung.regelwerk
     return {
         "format": bewertung.format,
+        "titel": bewertung.titel,
         "regelwerk": {"version": r.version, "sha256": r.sha256, "stichtag": r.stichtag, "regime": r.regime},
         "ergebnis": bewertung.ergebnis,
         "leistungen": [_leistung_als_dict(lb) for lb in bewertung.leistungen],

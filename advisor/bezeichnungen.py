@@ -54,9 +54,41 @@ ENTGELTE: dict[str, str] = {
     "kostenerstattung": "Kostenerstattung",
     "umlage_nach_nutzung": "Umlage nach Nutzung",
     "umlage_allgemein": "Allgemeine Umlage (nicht nach Nutzung)",
+    "abgabe_ohne_nutzungsbezug": "Abgabe, die unabhängig von der Nutzung geschuldet wird (z. B. Kurbeitrag, Kreisumlage)",
     "pauschalpreis": "Pauschalpreis",
     "marktpreis": "Marktpreis",
     "unentgeltlich": "Unentgeltlich",
+}
+
+LEISTUNGSARTEN: dict[str, str] = {
+    "sonstige_leistung": "Sonstige Leistung (Dienstleistung)",
+    "lieferung": "Lieferung (z. B. Wasser, Energie, weitergegebene Waren)",
+}
+
+VERMIETUNGSGEGENSTAENDE: dict[str, str] = {
+    "keine": "keine Vermietung",
+    "grundstueck_raeume": "Grundstück oder Räume",
+    "beherbergung_kurzfristig": "kurzfristige Beherbergung",
+    "stellplaetze": "Stellplätze für Fahrzeuge",
+    "betriebsvorrichtungen": "Betriebsvorrichtungen",
+    "sportanlage": "Nutzung einer Sportanlage",
+}
+
+NUTZUNGEN: dict[str, str] = {
+    "hoheitlich": "hoheitlich (nichtunternehmerisch)",
+    "unternehmerisch": "unternehmerisch (Betrieb gewerblicher Art)",
+}
+
+STEUERSAETZE: dict[str, str] = {
+    "regelsatz": "Regelsteuersatz (§ 12 Abs. 1 UStG)",
+    "ermaessigt": "ermäßigter Steuersatz (§ 12 Abs. 2 UStG)",
+}
+
+SONDERTAETIGKEITEN_ALTES_RECHT: dict[str, str] = {
+    "keine": "keine",
+    "notariat_landesdienst": "Notare im Landesdienst (§ 2 Abs. 3 Satz 2 Nr. 2 UStG a. F.)",
+    "brillenabgabe": "Abgabe von Brillen durch Selbstabgabestellen (§ 2 Abs. 3 Satz 2 Nr. 3 UStG a. F.)",
+    "ble_marktordnung": "Bundesanstalt für Landwirtschaft und Ernährung (§ 2 Abs. 3 Satz 2 Nr. 5 UStG a. F.)",
 }
 
 ANHANG_I: dict[str, str] = {

@@ -17,7 +17,7 @@ Values are literals or ``{parameter: <id>}`` (read at the case's stichtag).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -117,12 +117,17 @@ def suche_hebel(
     rw: Regelwerk,
     fallakte: Fallakte,
     index: int,
-    parameter: dict[str, Any],
+    parameter: Mapping[str, Any],
     ist_anwendbar: Callable[[KompilierterHebel], bool],
     bewerte: Callable[[Fallakte], Any],
     erfolgreich: Callable[[Any], bool],
+    annahmen: Callable[[KompilierterHebel], dict[str, Any]] | None = None,
 ) -> list[Treffer]:
-    """Try the levers (singly, then in combinations) and return those that succeed, smallest first."""
+    """Try the levers (singly, then in combinations) and return those that succeed, smallest first.
+
+    ``annahmen(hebel)`` gives field values assumed for the re-assessment only (a lever's unknown
+    preconditions); they are applied to the case but not reported as part of the change.
+    """
     kandidaten = [h for h in rw.hebel if ist_anwendbar(h)]
     treffer: list[Treffer] = []
     allein_erfolgreich: set[str] = set()
@@ -131,10 +136,13 @@ def suche_hebel(
             if groesse > 1 and any(h.id in allein_erfolgreich for h in kombi):
                 continue
             aenderung: dict[str, Any] = {}
+            angenommen: dict[str, Any] = {}
             for h in kombi:
                 aenderung.update({k: _aufgeloest(v, parameter) for k, v in h.aenderung.items()})
+                if annahmen is not None:
+                    angenommen.update(annahmen(h))
             try:
-                geaendert = wende_an(fallakte, index, aenderung)
+                geaendert = wende_an(fallakte, index, {**angenommen, **aenderung})
             except NichtAnwendbar:
                 continue
             ergebnis = bewerte(geaendert)
@@ -145,7 +153,7 @@ def suche_hebel(
     return treffer
 
 
-def _aufgeloest(wert: Any, parameter: dict[str, Any]) -> Any:
+def _aufgeloest(wert: Any, parameter: Mapping[str, Any]) -> Any:
     if isinstance(wert, dict) and set(wert) == {"parameter"}:
         return parameter[wert["parameter"]]
     return wert

@@ -1,7 +1,10 @@
 """The § 2b decision for one service: chains of rules in precedence order, three-valued.
 
 Each chain (``regime``, ``steuerbarkeit_ustg_2b`` or ``steuerbarkeit_altes_recht``,
-``steuerbefreiung``) is a list of ranks from ``rules/regelwerk.yaml``. Walking a chain, the first
+``steuerbefreiung``) is a list of ranks from ``rules/regelwerk.yaml``. A supply the taxability chain
+finds ``steuerbar`` (the body acts as an entrepreneur) always runs through the exemption chain,
+which decides ``steuerfrei`` or ``steuerpflichtig``: being an entrepreneur never means VAT is due
+by itself. Walking a chain, the first
 rank with a rule whose condition is true decides; a rule whose condition is unknown on the way is
 a *possible* outcome (it would decide if its unknown facts turn out so). Combining the chains gives
 every possible path; the result is
@@ -225,7 +228,7 @@ def entscheide(rw: Regelwerk, sv: Sachverhalt) -> Entscheidung:
     for r in a.kette("regime"):
         kette = "steuerbarkeit_ustg_2b" if r.folge == "ustg_2b" else "steuerbarkeit_altes_recht"
         for s in a.kette(kette):
-            if s.folge == "steuerpflichtig":
+            if s.folge == "steuerbar":
                 for b in a.kette("steuerbefreiung"):
                     pfade.append(Pfad(r.folge, (r, s, b), b.folge))
             else:

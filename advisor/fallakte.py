@@ -47,6 +47,7 @@ Entgelt = Literal[
     "kostenerstattung",
     "umlage_nach_nutzung",
     "umlage_allgemein",
+    "abgabe_ohne_nutzungsbezug",
     "pauschalpreis",
     "marktpreis",
     "unentgeltlich",
@@ -83,6 +84,21 @@ Kostenart = Literal[
 Schluessel = Literal["einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei"]
 VariablerSchluessel = Literal["einwohner", "fallzahlen", "nutzung", "frei"]
 Abrechnungsverfahren = Literal["spitzabrechnung", "pauschale_mit_anpassung", "festpreis"]
+#: What kind of supply the service is (§ 3 Abs. 1 and 9 UStG): § 4 Nr. 29 UStG exempts only sonstige Leistungen.
+Leistungsart = Literal["sonstige_leistung", "lieferung"]
+#: What is let (§ 4 Nr. 12 UStG): only land and rooms are exempt; short-term accommodation, parking
+#: spaces and operating equipment (Satz 2) and the use of sports facilities (UStAE 4.12.11 Abs. 1) are not.
+Vermietungsgegenstand = Literal[
+    "keine", "grundstueck_raeume", "beherbergung_kurzfristig", "stellplaetze", "betriebsvorrichtungen", "sportanlage"
+]
+#: How the recipients use the service: in their sovereign sphere, or for their business (a BgA).
+NutzungBeimEmpfaenger = Literal["hoheitlich", "unternehmerisch"]
+#: The VAT rate of a taxable service: 19 % (§ 12 Abs. 1) or 7 % where § 12 Abs. 2 lists the supply.
+Steuersatz = Literal["regelsatz", "ermaessigt"]
+#: Activities that § 2 Abs. 3 Satz 2 UStG a. F. made taxable without a BgA (Nr. 4, surveying, is
+#: the fact ``vermessung_kataster``): Nr. 2 notaries in Baden-Württemberg's state service, Nr. 3
+#: spectacles from the social insurers' own outlets, Nr. 5 the BLE's market-regulation tasks.
+SondertaetigkeitAltesRecht = Literal["keine", "notariat_landesdienst", "brillenabgabe", "ble_marktordnung"]
 Abschlagsrhythmus = Literal["monatlich", "vierteljaehrlich", "halbjaehrlich", "jaehrlich"]
 
 #: Slug of a partner or service: letters, digits, "-", "_" and ".", starting with a letter or digit.
@@ -108,8 +124,19 @@ class Beteiligter(_Strict):
     einwohner: Annotated[StrictInt, Field(ge=0, le=100_000_000)] | None = None
     anschrift: Kurztext | None = None
     vertreten_durch: Kurztext | None = None
-    option_27_22: StrictBool = False
+    #: Whether the body declared the option of § 27 Abs. 22 UStG (old law until 2026); ``None`` = not
+    #: stated (most bodies opted, so for a supply before 2027 it is asked where it matters).
+    option_27_22: StrictBool | None = None
     haushaltssicherung: StrictBool | None = None
+    #: A Zweckverband's members or an AöR's owners among this case's parties (§ 4 Nr. 29 UStG: only
+    #: an association of at least two members, supplying its members).
+    mitglieder: Annotated[list[Kennung], Field(max_length=500)] | None = None
+    #: The total number of its members or owners (also those outside this case).
+    anzahl_mitglieder: Annotated[StrictInt, Field(ge=1, le=100_000)] | None = None
+    #: The legal person this party belongs to, if it has none of its own (an Eigenbetrieb or an
+    #: office of a Stadt): the id of that party in this case, or any id shared by the parties of the
+    #: same legal person. Services within one legal person are internal (§ 1 Abs. 1 Nr. 1 UStG).
+    rechtstraeger: Kennung | None = None
 
 
 class Kostenteilungsgemeinschaft(_Strict):
@@ -237,6 +264,19 @@ class Leistung(_Strict):
     amtshilfe: StrictBool | None = None
     personalgestellung: StrictBool | None = None
     beamtenvorbehalt: StrictBool | None = None
+    leistungsart: Leistungsart | None = None
+    hilfsgeschaeft: StrictBool | None = None
+    hilfsgeschaeft_haendlerartig: StrictBool | None = None
+    vermietung_gegenstand: Vermietungsgegenstand | None = None
+    verzicht_nach_9: StrictBool | None = None
+    nutzung_beim_empfaenger: NutzungBeimEmpfaenger | None = None
+    kommunale_aufgabe_uebertragbar: StrictBool | None = None
+    befreiende_uebertragung_nur_an_jpoer: StrictBool | None = None
+    unentgeltlich_aus_unternehmensbereich: StrictBool | None = None
+    personalbeistellung: StrictBool | None = None
+    notfallhilfe_gesetzliche_pflicht: StrictBool | None = None
+    sondertaetigkeit_altes_recht: SondertaetigkeitAltesRecht | None = None
+    steuersatz: Steuersatz | None = None
     kostenteilungsgemeinschaft: Kostenteilungsgemeinschaft | None = None
     #: All parties use the personal data of the task themselves (joint control, Art. 26 DSGVO), not
     #: only the provider; decides the data-protection clause of the agreement, not the § 2b rules.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from advisor.errors import Feldproblem
 from advisor.fallakte import Fallakte, Leistung
+from advisor.fallakte_beteiligte import pruefe_beteiligte, unbekannt
 
 _SCHLUESSEL_MIT_WERTEN = {"fallzahlen", "nutzung", "frei"}
 
@@ -20,6 +21,7 @@ def pruefe_verweise(fallakte: Fallakte) -> list[Feldproblem]:
         if b.id in ids:
             probleme.append(Feldproblem(f"beteiligte[{i}].id", f"Die Kennung „{b.id}“ ist doppelt vergeben."))
         ids.add(b.id)
+    probleme.extend(pruefe_beteiligte(fallakte, ids))
     leistungs_ids: set[str] = set()
     for i, leistung in enumerate(fallakte.leistungen):
         pfad = f"leistungen[{i}]"
@@ -30,27 +32,14 @@ def pruefe_verweise(fallakte: Fallakte) -> list[Feldproblem]:
     return probleme
 
 
-def _unbekannt(kennung: str) -> str:
-    return f"„{kennung}“ ist kein Beteiligter dieser Fallakte (unter beteiligte fehlt diese Kennung)."
-
-
 def _pruefe_leistung(fallakte: Fallakte, leistung: Leistung, pfad: str, ids: set[str]) -> list[Feldproblem]:
     probleme: list[Feldproblem] = []
     if leistung.erbringer not in ids:
-        probleme.append(Feldproblem(f"{pfad}.erbringer", _unbekannt(leistung.erbringer)))
+        probleme.append(Feldproblem(f"{pfad}.erbringer", unbekannt(leistung.erbringer)))
     gesehen: set[str] = set()
     for j, e in enumerate(leistung.empfaenger):
         if e not in ids:
-            probleme.append(Feldproblem(f"{pfad}.empfaenger[{j}]", _unbekannt(e)))
-        elif e == leistung.erbringer:
-            probleme.append(
-                Feldproblem(
-                    f"{pfad}.empfaenger[{j}]",
-                    "Erbringer und Empfänger sind dieselbe Person. Innerhalb einer juristischen Person "
-                    "gibt es keine steuerbare Leistung (Innenumsatz); bitte nur andere Beteiligte als "
-                    "Empfänger angeben.",
-                )
-            )
+            probleme.append(Feldproblem(f"{pfad}.empfaenger[{j}]", unbekannt(e)))
         if e in gesehen:
             probleme.append(Feldproblem(f"{pfad}.empfaenger[{j}]", f"„{e}“ ist doppelt als Empfänger genannt."))
         gesehen.add(e)
@@ -61,7 +50,7 @@ def _pruefe_leistung(fallakte: Fallakte, leistung: Leistung, pfad: str, ids: set
     for feld in ("eigenerstellung", "remanenzkosten"):
         for k in getattr(kosten, feld) or {}:
             if k not in ids:
-                probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", _unbekannt(k)))
+                probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", unbekannt(k)))
             elif k not in leistung.empfaenger:
                 probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", f"„{k}“ ist kein Empfänger dieser Leistung."))
     if kosten.verteilung is not None:
@@ -76,7 +65,7 @@ def _pruefe_verteilung(
     probleme: list[Feldproblem] = []
     for k in v.werte or {}:
         if k not in ids:
-            probleme.append(Feldproblem(f"{pfad}.werte.{k}", _unbekannt(k)))
+            probleme.append(Feldproblem(f"{pfad}.werte.{k}", unbekannt(k)))
         elif k not in zahler:
             hinweis = (
                 " Trägt der Erbringer selbst einen Anteil, bitte erbringer_traegt_anteil: true setzen."

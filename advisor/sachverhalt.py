@@ -8,12 +8,13 @@ that reads anything else, and a meta-test checks that each registered fact comes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from advisor.fallakte import Fallakte, Leistung
+from advisor.fallakte import Beteiligter, Fallakte, Leistung
 from advisor.kostenkennzahlen import Kostenkennzahlen
 
 #: Public bodies: every kind of Beteiligter except ``privat``.
@@ -31,9 +32,9 @@ _JPOER_ARTEN = frozenset(
         "sonstige_jpoer",
     }
 )
-#: Associations of their members that can be a cost-sharing group (§ 4 Nr. 29 UStG; ustg-2b.md step 10).
-_ZUSAMMENSCHLUSS_ARTEN = frozenset({"zweckverband", "anstalt_oeffentlichen_rechts"})
-_ZUSAMMENSCHLUSS_RECHTSFORMEN = frozenset({"zweckverband", "gemeinsames_kommunalunternehmen"})
+#: Kinds of body that can be an association of at least two members (§ 4 Nr. 29 UStG, BMF 19.07.2022):
+#: a Zweckverband always; an AöR or another body only with at least two members or owners.
+_VERBAND_ARTEN = frozenset({"anstalt_oeffentlichen_rechts", "sonstige_jpoer"})
 
 #: Facts read directly from the service's own fields (same name), filled from the catalogue when absent.
 LEISTUNGSFAKTEN: dict[str, type] = {
@@ -54,17 +55,33 @@ LEISTUNGSFAKTEN: dict[str, type] = {
     "amtshilfe": bool,
     "personalgestellung": bool,
     "beamtenvorbehalt": bool,
+    "leistungsart": str,
+    "hilfsgeschaeft": bool,
+    "hilfsgeschaeft_haendlerartig": bool,
+    "vermietung_gegenstand": str,
+    "verzicht_nach_9": bool,
+    "nutzung_beim_empfaenger": str,
+    "kommunale_aufgabe_uebertragbar": bool,
+    "befreiende_uebertragung_nur_an_jpoer": bool,
+    "unentgeltlich_aus_unternehmensbereich": bool,
+    "personalbeistellung": bool,
+    "notfallhilfe_gesetzliche_pflicht": bool,
+    "sondertaetigkeit_altes_recht": str,
+    "steuersatz": str,
 }
 
 #: Every fact a rule may read, with its type. Derived facts are computed below.
 FAKTEN: dict[str, type] = {
     "stichtag": date,
     "rechtsform": str,
+    "bundesland": str,
     "aufgabenfeld": str,
     "erbringer_option_27_22": bool,
     "erbringer_ist_jpoer": bool,
     "erbringer_ist_zusammenschluss": bool,
     "empfaenger_alle_jpoer": bool,
+    "empfaenger_alle_mitglieder": bool,
+    "innenumsatz": bool,
     **LEISTUNGSFAKTEN,
     "mitglieder_nichtunternehmerisch": bool,
     "leistungen_mitgliedsbezogen": bool,
@@ -76,6 +93,7 @@ FAKTEN: dict[str, type] = {
     "kalkulatorische_zinsen_vorhanden": bool,
     "abrechnungsverfahren": str,
     "erstattung_jahr": Decimal,
+    "umsatz_gleichartige_untergrenze": Decimal,
 }
 
 #: Value of ``anhang_i_taetigkeit`` when the service is no Annex I activity.
@@ -95,19 +113,27 @@ def sachverhalt(
     leistung: Leistung,
     katalogvorgaben: dict[str, Any],
     kennzahlen: Kostenkennzahlen | None = None,
+    umsatz_untergrenze: Decimal | None = None,
 ) -> Sachverhalt:
-    """Collect the facts of ``leistung``; ``katalogvorgaben`` are its Aufgabenfeld's defaults."""
+    """Collect the facts of ``leistung``; ``katalogvorgaben`` are its Aufgabenfeld's defaults.
+
+    ``umsatz_untergrenze`` is what the case itself shows of the provider's turnover from similar
+    activities (``umsatz_untergrenze_im_fall``); without it, the service's own reimbursement.
+    """
     arten = {b.id: b.art for b in fallakte.beteiligte}
+    personen = rechtspersonen(fallakte)
     erbringer = fallakte.beteiligter(leistung.erbringer)
     fakten: dict[str, Any] = {
         "stichtag": fallakte.stichtag,
         "rechtsform": fallakte.rechtsform,
+        "bundesland": fallakte.bundesland,
         "aufgabenfeld": leistung.aufgabenfeld,
         "erbringer_option_27_22": erbringer.option_27_22,
         "erbringer_ist_jpoer": erbringer.art in _JPOER_ARTEN,
-        "erbringer_ist_zusammenschluss": erbringer.art in _ZUSAMMENSCHLUSS_ARTEN
-        or fallakte.rechtsform in _ZUSAMMENSCHLUSS_RECHTSFORMEN,
+        "erbringer_ist_zusammenschluss": _ist_zusammenschluss(erbringer, fallakte.rechtsform),
         "empfaenger_alle_jpoer": all(arten[e] in _JPOER_ARTEN for e in leistung.empfaenger),
+        "empfaenger_alle_mitglieder": _empfaenger_alle_mitglieder(erbringer, leistung, fallakte.rechtsform),
+        "innenumsatz": all(personen[e] == personen[erbringer.id] for e in leistung.empfaenger),
     }
     aus_katalog: set[str] = set()
     felder = leistung.__dict__  # a pydantic model keeps its field values here: one lookup each
@@ -126,7 +152,97 @@ def sachverhalt(
     fakten["laufzeit_unbefristet"] = (laufzeit.ende is None) if laufzeit else None
     fakten.update(_kostenfakten(leistung))
     fakten["erstattung_jahr"] = kennzahlen.erstattung_jahr if kennzahlen else None
+    if umsatz_untergrenze is None:
+        umsatz_untergrenze = fakten["erstattung_jahr"]
+    fakten["umsatz_gleichartige_untergrenze"] = umsatz_untergrenze
     return Sachverhalt(fakten, frozenset(aus_katalog))
+
+
+def rechtsperson(b: Beteiligter) -> str:
+    """The key of the legal person a party belongs to: its ``rechtstraeger``, or its own id."""
+    return b.rechtstraeger or b.id
+
+
+def rechtspersonen(fallakte: Fallakte) -> dict[str, str]:
+    """{party id: key of its legal person} for every party of the case."""
+    return {b.id: b.rechtstraeger or b.id for b in fallakte.beteiligte}
+
+
+def innenempfaenger(fallakte: Fallakte, leistung: Leistung) -> list[Beteiligter]:
+    """The recipients that belong to the provider's own legal person (internal charges)."""
+    personen = rechtspersonen(fallakte)
+    person = personen[leistung.erbringer]
+    intern = {e for e in leistung.empfaenger if personen[e] == person}
+    return [b for b in fallakte.beteiligte if b.id in intern]
+
+
+def _ist_zusammenschluss(erbringer: Beteiligter, rechtsform: str) -> bool | None:
+    """Whether the provider is an independent association of at least two members (§ 4 Nr. 29 UStG).
+
+    A Zweckverband always is; a Stadt or Kreis never is, whatever the case's legal form says. An AöR
+    (or another public body) is one only with at least two members or owners: a gemeinsames
+    Kommunalunternehmen by definition, a single-owner AöR not; unknown for an AöR that states neither
+    its number of members nor two of them. Another public body that names no members is taken as
+    none (e.g. a Wasserverband: state its members).
+    """
+    if erbringer.art == "zweckverband":
+        return True
+    if erbringer.art not in _VERBAND_ARTEN:
+        return False
+    if erbringer.anzahl_mitglieder is not None:
+        return erbringer.anzahl_mitglieder >= 2
+    genannt = len(erbringer.mitglieder or ())  # the members among this case's parties: a lower bound
+    if genannt >= 2:
+        return True
+    if erbringer.art == "anstalt_oeffentlichen_rechts" and rechtsform == "gemeinsames_kommunalunternehmen":
+        return True
+    return None if erbringer.art == "anstalt_oeffentlichen_rechts" or genannt else False
+
+
+def _empfaenger_alle_mitglieder(erbringer: Beteiligter, leistung: Leistung, rechtsform: str) -> bool | None:
+    """Whether every recipient is a member of the providing association: read from its ``mitglieder``;
+    without them, a Zweckverband (or gKU) supplying under its own statute supplies its members."""
+    if erbringer.mitglieder is not None:
+        mitglieder = set(erbringer.mitglieder)
+        return all(e in mitglieder for e in leistung.empfaenger)
+    if (erbringer.art, rechtsform) in (
+        ("zweckverband", "zweckverband"),
+        ("anstalt_oeffentlichen_rechts", "gemeinsames_kommunalunternehmen"),
+    ):
+        return True
+    return None
+
+
+def umsatz_untergrenze_im_fall(
+    fallakte: Fallakte, leistung: Leistung, kennzahlen: Mapping[str, Kostenkennzahlen]
+) -> Decimal | None:
+    """What the case shows of the provider's annual turnover from similar activities (§ 2b Abs. 2 Nr. 1).
+
+    At least the sum of the annual reimbursements of every service of the same provider (the same
+    legal person: an Eigenbetrieb counts with its Stadt) in the same Aufgabenfeld (each is turnover
+    from a similar activity), and at least any turnover that one of those services states for the
+    provider. Internal charges (every recipient of the same legal person) are no turnover and do not
+    count. ``None`` if the case shows nothing.
+    """
+    summe: Decimal | None = None
+    angegeben: Decimal | None = None
+    personen = rechtspersonen(fallakte) if len(fallakte.leistungen) > 1 else None
+    for andere in fallakte.leistungen:
+        if personen is not None:  # with one service, it is the only one of its provider and field
+            person = personen[leistung.erbringer]
+            if andere.aufgabenfeld != leistung.aufgabenfeld or personen[andere.erbringer] != person:
+                continue
+            if andere is not leistung and all(personen[e] == person for e in andere.empfaenger):
+                continue  # an internal charge is no turnover at all
+        kz = kennzahlen.get(andere.id)
+        if kz is not None:
+            summe = kz.erstattung_jahr + (summe or 0)
+        if andere.umsatz_gleichartige_taetigkeiten is not None:
+            angegeben = max(
+                angegeben or andere.umsatz_gleichartige_taetigkeiten, andere.umsatz_gleichartige_taetigkeiten
+            )
+    werte = [w for w in (summe, angegeben) if w is not None]
+    return max(werte) if werte else None
 
 
 def _kostenfakten(leistung: Leistung) -> dict[str, Any]:
@@ -155,5 +271,6 @@ def _kostenfakten(leistung: Leistung) -> dict[str, Any]:
 EINHEITEN: dict[str, str] = {
     "umsatz_gleichartige_taetigkeiten": "EUR",
     "erstattung_jahr": "EUR",
+    "umsatz_gleichartige_untergrenze": "EUR",
     "anteil_leistungen_an_jpoer_prozent": "Prozent",
 }

@@ -12,7 +12,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from advisor import deutsch
-from advisor.bezeichnungen import ANHANG_I, ENTGELTE, RECHTSFORMEN, VERFAHREN
+from advisor.bezeichnungen import (
+    ANHANG_I,
+    BUNDESLAENDER,
+    ENTGELTE,
+    LEISTUNGSARTEN,
+    NUTZUNGEN,
+    RECHTSFORMEN,
+    SONDERTAETIGKEITEN_ALTES_RECHT,
+    STEUERSAETZE,
+    VERFAHREN,
+    VERMIETUNGSGEGENSTAENDE,
+)
 from advisor.sachverhalt import EINHEITEN, KEINE_ANHANG_I_TAETIGKEIT
 
 #: Facts whose values are keys of the case file's choices: shown in the users' words.
@@ -21,7 +32,28 @@ _BEZEICHNUNGEN: dict[str, dict[str, str]] = {
     "entgelt": ENTGELTE,
     "abrechnungsverfahren": VERFAHREN,
     "anhang_i_taetigkeit": {**ANHANG_I, KEINE_ANHANG_I_TAETIGKEIT: "keine"},
+    "bundesland": BUNDESLAENDER,
+    "leistungsart": LEISTUNGSARTEN,
+    "vermietung_gegenstand": VERMIETUNGSGEGENSTAENDE,
+    "nutzung_beim_empfaenger": NUTZUNGEN,
+    "steuersatz": STEUERSAETZE,
+    "sondertaetigkeit_altes_recht": SONDERTAETIGKEITEN_ALTES_RECHT,
 }
+
+#: The title of an assessment by the law it applies (``Regelwerksstand.regime``).
+_TITEL = {
+    "ustg_2b": "Bewertung nach § 2b UStG",
+    "altes_recht": "Bewertung nach altem Recht (§ 2 Abs. 3 UStG a. F. mit § 4 KStG)",
+    "gemischt": "Bewertung nach § 2b UStG und nach altem Recht (§ 2 Abs. 3 UStG a. F.)",
+    "offen": "Bewertung nach § 2b UStG oder altem Recht (offen, ob die Option nach § 27 Abs. 22 UStG gilt)",
+}
+
+
+def bewertungstitel(regime: str) -> str:
+    """The German title of an assessment: which law it applies. An old-law assessment is never
+    titled "§ 2b UStG"; one whose regime is still open says so."""
+    return _TITEL[regime]
+
 
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 

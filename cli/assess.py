@@ -56,7 +56,7 @@ def report(bewertung: Bewertung, titel: str, width: int | None = None) -> str:
     width = width or max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
     stand = bewertung.regelwerk
     out = [
-        f"Bewertung nach § 2b UStG: {titel}",
+        f"{bewertung.titel or 'Bewertung nach § 2b UStG'}: {titel}",
         f"Stichtag {deutsch.datum(date.fromisoformat(stand.stichtag))} · Regelwerk {stand.version} "
         f"(sha256 {stand.sha256[:12]}…) · Ergebnis: {_ERGEBNIS[bewertung.ergebnis]}",
         "",

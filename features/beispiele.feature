@@ -7,20 +7,22 @@ Funktionalität: Die sechs mitgelieferten Beispiele (examples/*.yaml)
     Angenommen das Beispiel "personalabrechnung-mandatierend"
     Wenn der Fall nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2_wettbewerb"
-    Und das Kriterium "ustg_2b_abs3_nr2_a" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_b" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_c" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_d" ist "erfuellt"
-    Und empfohlen wird "delegierende_vereinbarung" mit dem Ergebnis "nicht_steuerbar"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG i. V. m. BMF-Schreiben vom 14.11.2019“
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. a UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. b UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. c UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. d UStG“ ist erfüllt
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+    Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
+    Und die Empfehlung "zweckverband_kostenteilung" setzt voraus, dass "mitglieder_nichtunternehmerisch" geklärt ist
 
   Szenario: Standesamt auf delegierender Vereinbarung
     Angenommen das Beispiel "standesamt-delegierend"
     Wenn der Fall nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr1"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 1 UStG“
     Und die Angabe "gesetzlicher_vorbehalt_jpoer" stammt aus dem Katalog
-    Und das Kriterium "bylfst_2023_02_15_befreiende_delegation" ist "erfuellt"
+    Und die Regel „Befreiende Aufgabenübertragung“ ist erfüllt
 
   Szenario: Abfallkooperation zweier Kreise mit zwei Leistungen in Gegenrichtung
     Angenommen das Beispiel "abfall-zwei-kreise"
@@ -28,14 +30,14 @@ Funktionalität: Die sechs mitgelieferten Beispiele (examples/*.yaml)
     Dann ist das Gesamtergebnis "nicht_steuerbar"
     Und das Ergebnis der Leistung "bioabfall" ist "nicht_steuerbar"
     Und das Ergebnis der Leistung "krankenhausabfall" ist "nicht_steuerbar"
-    Und die entscheidende Regel der Leistung "bioabfall" ist "bylfst_2023_02_15_befreiende_delegation"
-    Und die entscheidende Regel der Leistung "krankenhausabfall" ist "bylfst_2023_02_15_befreiende_delegation"
+    Und die entscheidende Regel der Leistung "bioabfall" ist „Befreiende Aufgabenübertragung“
+    Und die entscheidende Regel der Leistung "krankenhausabfall" ist „Befreiende Aufgabenübertragung“
 
   Szenario: IT-Zweckverband – steuerfrei als Kostenteilungsgemeinschaft
     Angenommen das Beispiel "it-zweckverband"
     Wenn der Fall nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
 
   Szenario: Digitaler Zwilling – private Anbieter stehen im Wettbewerb
     Angenommen das Beispiel "digitaler-zwilling"

@@ -3,7 +3,11 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
   Ist eine Leistung steuerpflichtig oder offen, probiert die Bewertung die Hebel aus
   rules/empfehlungen.yaml: Jede Änderung wird mit denselben Regeln neu bewertet (nicht geraten) und
   nur empfohlen, wenn die Leistung danach sicher nicht steuerbar oder steuerfrei ist. Mit einer
-  Kostenkalkulation nennt jede Empfehlung die Mehrbelastung, die sie vermeidet.
+  Kostenkalkulation nennt jede Empfehlung die Mehrbelastung, die sie vermeidet. Ein Hebel wird nur
+  angeboten, wo er für diese Leistung rechtlich möglich ist: keine delegierende Vereinbarung für
+  Vermietung, Verkauf oder eigene Arbeitgeberpflichten, kein § 4 Nr. 29 für Lieferungen oder
+  Nichtmitglieder – und nie ein Hebel, der eine Tatsache über Beweggründe „festlegt“: Ob die Befreiung
+  ausschlaggebend war, wird erfragt, nicht gewählt.
 
   Grundlage: Eine mandatierende Zusammenarbeit nach Abs. 3 Nr. 2, aber mit privatem Wettbewerb
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -27,6 +31,8 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
     Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
     Und nicht empfohlen wird "oeffentlich_rechtliche_form"
     Und die Empfehlung "delegierende_vereinbarung" vermeidet eine Mehrbelastung von 19.000,00 €
+    Und die Empfehlung "delegierende_vereinbarung" setzt voraus, dass "befreiung_ausschlaggebend" geklärt ist
+    Und die Empfehlung "delegierende_vereinbarung" ändert "befreiung_ausschlaggebend" nicht
 
   Szenario: Eine schon delegierende Vereinbarung wird nicht noch einmal empfohlen
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf delegierender Vereinbarung
@@ -57,14 +63,14 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
     Und <aenderung>
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_4_nr29" ist "nicht_erfuellt"
+    Und die Regel „§ 4 Nr. 29 UStG“ ist nicht erfüllt
     Und empfohlen wird "<hebel>" mit dem Ergebnis "steuerfrei"
 
     Beispiele:
-      | aenderung                                                             | hebel                  |
-      | die Kalkulation enthält einen Gewinnaufschlag von 5 %                  | ohne_gewinn_und_wagnis |
+      | aenderung                                                               | hebel                  |
+      | die Kalkulation enthält einen Gewinnaufschlag von 5 %                   | ohne_gewinn_und_wagnis |
       | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 2.000,00 € | ohne_gewinn_und_wagnis |
-      | die Leistung wird gegen einen Marktpreis erbracht                      | spitzabrechnung        |
+      | die Leistung wird gegen einen Marktpreis erbracht                       | spitzabrechnung        |
 
   Szenario: Einem privaten Erbringer wird weder Delegation noch Zweckverband empfohlen
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
@@ -82,3 +88,43 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und nicht empfohlen wird "delegierende_vereinbarung"
+
+  Szenario: Steht fest, dass die Befreiung ausschlaggebend wäre, entfällt die Voraussetzung
+    Angenommen die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und empfohlen wird "delegierende_vereinbarung" mit dem Ergebnis "nicht_steuerbar"
+    Und die Empfehlung "delegierende_vereinbarung" hat keine offene Voraussetzung
+
+  Szenario: War die Befreiung nicht ausschlaggebend, wird keine Delegation empfohlen
+    Angenommen die befreiende Wirkung war für die Wahl des Partners nicht ausschlaggebend
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+
+  Szenario: Für die Entgeltabrechnung eines Arbeitgebers wird keine Delegation empfohlen, aber der Zusammenschluss
+    Angenommen die Leistung gehört zum Aufgabenfeld "personalabrechnung"
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "delegierende_vereinbarung"
+    Und empfohlen wird "zweckverband_kostenteilung" mit dem Ergebnis "steuerfrei"
+    Und die Empfehlung "zweckverband_kostenteilung" setzt voraus, dass "mitglieder_nichtunternehmerisch" geklärt ist
+
+  Szenario: Für eine Lieferung wird kein Zusammenschluss nach § 4 Nr. 29 UStG empfohlen
+    Angenommen die Leistung gehört zum Aufgabenfeld "beschaffung"
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "zweckverband_kostenteilung"
+
+  Szenario: Wissen die Mitglieder, dass sie unternehmerisch handeln, wird der Zusammenschluss nicht empfohlen
+    Angenommen die Mitglieder handeln dafür unternehmerisch
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und nicht empfohlen wird "zweckverband_kostenteilung"
+
+  Szenario: Eine ohnehin steuerfreie Vermietung braucht keine Empfehlung und keine Mehrbelastung
+    Angenommen die Leistung gehört zum Aufgabenfeld "raumueberlassung"
+    Und die Empfänger nutzen die Leistung hoheitlich
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerfrei"
+    Und es wird nichts empfohlen

@@ -15,8 +15,15 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Dann ist das Ergebnis "nicht_steuerbar"
     Und es wird keine Frage gestellt
 
-  Szenario: Bei privatem Erbringer sind die Tatbestände des § 2b UStG ohne Belang
+  Szenario: Bei privatem Erbringer sind die Tatbestände des § 2b UStG ohne Belang – gefragt wird nur nach einer Steuerbefreiung
     Angenommen der Erbringer ist ein privates Unternehmen
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "offen"
+    Und gefragt wird nur nach "privat_steuerfrei_ohne_option"
+
+  Szenario: Bei privatem Erbringer ohne Steuerbefreiung wird nichts gefragt
+    Angenommen der Erbringer ist ein privates Unternehmen
+    Und die Leistung wäre bei einem privaten Anbieter nicht zwingend steuerfrei
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
     Und es wird keine Frage gestellt
@@ -27,7 +34,7 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "offen"
     Und gefragt wird nur nach "gesetzlicher_vorbehalt_jpoer", "privat_steuerfrei_ohne_option"
-    Und das Kriterium "ustg_2b_abs3_nr2_a" ist "offen"
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. a UStG“ ist offen
 
   Szenario: Steht fest, dass kein privater Wettbewerb droht, ist das Ergebnis ohne weitere Fragen sicher
     Angenommen der Umsatz aus gleichartigen Tätigkeiten beträgt 60.000,00 €
@@ -67,7 +74,7 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Und die Leistungen sind auf die Mitglieder zugeschnitten
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerfrei"
-    Und die entscheidende Regel ist "ustg_4_nr29"
+    Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
     Und es wird keine Frage gestellt
     Und ein Hinweis nennt "An der Umsatzsteuerfreiheit der Leistung ändert das nichts"
     Und ein Hinweis nennt "umsatz_gleichartige_taetigkeiten"

@@ -20,7 +20,7 @@ Funktionalität: Bestandsscreening – Umsatzgrenze über alle gleichartigen Lei
     Angenommen die Gemeinde Adorf erbringt 1 Leistungen zu je 8.000,00 €
     Wenn der Bestand geprüft wird
     Dann ist jede Leistung "nicht_steuerbar"
-    Und die entscheidende Regel jeder Leistung ist "ustg_2b_abs2_nr1"
+    Und die entscheidende Regel jeder Leistung ist „§ 2b Abs. 2 Nr. 1 UStG“
 
   Szenario: Zwei Leistungen zu je 8.750 € erreichen die Grenze genau und bleiben nicht steuerbar
     Angenommen die Gemeinde Adorf erbringt 2 Leistungen zu je 8.750,00 €

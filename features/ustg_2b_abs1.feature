@@ -19,37 +19,40 @@ Funktionalität: Öffentliche Gewalt und größere Wettbewerbsverzerrungen (§ 2
     Angenommen private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“
     Und das Risiko ist "gering"
-    Und das Kriterium "ustg_2b_abs1_s2_wettbewerb" nennt die Quelle "C-288/07"
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG“ nennt die Quelle "C-288/07"
 
   Szenario: Eine Hilfstätigkeit ist steuerpflichtig
     Angenommen private Anbieter könnten die Leistung nicht realistisch erbringen
     Und die Leistung ist eine Hilfstätigkeit
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“
 
   Szenario: Ohne privaten Wettbewerb nicht steuerbar, aber mit Risiko
     Angenommen private Anbieter könnten die Leistung nicht realistisch erbringen
     Und die Leistung ist keine Hilfstätigkeit
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_keine_wettbewerbsverzerrung"
+    Und die entscheidende Regel ist „Öffentliche Gewalt ohne größere Wettbewerbsverzerrung“
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "C-344/15"
 
-  Szenario: Ist der Wettbewerb unbekannt, wird genau danach gefragt
+  Szenario: Ist der Wettbewerb unbekannt, wird genau danach gefragt – nach realem, nicht theoretischem Wettbewerb
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "offen"
     Und es gibt keine entscheidende Regel
     Und gefragt wird nur nach "private_anbieter_am_markt", "hilfstaetigkeit"
+    Und die Frage nach "private_anbieter_am_markt" enthält "nicht nur theoretisch"
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG“ nennt die Quelle "C-344/15"
+    Und die Regel „§ 2b Abs. 1 Satz 2 UStG“ nennt die Quelle "III C 2 - S 7107/16/10001"
 
   Szenario: Der Katalog kennt den Wettbewerb für die Entgeltabrechnung – mit Risikohinweis
     Angenommen die Leistung gehört zum Aufgabenfeld "personalabrechnung"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“
     Und die Angabe "private_anbieter_am_markt" stammt aus dem Katalog
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "Vorgaben des Katalogs"
@@ -60,5 +63,5 @@ Funktionalität: Öffentliche Gewalt und größere Wettbewerbsverzerrungen (§ 2
     Und die Leistung ist keine Hilfstätigkeit
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_privatrechtliche_handlungsform"
+    Und die entscheidende Regel ist „Handeln auf privatrechtlicher Grundlage“
     Und empfohlen wird "oeffentlich_rechtliche_form" mit dem Ergebnis "nicht_steuerbar"

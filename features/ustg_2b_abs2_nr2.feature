@@ -14,14 +14,14 @@ Funktionalität: Bei Privaten zwingend steuerfreie Leistungen (§ 2b Abs. 2 Nr. 
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs2_nr2"
+    Und die entscheidende Regel ist „§ 2b Abs. 2 Nr. 2 UStG“
     Und das Risiko ist "gering"
 
   Szenario: Kinderbetreuung ist nach dem Katalog bei Privaten steuerfrei
     Angenommen die Leistung gehört zum Aufgabenfeld "kinderbetreuung"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs2_nr2"
+    Und die entscheidende Regel ist „§ 2b Abs. 2 Nr. 2 UStG“
     Und die Angabe "privat_steuerfrei_ohne_option" stammt aus dem Katalog
     Und das Risiko ist "mittel"
     Und es wird keine Frage gestellt
@@ -32,4 +32,4 @@ Funktionalität: Bei Privaten zwingend steuerfreie Leistungen (§ 2b Abs. 2 Nr. 
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_2b_abs2_nr2" ist "nicht_erfuellt"
+    Und die Regel „§ 2b Abs. 2 Nr. 2 UStG“ ist nicht erfüllt

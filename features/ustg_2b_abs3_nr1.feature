@@ -16,14 +16,14 @@ Funktionalität: Gesetzlicher Vorbehalt für die öffentliche Hand (§ 2b Abs. 3
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr1"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 1 UStG“
     Und das Risiko ist "gering"
 
   Szenario: Standesamt – Vorbehalt aus dem Katalog
     Angenommen die Leistung gehört zum Aufgabenfeld "standesamt"
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr1"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 1 UStG“
     Und die Angabe "gesetzlicher_vorbehalt_jpoer" stammt aus dem Katalog
     Und das Risiko ist "mittel"
 
@@ -33,6 +33,6 @@ Funktionalität: Gesetzlicher Vorbehalt für die öffentliche Hand (§ 2b Abs. 3
     Und private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und das Kriterium "ustg_2b_abs3_nr1" ist "nicht_anwendbar"
-    Und das Kriterium "ustg_2b_abs3_nr2" ist "nicht_anwendbar"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s2_wettbewerb"
+    Und die Regel „§ 2b Abs. 3 Nr. 1 UStG“ ist nicht anwendbar
+    Und die Regel „§ 2b Abs. 3 Nr. 2 UStG“ ist nicht anwendbar
+    Und die entscheidende Regel ist „§ 2b Abs. 1 Satz 2 UStG“

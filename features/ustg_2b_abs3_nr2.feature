@@ -5,7 +5,7 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
     a) langfristige öffentlich-rechtliche Vereinbarung (mindestens 5 Jahre oder unbefristet),
     b) Erhalt der öffentlichen Infrastruktur UND eine allen Beteiligten obliegende öffentliche Aufgabe,
     c) ausschließlich gegen Kostenerstattung (kein Gewinnaufschlag, kein Wagniszuschlag, kein Marktpreis),
-    d) gleichartige Leistungen im Wesentlichen an die öffentliche Hand (Annahme: mindestens 80 %).
+    d) gleichartige Leistungen im Wesentlichen an die öffentliche Hand (Annahme: mehr als 80 %).
   Auch dann prüft die Finanzverwaltung den Wettbewerb gesondert (BMF 14.11.2019): Hilfstätigkeiten
   und Leistungen, die Private realistisch erbringen könnten, bleiben steuerpflichtig. Ob Abs. 3
   Nr. 2 mit dem Unionsrecht vereinbar ist, ist ungeklärt: ein Ergebnis, das darauf beruht, trägt
@@ -29,76 +29,85 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
   Szenario: Alle vier Voraussetzungen, kein privater Wettbewerb
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2"
-    Und das Kriterium "ustg_2b_abs3_nr2_a" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_b" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_c" ist "erfuellt"
-    Und das Kriterium "ustg_2b_abs3_nr2_d" ist "erfuellt"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG“
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. a UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. b UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. c UStG“ ist erfüllt
+    Und die Regel „§ 2b Abs. 3 Nr. 2 Buchst. d UStG“ ist erfüllt
     Und das Risiko ist "mittel"
     Und ein Risikogrund nennt "Unionsrecht"
+    Und ein Risikogrund nennt "Beschwerde des BDE"
+    Und die Regel „§ 2b Abs. 3 Nr. 2 UStG“ nennt die Quelle "Beschwerde des BDE bei der Europäischen Kommission"
+    Und die Regel „§ 2b Abs. 3 Nr. 2 UStG“ nennt die Quelle "EU-Pilotverfahren"
 
   Szenariogrundriss: Jeder Buchstabe, der allein fehlt, schließt Abs. 3 Nr. 2 aus
     Angenommen <aenderung>
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "<buchstabe>" "nicht_erfuellt"
-    Und die entscheidende Regel ist "ustg_2b_abs1_s1_keine_wettbewerbsverzerrung"
+    Dann ist die Regel „<buchstabe>“ nicht erfüllt
+    Und die entscheidende Regel ist „Öffentliche Gewalt ohne größere Wettbewerbsverzerrung“
     Und das Ergebnis ist "nicht_steuerbar"
 
     Beispiele:
-      | buchstabe          | aenderung                                                                                                 |
-      | ustg_2b_abs3_nr2_a | die Vereinbarung beginnt am 01.01.2027 und endet mit Ablauf des 30.12.2031                                 |
-      | ustg_2b_abs3_nr2_b | die Leistung dient nicht dem Erhalt der öffentlichen Infrastruktur                                         |
-      | ustg_2b_abs3_nr2_b | die Leistung erfüllt keine allen Beteiligten obliegende öffentliche Aufgabe                                |
-      | ustg_2b_abs3_nr2_c | die Leistung wird gegen einen Marktpreis erbracht                                                          |
-      | ustg_2b_abs3_nr2_c | die Kalkulation enthält einen Gewinnaufschlag von 3 %                                                      |
-      | ustg_2b_abs3_nr2_c | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 1.000,00 €                                    |
-      | ustg_2b_abs3_nr2_d | der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 79,99 %         |
+      | buchstabe                        | aenderung                                                                                        |
+      | § 2b Abs. 3 Nr. 2 Buchst. a UStG | die Vereinbarung beginnt am 01.01.2027 und endet mit Ablauf des 30.12.2031                       |
+      | § 2b Abs. 3 Nr. 2 Buchst. b UStG | die Leistung dient nicht dem Erhalt der öffentlichen Infrastruktur                               |
+      | § 2b Abs. 3 Nr. 2 Buchst. b UStG | die Leistung erfüllt keine allen Beteiligten obliegende öffentliche Aufgabe                      |
+      | § 2b Abs. 3 Nr. 2 Buchst. c UStG | die Leistung wird gegen einen Marktpreis erbracht                                                |
+      | § 2b Abs. 3 Nr. 2 Buchst. c UStG | die Kalkulation enthält einen Gewinnaufschlag von 3 %                                            |
+      | § 2b Abs. 3 Nr. 2 Buchst. c UStG | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 1.000,00 €                          |
+      | § 2b Abs. 3 Nr. 2 Buchst. d UStG | der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 80 % |
 
   Szenariogrundriss: Laufzeit – 4 gegen 5 Jahre (Buchst. a)
     Angenommen die Vereinbarung beginnt am 01.01.2027 und endet mit Ablauf des <letzter_tag>
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "ustg_2b_abs3_nr2_a" "<status>"
-    Und die entscheidende Regel ist "<regel>"
+    Dann ist die Regel „§ 2b Abs. 3 Nr. 2 Buchst. a UStG“ <status>
+    Und die entscheidende Regel ist „<regel>“
 
     Beispiele:
-      | letzter_tag | status         | regel                                       | Bemerkung                 |
-      | 31.12.2031  | erfuellt       | ustg_2b_abs3_nr2                            | genau fünf Jahre          |
-      | 30.12.2031  | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | ein Tag weniger           |
-      | 31.12.2030  | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | vier Jahre                |
-      | 31.12.2046  | erfuellt       | ustg_2b_abs3_nr2                            | zwanzig Jahre             |
+      | letzter_tag | status        | regel                                                 | Bemerkung        |
+      | 31.12.2031  | erfüllt       | § 2b Abs. 3 Nr. 2 UStG                                | genau fünf Jahre |
+      | 30.12.2031  | nicht erfüllt | Öffentliche Gewalt ohne größere Wettbewerbsverzerrung | ein Tag weniger  |
+      | 31.12.2030  | nicht erfüllt | Öffentliche Gewalt ohne größere Wettbewerbsverzerrung | vier Jahre       |
+      | 31.12.2046  | erfüllt       | § 2b Abs. 3 Nr. 2 UStG                                | zwanzig Jahre    |
 
   Szenariogrundriss: Anteil an die öffentliche Hand – 79 gegen 80 % (Buchst. d) und das Risiko knapp darüber
     Angenommen der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt <anteil>
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "ustg_2b_abs3_nr2_d" "<status>"
-    Und die entscheidende Regel ist "<regel>"
+    Dann ist die Regel „§ 2b Abs. 3 Nr. 2 Buchst. d UStG“ <status>
+    Und die entscheidende Regel ist „<regel>“
     Und das Risiko ist "<risiko>"
 
     Beispiele:
-      | anteil  | status         | regel                                       | risiko | Bemerkung                           |
-      | 79 %    | nicht_erfuellt | ustg_2b_abs1_s1_keine_wettbewerbsverzerrung | mittel |                                     |
-      | 80 %    | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | risiko_anteil_jpoer_knapp           |
-      | 87,99 % | erfuellt       | ustg_2b_abs3_nr2                            | hoch   | weniger als 10 % über der Grenze    |
-      | 88 %    | erfuellt       | ustg_2b_abs3_nr2                            | mittel | nur noch das Risiko aus Abs. 3 Nr. 2 |
+      | anteil  | status        | regel                                                 | risiko | Bemerkung                                |
+      | 79 %    | nicht erfüllt | Öffentliche Gewalt ohne größere Wettbewerbsverzerrung | mittel |                                          |
+      | 80 %    | nicht erfüllt | Öffentliche Gewalt ohne größere Wettbewerbsverzerrung | mittel | „mehr als 80 %“: genau 80 % genügt nicht |
+      | 80,01 % | erfüllt       | § 2b Abs. 3 Nr. 2 UStG                                | hoch   | knapp über der Grenze                    |
+      | 87,99 % | erfüllt       | § 2b Abs. 3 Nr. 2 UStG                                | hoch   | weniger als 10 % über der Grenze         |
+      | 88 %    | erfüllt       | § 2b Abs. 3 Nr. 2 UStG                                | mittel | nur noch das Risiko aus Abs. 3 Nr. 2     |
+
+  Szenario: Die Begründung nennt die angenommene Grenze als „mehr als 80 %“
+    Angenommen der Anteil gleichartiger Leistungen an juristische Personen des öffentlichen Rechts beträgt 80 %
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann die Begründung zu „§ 2b Abs. 3 Nr. 2 Buchst. d UStG“ enthält "nicht mehr als 80 %"
 
   Szenario: Privater Wettbewerb trotz Buchst. a bis d (BMF 14.11.2019)
     Angenommen private Anbieter könnten die Leistung realistisch erbringen
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2_wettbewerb"
-    Und das Kriterium "ustg_2b_abs3_nr2" ist "nicht_erfuellt"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG i. V. m. BMF-Schreiben vom 14.11.2019“
+    Und die Regel „§ 2b Abs. 3 Nr. 2 UStG“ ist nicht erfüllt
 
   Szenario: Eine Hilfstätigkeit bleibt trotz Buchst. a bis d steuerpflichtig
     Angenommen die Leistung ist eine Hilfstätigkeit
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "steuerpflichtig"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2_wettbewerb"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG i. V. m. BMF-Schreiben vom 14.11.2019“
 
   Szenario: Ein Festpreis ohne Anpassung ist kaum als Kostenerstattung erkennbar
     Angenommen abgerechnet wird zum Festpreis ohne Anpassung
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG“
     Und das Risiko ist "hoch"
     Und ein Risikogrund nennt "Festpreis"
 
@@ -106,23 +115,23 @@ Funktionalität: Zusammenarbeit nach § 2b Abs. 3 Nr. 2 UStG und gesonderte Wett
     Angenommen die Kalkulation enthält kalkulatorische Zinsen auf Eigenkapital von 2.000,00 €
     Wenn die Leistung nach § 2b UStG bewertet wird
     Dann ist das Ergebnis "nicht_steuerbar"
-    Und die entscheidende Regel ist "ustg_2b_abs3_nr2"
+    Und die entscheidende Regel ist „§ 2b Abs. 3 Nr. 2 UStG“
     Und ein Risikogrund nennt "kalkulatorische Zinsen"
 
   Szenariogrundriss: Ein Pauschalpreis ist Kostenerstattung nur, wenn er an die Kosten angepasst wird
     Angenommen die Leistung wird gegen einen Pauschalpreis erbracht
     Und <abrechnung>
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "ustg_2b_abs3_nr2_c" "<status>"
+    Dann ist die Regel „§ 2b Abs. 3 Nr. 2 Buchst. c UStG“ <status>
 
     Beispiele:
-      | abrechnung                                                         | status         |
-      | abgerechnet wird als Pauschale, die regelmäßig an die Kosten angepasst wird | erfuellt       |
-      | abgerechnet wird zum Festpreis ohne Anpassung                      | nicht_erfuellt |
+      | abrechnung                                                                  | status        |
+      | abgerechnet wird als Pauschale, die regelmäßig an die Kosten angepasst wird | erfüllt       |
+      | abgerechnet wird zum Festpreis ohne Anpassung                               | nicht erfüllt |
 
   Szenario: Ohne Kostenkalkulation ist Buchst. c offen
     Angenommen die Angabe "kosten" fehlt
     Wenn die Leistung nach § 2b UStG bewertet wird
-    Dann ist das Kriterium "ustg_2b_abs3_nr2_c" "offen"
+    Dann ist die Regel „§ 2b Abs. 3 Nr. 2 Buchst. c UStG“ offen
     Und das Ergebnis ist "nicht_steuerbar"
     Und es wird keine Frage gestellt

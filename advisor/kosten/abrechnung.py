@@ -10,7 +10,7 @@ refund, Erstattung). The columns add up exactly: Σ ist_anteil − Σ abschlaege
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
@@ -95,11 +95,16 @@ def _pruefe(fallakte: Fallakte, ist: IstLeistung, pfad: str) -> tuple[int | None
     return i, probleme
 
 
-def settle(fallakte: Fallakte, ist: Istdaten, umsatzsteuersatz: Decimal | Callable[[int], Decimal]) -> Abrechnung:
+def settle(
+    fallakte: Fallakte,
+    ist: Istdaten,
+    umsatzsteuersatz: Decimal | Callable[[int], Decimal] | Mapping[str, Decimal | Callable[[int], Decimal]],
+) -> Abrechnung:
     """Settle every service of ``ist`` against the case's key (pure).
 
     ``umsatzsteuersatz`` is the VAT rate in percent, or a function giving it for a settled year
-    (the CLI passes the rule set's rate on 1 January of that year).
+    (the CLI passes the rule set's rate on 1 January of that year), or either of them per service id
+    (``advisor.steuersatz.umsatzsteuersaetze_je_jahr``: the reduced rate of § 12 Abs. 2 UStG).
 
     Raises:
         UngueltigeEingabe: the IST document does not fit the case (unknown service, a recipient's
@@ -124,7 +129,8 @@ def settle(fallakte: Fallakte, ist: Istdaten, umsatzsteuersatz: Decimal | Callab
             if g is None:
                 probleme.extend(p)
                 continue
-            satz = umsatzsteuersatz(il.jahr) if callable(umsatzsteuersatz) else umsatzsteuersatz
+            quelle = umsatzsteuersatz[leistung.id] if isinstance(umsatzsteuersatz, Mapping) else umsatzsteuersatz
+            satz = quelle(il.jahr) if callable(quelle) else quelle
             rechnung = anteile_berechnen(il.kosten_netto, il.vorsteuer, g, satz)
             zeilen = []
             erbringer: Decimal | None = None

@@ -10,6 +10,7 @@ raise ``UngueltigeEingabe`` naming every field at fault, for all services at onc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
@@ -196,14 +197,17 @@ def _leistung(
     )
 
 
-def calculate(fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: Decimal) -> Kalkulation:
+def calculate(
+    fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: Decimal | Mapping[str, Decimal]
+) -> Kalkulation:
     """The cost calculation of every service of ``fallakte`` (pure, deterministic).
 
     Args:
         fallakte: a validated case.
         satztabellen: the rate tables (``rules.load_rate_tables()``).
         umsatzsteuersatz: the VAT rate in percent (e.g. ``Decimal("19")``), read by the caller from
-            the dated rule-set parameter ``regelsteuersatz``.
+            the dated rule-set parameter ``regelsteuersatz``; or {service id: rate} where services
+            differ (the reduced rate of § 12 Abs. 2 UStG, ``advisor.steuersatz.umsatzsteuersaetze``).
 
     Returns:
         One ``Leistungskalkulation`` per service with ``kosten``, a ``NichtKalkulierbar`` per service
@@ -224,7 +228,8 @@ def calculate(fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: 
                 # assessment reads those facts; there is nothing to calculate yet.
                 ergebnisse.append(NichtKalkulierbar(leistung.id, leistung.bezeichnung, GRUND_OHNE_POSITIONEN))
                 continue
-            k, p = _leistung(fallakte, leistung, f"leistungen[{i}].kosten", satztabellen, umsatzsteuersatz)
+            satz = umsatzsteuersatz[leistung.id] if isinstance(umsatzsteuersatz, Mapping) else umsatzsteuersatz
+            k, p = _leistung(fallakte, leistung, f"leistungen[{i}].kosten", satztabellen, satz)
             probleme.extend(p)
             if k is not None:
                 ergebnisse.append(k)

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 Text = Annotated[str, Field(min_length=1)]
 Kennung = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-Folge = Literal["nicht_steuerbar", "steuerpflichtig", "steuerfrei", "altes_recht", "ustg_2b"]
+#: ``steuerbar``: the body acts as an entrepreneur for this supply — whether VAT is due is then
+#: decided by the exemption chain (``steuerfrei`` or ``steuerpflichtig``), never by that rule itself.
+Folge = Literal["nicht_steuerbar", "steuerbar", "steuerpflichtig", "steuerfrei", "altes_recht", "ustg_2b"]
 Risiko = Literal["gering", "mittel", "hoch"]
 
 
@@ -136,12 +138,19 @@ class Katalogdatei(_Streng):
 
 
 class Hebel(_Streng):
-    """A lever the advice tries: a change to the case, re-assessed."""
+    """A lever the advice tries: a change to the case, re-assessed.
+
+    ``voraussetzungen`` are yes/no facts the lever needs but must not set, because they are facts
+    about motives, history or how others act (e.g. whether the discharge was decisive): a case where
+    one is ``false`` does not get the lever; where one is unknown, the lever is re-assessed as if it
+    held and offered with that question as its stated condition.
+    """
 
     id: Kennung
     massnahme: Text
     aenderung: Annotated[dict[str, Any], Field(min_length=1)]
     nur_wenn: Any = None
+    voraussetzungen: list[Kennung] = []
     quellen: list[Text] = []
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
+from advisor.errors import UngueltigesRegelwerk
 from advisor.regelwerk.bedingungen import BedingungsFehler, compile_condition
 from advisor.regelwerk.dateiformat import (
     Empfehlungsdatei,
@@ -30,42 +30,29 @@ from advisor.regelwerk.dateiformat import (
 )
 from advisor.regelwerk.modell import (
     KompilierteRegel,
-    KompilierterHebel,
     KompilierteRisikoregel,
     Regelwerk,
+)
+from advisor.regelwerk.querpruefungen import (
+    EMPFEHLUNGSDATEI,
+    FAKTDATEI,
+    IMMER_BEKANNT,
+    KATALOGDATEI,
+    KOPFDATEI,
+    Probleme,
+    catalogue,
+    chains,
+    check_questions,
+    levers,
 )
 from advisor.sachverhalt import FAKTEN
 from advisor.strict_yaml import DuplicateKeyError, load_strict
 from advisor.validation_messages import field_path, german_message
 
-KOPFDATEI = "regelwerk.yaml"
-FAKTDATEI = "fakten.yaml"
-KATALOGDATEI = "katalog/aufgabenfelder.yaml"
-EMPFEHLUNGSDATEI = "empfehlungen.yaml"
 QUELLEN_PREFIX = "quellen/"
 #: Directories read by other loaders (rate tables); their files only enter the content hash.
 FREMDE_PREFIXE = ("tarife/",)
-#: Facts derived from the case that are always known: no question needed.
-IMMER_BEKANNT = frozenset(
-    {
-        "stichtag",
-        "rechtsform",
-        "aufgabenfeld",
-        "erbringer_option_27_22",
-        "erbringer_ist_jpoer",
-        "erbringer_ist_zusammenschluss",
-        "empfaenger_alle_jpoer",
-    }
-)
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
-
-
-class _Probleme:
-    def __init__(self) -> None:
-        self.liste: list[Regelwerksproblem] = []
-
-    def add(self, datei: str, zeile: int | None, regel: str | None, meldung: str) -> None:
-        self.liste.append(Regelwerksproblem(datei, zeile, regel, meldung))
 
 
 def _line_of(data: Any, loc: Sequence[int | str]) -> int | None:
@@ -83,7 +70,7 @@ def _line_of(data: Any, loc: Sequence[int | str]) -> int | None:
     return line
 
 
-def _validate(model: type[BaseModel], data: Any, datei: str, p: _Probleme) -> Any:
+def _validate(model: type[BaseModel], data: Any, datei: str, p: Probleme) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -103,7 +90,7 @@ def _rule_id_at(data: Any, loc: Sequence[int | str]) -> str | None:
     return None
 
 
-def _parse_yaml(datei: str, text: str, p: _Probleme) -> Any:
+def _parse_yaml(datei: str, text: str, p: Probleme) -> Any:
     try:
         return load_strict(text)
     except DuplicateKeyError as e:
@@ -121,7 +108,7 @@ def _overlaps(a: Any, b: Any) -> bool:
 
 def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:
     """Validate and compile the rule directory's files. Raises ``UngueltigesRegelwerk``."""
-    p = _Probleme()
+    p = Probleme()
     geparst: dict[str, Any] = {}
     for datei in sorted(files):
         if datei.startswith(FREMDE_PREFIXE):
@@ -153,7 +140,7 @@ def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:
     return _build(geparst, sha256, p)
 
 
-def _build(geparst: dict[str, Any], sha256: str, p: _Probleme) -> Regelwerk:
+def _build(geparst: dict[str, Any], sha256: str, p: Probleme) -> Regelwerk:
     kopf: Kopfdatei = geparst[KOPFDATEI][0]
     fragen: Faktdatei = geparst[FAKTDATEI][0]
     katalog: Katalogdatei = geparst[KATALOGDATEI][0]
@@ -195,10 +182,10 @@ def _build(geparst: dict[str, Any], sha256: str, p: _Probleme) -> Regelwerk:
                 )
             )
 
-    ketten = _chains(kopf, geparst[KOPFDATEI][1], regel_ids, regeln, p)
-    _check_questions(fragen, geparst[FAKTDATEI][1], regeln, p)
-    grundvorgaben = _catalogue(katalog, geparst[KATALOGDATEI][1], p)
-    hebel = _levers(empfehlungen, geparst[EMPFEHLUNGSDATEI][1], pnamen, p)
+    ketten = chains(kopf, geparst[KOPFDATEI][1], regel_ids, regeln, p)
+    check_questions(fragen, geparst[FAKTDATEI][1], regeln, p)
+    grundvorgaben = catalogue(katalog, geparst[KATALOGDATEI][1], p)
+    hebel = levers(empfehlungen, geparst[EMPFEHLUNGSDATEI][1], pnamen, dict(fragen.fakten), p)
     if p.liste:
         raise UngueltigesRegelwerk(p.liste)
     return Regelwerk(
@@ -219,7 +206,7 @@ def _build(geparst: dict[str, Any], sha256: str, p: _Probleme) -> Regelwerk:
     )
 
 
-def _parameters(quellen: dict[str, Any], p: _Probleme) -> tuple[dict[str, Parameter], dict[str, str]]:
+def _parameters(quellen: dict[str, Any], p: Probleme) -> tuple[dict[str, Parameter], dict[str, str]]:
     parameter: dict[str, Parameter] = {}
     dateien: dict[str, str] = {}
     for datei, (parsed, data) in quellen.items():
@@ -244,7 +231,7 @@ def _parameters(quellen: dict[str, Any], p: _Probleme) -> tuple[dict[str, Parame
     return parameter, dateien
 
 
-def _check_rule_versions(regeln: list[tuple[str, Regel, Any]], p: _Probleme) -> None:
+def _check_rule_versions(regeln: list[tuple[str, Regel, Any]], p: Probleme) -> None:
     for i, (datei, a, roh) in enumerate(regeln):
         zeile = getattr(roh, "line", None)
         if a.gilt_bis is not None and a.gilt_bis <= a.gilt_ab:
@@ -255,20 +242,20 @@ def _check_rule_versions(regeln: list[tuple[str, Regel, Any]], p: _Probleme) -> 
 
 
 def _check_refs(
-    refs: frozenset[str], bekannt: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme
+    refs: frozenset[str], bekannt: set[str], datei: str, zeile: int | None, regel: str, p: Probleme
 ) -> None:
     for ref in sorted(refs - bekannt):
         p.add(datei, zeile, regel, f"Verweis auf unbekannte Regel „{ref}“")
 
 
-def _check_placeholders(text: str, pnamen: set[str], datei: str, zeile: int | None, regel: str, p: _Probleme) -> None:
+def _check_placeholders(text: str, pnamen: set[str], datei: str, zeile: int | None, regel: str, p: Probleme) -> None:
     for name in _PLATZHALTER.findall(text):
         if name not in FAKTEN and name not in pnamen:
             p.add(datei, zeile, regel, f"Platzhalter „{{{name}}}“ ist weder Fakt noch Parameter")
 
 
 def _compile_rule(
-    datei: str, r: Regel, roh: Any, pnamen: set[str], regel_ids: set[str], parameter: dict[str, Parameter], p: _Probleme
+    datei: str, r: Regel, roh: Any, pnamen: set[str], regel_ids: set[str], parameter: dict[str, Parameter], p: Probleme
 ) -> KompilierteRegel | None:
     zeile = getattr(roh, "line", None)
     try:
@@ -321,83 +308,4 @@ def _compile_rule(
     )
 
 
-def _chains(
-    kopf: Kopfdatei, roh: Any, regel_ids: set[str], regeln: list[KompilierteRegel], p: _Probleme
-) -> dict[str, tuple[tuple[str, ...], ...]]:
-    ketten: dict[str, tuple[tuple[str, ...], ...]] = {}
-    erreicht: set[str] = set()
-    zeilen = getattr(roh.get("ketten"), "key_lines", {})
-    for name, eintraege in kopf.ketten.items():
-        zeile = zeilen.get(name)
-        raenge = tuple(tuple(e) if isinstance(e, list) else (e,) for e in eintraege)
-        for rang in raenge:
-            for rid in rang:
-                if rid not in regel_ids:
-                    p.add(KOPFDATEI, zeile, rid, f"Kette „{name}“ nennt eine unbekannte Regel")
-                erreicht.add(rid)
-        ketten[name] = raenge
-    for pflicht in ("regime", "steuerbarkeit_ustg_2b", "steuerbarkeit_altes_recht", "steuerbefreiung"):
-        if pflicht not in ketten:
-            p.add(KOPFDATEI, None, None, f"Kette „{pflicht}“ fehlt")
-    for r in regeln:
-        erreicht.update(r.verweist_auf)
-    for r in regeln:
-        if r.id not in erreicht:
-            p.add(r.datei, r.zeile, r.id, "die Regel steht in keiner Kette und keine Regel verweist auf sie")
-        if r.id in {rid for k in ketten.values() for rang in k for rid in rang} and r.folge is None:
-            p.add(r.datei, r.zeile, r.id, "eine Regel in einer Kette braucht eine folge")
-    return ketten
-
-
-def _check_questions(fragen: Faktdatei, roh: Any, regeln: list[KompilierteRegel], p: _Probleme) -> None:
-    zeilen = getattr(roh.get("fakten"), "key_lines", {})
-    for name in fragen.fakten:
-        if name not in FAKTEN:
-            p.add(FAKTDATEI, zeilen.get(name), None, f"Frage zu unbekanntem Fakt „{name}“")
-    gelesen = {f for r in regeln for f in r.fakten}
-    for name in sorted(gelesen - IMMER_BEKANNT - set(fragen.fakten)):
-        p.add(FAKTDATEI, None, None, f"Fakt „{name}“ wird von Regeln gelesen, hat aber keine Frage")
-
-
-def _catalogue(katalog: Katalogdatei, roh: Any, p: _Probleme) -> dict[str, Any]:
-    def check(vorgaben: dict[str, Any], zeile: int | None, wo: str) -> None:
-        for name, v in vorgaben.items():
-            typ = FAKTEN.get(name)
-            if typ is None:
-                p.add(KATALOGDATEI, zeile, wo, f"Vorgabe für unbekannten Fakt „{name}“")
-            elif not isinstance(v.wert, typ) or (typ is not bool and isinstance(v.wert, bool)):
-                p.add(KATALOGDATEI, zeile, wo, f"Vorgabe „{name}“ hat den falschen Typ (erwartet {typ.__name__})")
-
-    check(katalog.grundvorgaben, getattr(roh.get("grundvorgaben"), "line", None), "grundvorgaben")
-    ids: set[str] = set()
-    for i, feld in enumerate(katalog.aufgabenfelder):
-        zeile = getattr(roh["aufgabenfelder"][i], "line", None)
-        if feld.id in ids:
-            p.add(KATALOGDATEI, zeile, feld.id, "Aufgabenfeld doppelt")
-        ids.add(feld.id)
-        check(feld.vorgaben, zeile, feld.id)
-    if "sonstiges" not in ids:
-        p.add(KATALOGDATEI, None, None, "das Aufgabenfeld „sonstiges“ fehlt")
-    return {k: v.wert for k, v in katalog.grundvorgaben.items()}
-
-
-def _levers(datei_inhalt: Empfehlungsdatei, roh: Any, pnamen: set[str], p: _Probleme) -> list[KompilierterHebel]:
-    from advisor.empfehlungen import pruefe_aenderung
-
-    hebel = []
-    ids: set[str] = set()
-    for i, h in enumerate(datei_inhalt.hebel):
-        zeile = getattr(roh["hebel"][i], "line", None)
-        if h.id in ids:
-            p.add(EMPFEHLUNGSDATEI, zeile, h.id, "Hebel doppelt")
-        ids.add(h.id)
-        for fehler in pruefe_aenderung(h.aenderung):
-            p.add(EMPFEHLUNGSDATEI, zeile, h.id, fehler)
-        nur_wenn = None
-        if h.nur_wenn is not None:
-            try:
-                nur_wenn, _ = compile_condition(h.nur_wenn, FAKTEN, pnamen)
-            except BedingungsFehler as e:
-                p.add(EMPFEHLUNGSDATEI, zeile, h.id, f"nur_wenn: {e}")
-        hebel.append(KompilierterHebel(h.id, h.massnahme, dict(h.aenderung), nur_wenn, tuple(h.quellen)))
-    return hebel
+__all__ = ["IMMER_BEKANNT", "parse_regelwerk"]

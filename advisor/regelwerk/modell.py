@@ -60,6 +60,8 @@ class KompilierterHebel:
     aenderung: dict[str, Any]
     nur_wenn: Bedingung | None
     quellen: tuple[str, ...]
+    #: (fact, field of the service) the lever needs but must not set (see ``dateiformat.Hebel``).
+    voraussetzungen: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

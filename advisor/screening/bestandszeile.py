@@ -90,6 +90,8 @@ class Bestandszeile:
     fakten: Mapping[str, Any] = field(default_factory=dict)
     kostenteilungsgemeinschaft: Mapping[str, bool | None] | None = None
     bemerkung: str | None = None
+    #: The legal person an Eigenbetrieb or office belongs to (internal charges, § 1 Abs. 1 Nr. 1 UStG).
+    erbringer_rechtstraeger: str | None = None
 
 
 def map_headers(tabelle: Rohtabelle) -> tuple[dict[int, Spalte], list[Zeilenproblem]]:
@@ -235,6 +237,7 @@ def parse_row(
         fakten={k: w[k] for k in FAKTEN_SPALTEN if w[k] is not None},
         kostenteilungsgemeinschaft=ktg if any(v is not None for v in ktg.values()) else None,
         bemerkung=w["bemerkung"],
+        erbringer_rechtstraeger=w["erbringer_rechtstraeger"],
     )
     return zeile, []
 
@@ -243,13 +246,9 @@ def _pruefe_namen(r: _Zeilenleser, erbringer: str | None, empfaenger: tuple[str,
     gesehen: set[str] = set()
     for name in empfaenger:
         key = normalize_header(name)
-        if erbringer is not None and key == normalize_header(erbringer):
-            r.problem(
-                "empfaenger",
-                f"„{name}“ ist zugleich der Erbringer. Innerhalb einer Körperschaft gibt es keine "
-                "steuerbare Leistung (Innenumsatz); bitte nur andere Körperschaften angeben.",
-            )
-        elif key in gesehen:
+        # A recipient named like the provider is the same legal person: an internal charge, assessed
+        # as such (§ 1 Abs. 1 Nr. 1 UStG), not an unreadable row.
+        if key in gesehen:
             r.problem("empfaenger", f"„{name}“ ist doppelt als Empfänger genannt.")
         elif len(name) > 300:
             r.problem("empfaenger", "Ein Name ist zu lang (höchstens 300 Zeichen).")

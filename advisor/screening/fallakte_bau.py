@@ -54,6 +54,7 @@ def fallakte_daten(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: da
     namen = [zeile.erbringer, *zeile.empfaenger]
     ids = _ids(namen)
     arten = [zeile.erbringer_art, *zeile.empfaenger_arten]
+    rechtstraeger = _rechtstraeger(zeile, namen, ids)
     leistung: dict[str, Any] = {
         "id": slug(zeile.kennung, "leistung"),
         "bezeichnung": zeile.bezeichnung,
@@ -90,9 +91,34 @@ def fallakte_daten(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: da
         "bezeichnung": f"{zeile.kennung}: {zeile.bezeichnung}"[:300],
         "stichtag": stichtag,
         "rechtsform": zeile.rechtsform,
-        "beteiligte": [{"id": i, "name": n[:300], "art": a} for i, n, a in zip(ids, namen, arten, strict=True)],
+        "beteiligte": [
+            {"id": i, "name": n[:300], "art": a, **({"rechtstraeger": t} if t else {})}
+            for i, n, a, t in zip(ids, namen, arten, rechtstraeger, strict=True)
+        ],
         "leistungen": [leistung],
     }
+
+
+def _rechtstraeger(zeile: Bestandszeile, namen: list[str], ids: list[str]) -> list[str | None]:
+    """The legal person of each party (``None``: its own). A recipient named like the provider is the
+    provider's legal person; a provider with a "Rechtsträger" belongs to the party of that name, or
+    (if no party has it) to an id made from it – so an Eigenbetrieb charging its own Stadt is an
+    internal charge."""
+    schluessel = [normalize_header(n) for n in namen]
+    traeger: list[str | None] = [None] * len(namen)
+    if zeile.erbringer_rechtstraeger:
+        ziel = normalize_header(zeile.erbringer_rechtstraeger)
+        treffer = next((ids[i] for i in range(1, len(namen)) if schluessel[i] == ziel), None)
+        traeger[0] = treffer or slug(zeile.erbringer_rechtstraeger, "rechtstraeger")
+        if traeger[0] == ids[0]:
+            traeger[0] = None
+    person = traeger[0] or ids[0]
+    for i in range(1, len(namen)):
+        if schluessel[i] == schluessel[0]:
+            traeger[i] = person
+        elif traeger[0] is not None and ids[i] == traeger[0]:
+            traeger[i] = None  # the Rechtsträger itself
+    return traeger
 
 
 def _wert(angegeben: Decimal | None, aus_portfolio: Any) -> Decimal | None:

@@ -90,6 +90,16 @@ SPALTEN: tuple[Spalte, ...] = (
         "kreis",
     ),
     Spalte(
+        "erbringer_rechtstraeger",
+        "Rechtsträger des Erbringers",
+        "text",
+        False,
+        None,
+        "Nur bei einem Eigenbetrieb oder Amt ohne eigene Rechtspersönlichkeit: die juristische Person, zu der "
+        "er gehört (z. B. „Stadt Adorf“). Ist sie zugleich der Empfänger, ist die Leistung ein Innenumsatz.",
+        "",
+    ),
+    Spalte(
         "empfaenger",
         "Empfänger",
         "namen",

@@ -266,9 +266,49 @@ def test_the_error_text_is_german_and_names_file_line_and_rule(regelverzeichnis)
 
 
 def test_load_rules_reads_a_given_directory(regelverzeichnis):
-    ersetze(regelverzeichnis, "regelwerk.yaml", 'version: "2026.11.1"', 'version: "2099.1.1"')
+    ersetze(regelverzeichnis, "regelwerk.yaml", 'version: "2026.12.2"', 'version: "2099.1.1"')
     rules.load_rules.cache_clear()
     try:
         assert rules.load_rules(regelverzeichnis).version == "2099.1.1"
     finally:
         rules.load_rules.cache_clear()
+
+
+def test_a_taxability_rule_that_decides_vat_itself_is_an_error(regelverzeichnis):
+    """Steps 3–9 only decide whether the body is an entrepreneur (steuerbar); whether VAT is due
+    is the exemption chain's decision alone (issue 9)."""
+    ersetze(
+        regelverzeichnis,
+        "quellen/ustg_2.yaml",
+        "    folge: steuerbar\n",
+        "    folge: steuerpflichtig\n",
+    )
+    gefunden = probleme(regelverzeichnis)
+    assert {(p.regel, p.meldung.split(" (")[0]) for p in gefunden} == {
+        ("ustg_2_abs1_privater_erbringer", "folge „steuerpflichtig“ passt nicht zur Kette „steuerbarkeit_ustg_2b“"),
+        ("ustg_2_abs1_privater_erbringer", "folge „steuerpflichtig“ passt nicht zur Kette „steuerbarkeit_altes_recht“"),
+    }
+
+
+def test_a_lever_may_not_set_the_precondition_it_needs(regelverzeichnis):
+    ersetze(
+        regelverzeichnis,
+        "empfehlungen.yaml",
+        "      aufgabenuebertragung_befreiend: true\n    voraussetzungen:",
+        "      aufgabenuebertragung_befreiend: true\n      befreiung_ausschlaggebend: true\n    voraussetzungen:",
+    )
+    (p,) = probleme(regelverzeichnis)
+    assert p.regel == "delegierende_vereinbarung"
+    assert "nicht selbst setzen" in p.meldung
+
+
+def test_a_lever_precondition_must_be_a_yes_no_fact_with_a_question(regelverzeichnis):
+    ersetze(
+        regelverzeichnis,
+        "empfehlungen.yaml",
+        "      - befreiung_ausschlaggebend\n",
+        "      - entgelt\n",
+    )
+    (p,) = probleme(regelverzeichnis)
+    assert p.regel == "delegierende_vereinbarung"
+    assert "kein erfragbarer Ja/Nein-Fakt" in p.meldung

@@ -69,6 +69,10 @@ def test_assess_with_stichtag_before_2027_uses_old_law_for_a_body_with_the_optio
     _, nachher, _ = run(capsys, "assess", str(datei), "--json", "--stichtag", "2027-01-01")
     assert json.loads(vorher)["regelwerk"]["regime"] == "altes_recht"
     assert json.loads(nachher)["regelwerk"]["regime"] == "ustg_2b"
+    assert json.loads(vorher)["titel"].startswith("Bewertung nach altem Recht")
+    _, bericht, _ = run(capsys, "assess", str(datei), "--stichtag", "2026-12-31")
+    kopf = bericht.splitlines()[0]
+    assert kopf.startswith("Bewertung nach altem Recht (§ 2 Abs. 3 UStG a. F.") and "§ 2b" not in kopf
 
 
 def test_invalid_case_gives_german_field_messages_and_exit_2(capsys, tmp_path: Path) -> None:

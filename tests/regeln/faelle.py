@@ -38,6 +38,7 @@ ENTGELTE: dict[str, str] = {
     "eine allgemeine Umlage": "umlage_allgemein",
     "einen Pauschalpreis": "pauschalpreis",
     "einen Marktpreis": "marktpreis",
+    "eine Abgabe, die unabhängig von der Nutzung geschuldet wird": "abgabe_ohne_nutzungsbezug",
 }
 
 #: German wording of the provider's kind → ``art`` of the Beteiligter.
@@ -49,9 +50,19 @@ ARTEN: dict[str, str] = {
     "eine Stadt": "stadt",
 }
 
-#: German statements of the yes/no facts of a service: sentence → (field, value). Nested fields of
+#: German wording of what is let → ``vermietung_gegenstand`` (§ 4 Nr. 12 UStG, UStAE 4.12.11).
+VERMIETUNGEN: dict[str, str] = {
+    "Räume": "grundstueck_raeume",
+    "ein Grundstück": "grundstueck_raeume",
+    "Zimmer zur kurzfristigen Beherbergung": "beherbergung_kurzfristig",
+    "Stellplätze für Fahrzeuge": "stellplaetze",
+    "Betriebsvorrichtungen": "betriebsvorrichtungen",
+    "eine Sportanlage an ihre Nutzer": "sportanlage",
+}
+
+#: German statements of the facts of a service: sentence → (field, value). Nested fields of
 #: ``kostenteilungsgemeinschaft`` are written with a dot.
-AUSSAGEN: dict[str, tuple[str, bool]] = {
+AUSSAGEN: dict[str, tuple[str, Any]] = {
     "die Aufgabe geht mit befreiender Wirkung auf den Erbringer über": ("aufgabenuebertragung_befreiend", True),
     "die Aufgabe geht nicht mit befreiender Wirkung über": ("aufgabenuebertragung_befreiend", False),
     "die befreiende Wirkung war für die Wahl des öffentlichen Partners ausschlaggebend": (
@@ -85,8 +96,8 @@ AUSSAGEN: dict[str, tuple[str, bool]] = {
     "private Anbieter könnten die Leistung nicht realistisch erbringen": ("private_anbieter_am_markt", False),
     "der Umfang der Anhang-I-Tätigkeit ist unbedeutend": ("anhang_i_unbedeutend", True),
     "der Umfang der Anhang-I-Tätigkeit ist nicht unbedeutend": ("anhang_i_unbedeutend", False),
-    "die Leistung ist eine Vermessungs- oder Katasterleistung": ("vermessung_kataster", True),
-    "die Leistung ist keine Vermessungs- oder Katasterleistung": ("vermessung_kataster", False),
+    "eine Katasterbehörde vermisst für das Liegenschaftskataster": ("vermessung_kataster", True),
+    "die Vermessung dient nicht der Landesvermessung oder dem Liegenschaftskataster": ("vermessung_kataster", False),
     "die Leistung wird im Wege der Amtshilfe erbracht": ("amtshilfe", True),
     "die Leistung wird nicht im Wege der Amtshilfe erbracht": ("amtshilfe", False),
     "die Leistung besteht in der Gestellung von Personal": ("personalgestellung", True),
@@ -109,6 +120,54 @@ AUSSAGEN: dict[str, tuple[str, bool]] = {
         "kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen",
         False,
     ),
+    "die Leistung ist eine Lieferung": ("leistungsart", "lieferung"),
+    "die unentgeltliche Leistung stammt aus dem hoheitlichen Bereich des Erbringers": (
+        "unentgeltlich_aus_unternehmensbereich",
+        False,
+    ),
+    "die unentgeltliche Leistung stammt aus einem unternehmerischen Bereich des Erbringers": (
+        "unentgeltlich_aus_unternehmensbereich",
+        True,
+    ),
+    "das Personal wird nur als Beistellung zu einer Leistung an den Gestellenden eingesetzt": (
+        "personalbeistellung",
+        True,
+    ),
+    "die Leistung ist eine kurzfristige Hilfe im Einzelfall aufgrund einer gesetzlichen Hilfspflicht": (
+        "notfallhilfe_gesetzliche_pflicht",
+        True,
+    ),
+    "die Leistung wird auf Dauer oder wiederholt erbracht": ("notfallhilfe_gesetzliche_pflicht", False),
+    "die Leistung ist eine sonstige Leistung": ("leistungsart", "sonstige_leistung"),
+    "die Leistung ist der gelegentliche Verkauf eines Gegenstands aus dem hoheitlichen Bereich": (
+        "hilfsgeschaeft",
+        True,
+    ),
+    "die Leistung ist kein Verkauf aus dem hoheitlichen Bereich": ("hilfsgeschaeft", False),
+    "der Erbringer tritt bei diesen Verkäufen wie ein professioneller Händler auf": (
+        "hilfsgeschaeft_haendlerartig",
+        True,
+    ),
+    "der Erbringer tritt bei diesen Verkäufen nicht wie ein Händler auf": ("hilfsgeschaeft_haendlerartig", False),
+    "der Erbringer hat nach § 9 UStG auf die Steuerbefreiung verzichtet": ("verzicht_nach_9", True),
+    "der Erbringer hat nicht nach § 9 UStG auf die Steuerbefreiung verzichtet": ("verzicht_nach_9", False),
+    "die Empfänger nutzen die Leistung hoheitlich": ("nutzung_beim_empfaenger", "hoheitlich"),
+    "die Empfänger nutzen die Leistung für ihr Unternehmen": ("nutzung_beim_empfaenger", "unternehmerisch"),
+    "die Leistung erfüllt eine kommunale Aufgabe der Empfänger, die übertragen werden kann": (
+        "kommunale_aufgabe_uebertragbar",
+        True,
+    ),
+    "die Leistung ist keine übertragbare kommunale Aufgabe der Empfänger": ("kommunale_aufgabe_uebertragbar", False),
+    "das Landesrecht lässt die befreiende Übertragung nur auf die öffentliche Hand zu": (
+        "befreiende_uebertragung_nur_an_jpoer",
+        True,
+    ),
+    "das Landesrecht lässt die befreiende Übertragung auch auf Private zu": (
+        "befreiende_uebertragung_nur_an_jpoer",
+        False,
+    ),
+    "für die Leistung gilt der ermäßigte Steuersatz": ("steuersatz", "ermaessigt"),
+    "für die Leistung gilt der Regelsteuersatz": ("steuersatz", "regelsatz"),
 }
 
 

@@ -70,10 +70,11 @@ def test_one_kind_applies_to_every_recipient_or_one_kind_per_recipient(vorgaben)
     assert gelesen.probleme[0].spalte == "Art der Empfänger" and gelesen.probleme[0].zeile == 4
 
 
-def test_the_provider_cannot_be_its_own_recipient(vorgaben):
+def test_a_provider_that_is_its_own_recipient_is_read_as_an_internal_charge(vorgaben):
+    """Issue 17: an internal charge is assessed (not steuerbar, § 1 Abs. 1 Nr. 1 UStG), not rejected."""
     gelesen = parse_rows([tabelle([zeile(empfaenger="kreis musterland")])], vorgaben)
-    assert gelesen.probleme[0].spalte == "Empfänger"
-    assert "Innenumsatz" in gelesen.probleme[0].meldung
+    assert gelesen.probleme == []
+    assert gelesen.zeilen[0].empfaenger == ("kreis musterland",)
 
 
 def test_the_last_day_of_the_term_becomes_the_exclusive_end_of_the_fallakte(vorgaben):

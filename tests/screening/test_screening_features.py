@@ -9,6 +9,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from screening.read import read_table_bytes
 from screening.run import screen_tables
+from tests.regeln.regelnamen import regel_id
 from tests.screening.conftest import bauhof_zeilen, csv_bytes, zeile
 
 scenarios("screening_portfolio.feature")
@@ -53,9 +54,9 @@ def _ergebnis(screening, ergebnis: str) -> None:
     assert [z.ergebnis for z in screening.zeilen] == [ergebnis] * len(screening.zeilen)
 
 
-@then(parsers.parse('die entscheidende Regel jeder Leistung ist "{regel}"'))
+@then(parsers.parse("die entscheidende Regel jeder Leistung ist „{regel}“"))
 def _regel(screening, regel: str) -> None:
-    assert {z.entscheidende_regel for z in screening.zeilen} == {regel}
+    assert {z.entscheidende_regel for z in screening.zeilen} == {regel_id(regel)}
 
 
 @then(parsers.parse("der Umsatz gleichartiger Tätigkeiten jeder Leistung ist {betrag} aus dem Bestand"))
