@@ -30,6 +30,6 @@ def test_the_report_names_rules_facts_and_results_in_words(example_texts, name):
         assert key not in text
     if name == "personalabrechnung-mandatierend":
         assert "Entscheidend: Gesonderte Wettbewerbsprüfung trotz Abs. 3 Nr. 2" in text
-        assert "→ danach nicht steuerbar (Risiko mittel)" in text
+        assert "→ danach steuerfrei (Risiko mittel)" in text  # § 4 Nr. 29 lever (issue 9: no delegation for payroll)
     if name == "standesamt-delegierend":
         assert "Aus dem Katalog: Gesetzlicher Vorbehalt für öffentliche Stellen" in text
