@@ -12,7 +12,8 @@ Public interface:
 Pure: no I/O. Money is Decimal throughout; rounding lives in ``rundung``.
 """
 
-from advisor.kosten.abrechnung import Abrechnung, abrechnung_als_dict, settle
+from advisor.kosten.abrechnung import Abrechnung, settle
+from advisor.kosten.abrechnung_json import abrechnung_als_dict
 from advisor.kosten.istdaten import Istdaten, ist_aus_daten, parse_ist
 from advisor.kosten.json_view import kalkulation_als_dict
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation, NichtKalkulierbar, calculate

@@ -7,7 +7,9 @@ operation, so a sum or product is never silently cut. Rounding to cents happens 
 - ``runde_summentreu``: a column of exact amounts, so that the rounded lines add up to the rounded
   exact sum (largest-remainder method; ties go to the earlier line).
 - ``verteile``: a total in cents split by weights with the largest-remainder method, so the shares
-  add up to the total to the cent; ties go to the earlier payer (stable order).
+  add up to the total to the cent; ties go to the earlier line (stable order) — for lines, not payers.
+- ``verteile_cent_gleich``: the payers' split: equal weights pay equal amounts whatever their
+  order; the cents that cannot be split evenly are returned for the party the agreement names.
 """
 
 from __future__ import annotations
@@ -125,6 +127,46 @@ def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:
         reste.append(r)
     _groesste_reste(ganze, reste, gesamt_cent - sum(ganze))
     return ganze
+
+
+def verteile_cent_gleich(gesamt_cent: int, gewichte: Sequence[int]) -> tuple[list[int], int]:
+    """Largest remainder in which equal weights always get equal amounts, whatever their order.
+
+    Each payer first gets floor(total × w / Σw). The missing cents go to whole groups of payers
+    with the same remainder, largest remainder first; when the next group is larger than the
+    cents still missing, those cents (fewer than that group's size) are not given to anybody and
+    come back as ``rest`` — the caller gives them to the party the agreement names (by default
+    the provider). Returns (cents per payer, rest); Σ cents + rest = ``gesamt_cent``. A larger
+    weight never gets less.
+    """
+    summe_w = sum(gewichte)
+    ganze: list[int] = []
+    reste: list[int] = []
+    for wi in gewichte:
+        q, r = divmod(gesamt_cent * wi, summe_w)
+        ganze.append(q)
+        reste.append(r)
+    fehlend = gesamt_cent - sum(ganze)
+    if fehlend:
+        rangfolge = sorted(range(len(ganze)), key=reste.__getitem__, reverse=True)
+        i = 0
+        while fehlend and i < len(rangfolge):
+            rest_i = reste[rangfolge[i]]
+            j = i
+            while j < len(rangfolge) and reste[rangfolge[j]] == rest_i:
+                j += 1
+            if j - i > fehlend:
+                break
+            for k in rangfolge[i:j]:
+                ganze[k] += 1
+            fehlend -= j - i
+            i = j
+    return ganze, fehlend
+
+
+def cent_aus_bruch(zaehler: int, nenner: int) -> int:
+    """A non-negative amount in cents given as an exact fraction, rounded half up to whole cents."""
+    return (2 * zaehler + nenner) // (2 * nenner)
 
 
 def verteile(gesamt: Decimal, gewichte: Sequence[Decimal]) -> list[Decimal]:
