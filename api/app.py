@@ -14,12 +14,14 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from advisor.kosten import Istdaten
+from advisor.kosten.satztabellen import SatztabelleDatei
 from api.body_limit import BodyLimitMiddleware
 from api.db.session import make_engine, make_session_factory, run_migrations
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
+from api.routers.calculations import KALKULATIONSANFRAGE_SCHEMA
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.seed import seed_examples
@@ -87,6 +89,8 @@ def _extra_schemas() -> dict[str, object]:
     return {
         "Istdaten": Istdaten,
         "Abrechnungsanfrage": ABRECHNUNGSANFRAGE_SCHEMA,
+        "Satztabelle": SatztabelleDatei,
+        "Kalkulationsanfrage": KALKULATIONSANFRAGE_SCHEMA,
         "Problem": Problem,
         "FallVersion": FallVersion,
         "Fallliste": Fallliste,

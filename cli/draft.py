@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded, write_bytes_atomically
+from cli.satztabellen import add_option, satztabellen
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--docx", metavar="DOCX", help="zusätzlich als Word-Dokument (DOCX) speichern")
     p.add_argument("--final", action="store_true", help="Ausfertigung ohne Entwurfskennzeichnung")
     p.add_argument("--stand", metavar="DATUM", help="Stand-Datum (JJJJ-MM-TT); Vorgabe: Stichtag der Fallakte")
+    add_option(p)
     p.set_defaults(handler=_handler)
 
 
@@ -36,11 +38,11 @@ def _handler(args: argparse.Namespace) -> int:
         from contracts import assemble
         from contracts.docx_renderer import render_entwurf_docx
         from contracts.pdf_renderer import render_entwurf_pdf
-        from rules import load_rate_tables, load_rules
+        from rules import load_rules
 
         stand = parse_date_option(args.stand, "--stand")
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-        beratung = berate(fallakte, load_rules(), load_rate_tables())
+        beratung = berate(fallakte, load_rules(), satztabellen(args))
         entwurf = assemble(beratung, final=args.final, stand=stand)
         write_bytes_atomically(args.ausgabe, render_entwurf_pdf(entwurf))
         print(f"PDF geschrieben: {args.ausgabe}", file=sys.stderr)

@@ -113,7 +113,11 @@ def satztabelle_fuer(
     moeglich = ", ".join(satztabellen.satzgrundlagen)
     if tabelle is None:
         return None, [
-            Feldproblem(f"{pfad}.satzgrundlage", f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}.")
+            Feldproblem(
+                f"{pfad}.satzgrundlage",
+                f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}. Eine eigene Satztabelle lässt sich "
+                "mitgeben: --satztabelle DATEI (Kommandozeile), „satztabellen“ (API) oder die Seite Satztabellen (Web).",
+            )
         ]
     if not tabelle.als_satzgrundlage:
         return None, [
@@ -135,6 +139,8 @@ class EigeneZeilen:
     vzae_summe: Decimal
     #: Personnel from the rate table (the base of an indexation).
     personal_aus_tabelle: Decimal
+    #: Personnel lines given by grade × VZÄ (also those whose table was not found).
+    zeilen_nach_gruppe: int = 0
 
 
 def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[EigeneZeilen, list[Feldproblem]]:
@@ -143,6 +149,7 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
     zeilen: list[Kostenzeile] = []
     vzae_summe = Decimal(0)
     aus_tabelle = Decimal(0)
+    nach_gruppe = 0
     if not kosten.positionen:
         probleme.append(Feldproblem(f"{pfad}.positionen", "Es ist keine Kostenposition angegeben."))
     for i, p in enumerate(kosten.positionen):
@@ -154,6 +161,7 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
                 "ein allgemeines Unternehmerwagnis wäre es nicht."
             )
         if p.entgeltgruppe is not None and p.vzae is not None:
+            nach_gruppe += 1
             ort = f"{pfad}.positionen[{i}].entgeltgruppe"
             if kosten.satzgrundlage is None:
                 probleme.append(
@@ -220,4 +228,4 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
                 leitungsposition=p.leitungsposition,
             )
         )
-    return EigeneZeilen(zeilen, tabelle, vzae_summe, aus_tabelle), probleme
+    return EigeneZeilen(zeilen, tabelle, vzae_summe, aus_tabelle, nach_gruppe), probleme

@@ -41,6 +41,7 @@ from advisor.kosten.satztabellen_modell import (
     Satztabellen,
     normalisiere_gruppe,
 )
+from advisor.parsing import MAX_VALUES, parse_document
 from advisor.validation_messages import field_path, german_message, german_problems
 
 __all__ = [
@@ -48,9 +49,11 @@ __all__ = [
     "Personalsatz",
     "Richtwertstand",
     "Satztabelle",
+    "SatztabelleDatei",
     "Satztabellen",
     "eigene_satztabelle_aus_daten",
     "normalisiere_gruppe",
+    "parse_eigene_satztabelle",
     "satztabellen_aus_daten",
 ]
 
@@ -98,7 +101,9 @@ class _Richtwertstand(_Streng):
     saetze: dict[str, _Geld | None]
 
 
-class _Tabelle(_Streng):
+class SatztabelleDatei(_Streng):
+    """The file format of a rate table (rules/tarife/*.yaml, and a municipality's own table)."""
+
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
     titel: _Text
     art: Literal["kgst_vollkostensatz", "richtwerte_stundensatz"]
@@ -117,7 +122,7 @@ class _Tabelle(_Streng):
     staende: Annotated[list[_Richtwertstand], Field(max_length=50)] = []
 
     @model_validator(mode="after")
-    def _vollstaendig(self) -> _Tabelle:
+    def _vollstaendig(self) -> SatztabelleDatei:
         if self.rundung_jahreskosten not in RUNDUNGEN:
             raise PydanticCustomError(
                 "rundung_unbekannt", "rundung_jahreskosten muss 0.01, 1, 10 oder 100 (Euro) sein."
@@ -158,7 +163,7 @@ def _toleranz(stunden: Decimal, zuschlag: Decimal) -> Fraction:
     return Fraction(stunden) / 200 / (1 + Fraction(zuschlag) / 100)
 
 
-def _tabelle(t: _Tabelle, *, eigene: bool = False) -> tuple[Satztabelle, list[tuple[tuple[Any, ...], str]]]:
+def _tabelle(t: SatztabelleDatei, *, eigene: bool = False) -> tuple[Satztabelle, list[tuple[tuple[Any, ...], str]]]:
     """The table with the derived annual costs, and the rows whose rate does not fit the rounding."""
     saetze: dict[str, Personalsatz] = {}
     unstimmig: list[tuple[tuple[Any, ...], str]] = []
@@ -245,7 +250,7 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
         dokument = dokumente[datei]
         kennung = dokument.get("id") if isinstance(dokument, dict) else None
         try:
-            t = _Tabelle.model_validate(dokument)
+            t = SatztabelleDatei.model_validate(dokument)
         except ValidationError as e:
             for fehler in e.errors(include_url=False):
                 ort = tuple(fehler["loc"])
@@ -287,8 +292,19 @@ def eigene_satztabelle_aus_daten(daten: Any, pfad: str = "") -> Satztabelle:
         raise UngueltigeEingabe(
             [Feldproblem(pfad, "Die Satztabelle muss ein Abschnitt mit Feldern sein.")], TITEL_SATZTABELLE
         )
+    if daten.get("art") != "kgst_vollkostensatz" or daten.get("als_satzgrundlage") is not True:
+        raise UngueltigeEingabe(
+            [
+                Feldproblem(
+                    ort(("art",)),
+                    "Eine eigene Satztabelle muss Personalkostensätze enthalten (art: kgst_vollkostensatz, "
+                    "als_satzgrundlage: true); Gebührensätze können keine Kalkulationsgrundlage sein.",
+                )
+            ],
+            TITEL_SATZTABELLE,
+        )
     try:
-        t = _Tabelle.model_validate(daten)
+        t = SatztabelleDatei.model_validate(daten)
     except ValidationError as e:
         raise UngueltigeEingabe(german_problems(e, prefix=pfad), TITEL_SATZTABELLE) from None
     if t.art != "kgst_vollkostensatz" or not t.als_satzgrundlage:
@@ -308,3 +324,8 @@ def eigene_satztabelle_aus_daten(daten: Any, pfad: str = "") -> Satztabelle:
     if unstimmig:
         raise UngueltigeEingabe([Feldproblem(ort(o), m) for o, m in unstimmig], TITEL_SATZTABELLE)
     return tabelle
+
+
+def parse_eigene_satztabelle(text: str, *, max_values: int = MAX_VALUES) -> Satztabelle:
+    """YAML or JSON text of an own rate table → ``Satztabelle`` (see ``eigene_satztabelle_aus_daten``)."""
+    return eigene_satztabelle_aus_daten(parse_document(text, titel=TITEL_SATZTABELLE, max_values=max_values))

@@ -174,6 +174,27 @@ def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> t
     )
 
 
+def _abweichung_von_tabelle(kosten: Kosten, tabelle: Satztabelle | None) -> list[str]:
+    """The case's lump sum or overhead rate differs from the rate table it names."""
+    if tabelle is None:
+        return []
+    warnungen: list[str] = []
+    pauschale, tab_pauschale = kosten.sachkostenpauschale_je_vzae, tabelle.sachkosten_je_arbeitsplatz
+    if pauschale is not None and tab_pauschale is not None and pauschale != tab_pauschale:
+        warnungen.append(
+            f"Die Sachkostenpauschale von {euro(pauschale)} je VZÄ weicht von der Tabelle {tabelle.id} ab "
+            f"({euro(tab_pauschale)}); die Vollkostensätze der Tabelle setzen deren Pauschale voraus."
+        )
+    satz = kosten.gemeinkostenzuschlag_prozent
+    zuschlaege = {tabelle.gemeinkostenzuschlag_buero_prozent, tabelle.gemeinkostenzuschlag_nicht_buero_prozent} - {None}
+    if satz and zuschlaege and satz not in zuschlaege and tabelle.eigene:
+        werte = " bzw. ".join(prozent(z) for z in sorted(zuschlaege, reverse=True) if z is not None)
+        warnungen.append(
+            f"Der Gemeinkostenzuschlag von {prozent(satz)} weicht von der Tabelle {tabelle.id} ab ({werte})."
+        )
+    return warnungen
+
+
 def _zinswarnung(kosten: Kosten, zeilen: list[Kostenzeile]) -> list[str]:
     arten = {z.art for z in zeilen if z.betrag > 0}
     eigene_kalk = any(p.art == "kalkulatorische_zinsen" for p in kosten.positionen)
@@ -202,8 +223,9 @@ def kostenzeilen(
         zeilen.extend(neu)
         ergebnis.warnungen.extend(warnungen)
         probleme.extend(p)
+    ergebnis.warnungen.extend(_abweichung_von_tabelle(kosten, eigene.tabelle))
     if kosten.sachkostenpauschale_je_vzae is not None:
-        if eigene.vzae_summe == 0:
+        if eigene.vzae_summe == 0 and eigene.zeilen_nach_gruppe == 0:
             probleme.append(
                 Feldproblem(
                     f"{pfad}.sachkostenpauschale_je_vzae",
@@ -211,7 +233,7 @@ def kostenzeilen(
                     "bei Personalkosten als Betrag die Arbeitsplatzkosten bitte als eigene Position angeben.",
                 )
             )
-        else:
+        elif eigene.vzae_summe:
             pauschale = kosten.sachkostenpauschale_je_vzae
             zeilen.append(
                 Kostenzeile(
