@@ -26,6 +26,7 @@ from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.seed import seed_examples
 from api.settings import Settings
+from api.web import satztabellen as satztabellen_web
 from api.web.routes import router as web_router
 from rules import load_rate_tables, load_rules
 
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX)
 
     app.include_router(web_router, include_in_schema=False)
+    app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())

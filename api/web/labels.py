@@ -13,6 +13,7 @@ from advisor.bezeichnungen import (  # noqa: F401 - the web form's labels of the
     ARTEN,
     BUNDESLAENDER,
     ENTGELTE,
+    FAELLIGKEITEN,
     KOSTENARTEN,
     RECHTSFORMEN,
     SCHLUESSEL,
