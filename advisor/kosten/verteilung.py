@@ -27,7 +27,7 @@ from fractions import Fraction
 from advisor.deutsch import datum, euro, prozent
 from advisor.errors import Feldproblem
 from advisor.fallakte import Fallakte, Leistung, Verteilung
-from advisor.kosten.rundung import HUNDERT, ganzzahlige_gewichte
+from advisor.kosten.rundung import HUNDERT, cent_aus_bruch, ganzzahlige_gewichte
 from advisor.kosten.schluesselwerte import ganzzahlig_aus_quoten, gemischte_quoten, messwerte
 
 _BEZEICHNUNG = {
@@ -37,7 +37,6 @@ _BEZEICHNUNG = {
     "frei": "nach vereinbarten Gewichten",
     "gleiche_teile": "zu gleichen Teilen",
 }
-_SECHS_STELLEN = Decimal("0.000001")
 #: Arten of partners that belong to a Kreis (a kreisfreie Stadt does not).
 _KREISANGEHOERIG = {"gemeinde", "stadt"}
 
@@ -185,7 +184,8 @@ def gewichtung(fallakte: Fallakte, leistung: Leistung, pfad: str) -> tuple[Gewic
         for b, werte in je_bestandteil.items():
             je_zahler = dict(zip(variabel_zahler, werte, strict=True))
             bestandteilwerte[b] = tuple(je_zahler.get(z) for z in zahler)
-        anzeige = [(Decimal(q.numerator) / Decimal(q.denominator) * HUNDERT).quantize(_SECHS_STELLEN) for q in quoten]
+        # shown: the quota in percent with six places, rounded half up (exact integer arithmetic)
+        anzeige = [Decimal(cent_aus_bruch(q.numerator * 10**8, q.denominator)).scaleb(-6) for q in quoten]
         if probleme:
             return None, probleme
     else:
