@@ -318,7 +318,7 @@ def calculate(fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: 
             if leistung.kosten is None:
                 ergebnisse.append(NichtKalkulierbar(leistung.id, leistung.bezeichnung, GRUND_OHNE_KOSTEN))
                 continue
-            if not leistung.kosten.positionen:
+            if not leistung.kosten.positionen and not leistung.kosten.anlagen:
                 # Only the cost logic is known (mark-up, settlement method), no amounts: the
                 # assessment reads those facts; there is nothing to calculate yet.
                 ergebnisse.append(NichtKalkulierbar(leistung.id, leistung.bezeichnung, GRUND_OHNE_POSITIONEN))

@@ -150,7 +150,7 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
     vzae_summe = Decimal(0)
     aus_tabelle = Decimal(0)
     nach_gruppe = 0
-    if not kosten.positionen:
+    if not kosten.positionen and not kosten.anlagen:
         probleme.append(Feldproblem(f"{pfad}.positionen", "Es ist keine Kostenposition angegeben."))
     for i, p in enumerate(kosten.positionen):
         kategorie, hinweis = _kategorie(p.art)

@@ -109,7 +109,7 @@ def _fortschreibung(
             Kostenzeile(
                 "personal",
                 f"Fortschreibung Personalkosten +{prozent(schritt.prozent)} ab {datum(schritt.ab)}",
-                als_euro(cent_aus_bruch(wert.numerator, wert.denominator)),
+                als_euro(cent_aus_bruch(wert.numerator * 100, wert.denominator)),
                 Decimal(0),
                 f"{schritt.grundlage}: {prozent(schritt.prozent)} auf {euro(basis)}"
                 + (f" × {zahl(faktor)} (frühere Erhöhungen)" if faktor != 1 else "")
