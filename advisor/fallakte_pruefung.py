@@ -68,7 +68,9 @@ def _pruefe_leistung(fallakte: Fallakte, leistung: Leistung, pfad: str, ids: set
             elif k not in leistung.empfaenger:
                 probleme.append(Feldproblem(f"{pfad}.kosten.{feld}.{k}", f"„{k}“ ist kein Empfänger dieser Leistung."))
     if kosten.verteilung is not None:
-        probleme.extend(_pruefe_verteilung(fallakte, leistung, f"{pfad}.kosten.verteilung", ids, zahler))
+        probleme.extend(
+            _pruefe_verteilung(fallakte, leistung, kosten.verteilung, f"{pfad}.kosten.verteilung", ids, zahler)
+        )
     probleme.extend(_pruefe_abrechnung(kosten, f"{pfad}.kosten.abrechnung"))
     if kosten.kalkulatorischer_zinssatz_prozent and not kosten.anlagen:
         meldung = "Ein kalkulatorischer Zinssatz braucht eine Anlagenliste (anlagen), deren Restwerte verzinst werden."
@@ -189,14 +191,14 @@ def _pruefe_bestandteile(
 
 
 def _pruefe_verteilung(
-    fallakte: Fallakte, leistung: Leistung, pfad: str, ids: set[str], zahler: set[str]
+    fallakte: Fallakte, leistung: Leistung, v: Verteilung, pfad: str, ids: set[str], zahler: set[str]
 ) -> list[Feldproblem]:
-    v = leistung.kosten.verteilung  # type: ignore[union-attr]
     erbringer = leistung.erbringer
     variable = zahler - set(v.festanteile or {})
     probleme = _pruefe_kennungen(v.werte or {}, f"{pfad}.werte", ids, zahler, erbringer)
     probleme += _pruefe_festanteile(v, pfad, ids, zahler, erbringer)
     probleme += _pruefe_bestandteile(fallakte, v, pfad, ids, zahler, variable, erbringer)
+    variabel: str | None
     if v.schluessel == "sockel_plus_variabel":
         if v.sockel_prozent is None:
             probleme.append(Feldproblem(f"{pfad}.sockel_prozent", "Der Sockelanteil in Prozent fehlt."))

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from advisor.deutsch import datum, euro, prozent
 from advisor.fallakte import Fallakte
-from advisor.kosten.istdaten import GezahlteAbschlaege, IstLeistung
+from advisor.kosten.istdaten import Abschlagsrechnung, GezahlteAbschlaege, IstLeistung
 from advisor.kosten.umsatzsteuer import umsatzsteuer_auf
 
 
@@ -63,7 +63,7 @@ def hinweise_zu_abschlaegen(fallakte: Fallakte, il: IstLeistung, satz: Decimal) 
             richtig = umsatzsteuer_auf(r.netto, satz)
             if r.umsatzsteuer == richtig or not r.umsatzsteuer:
                 continue
-            wann = f" vom {datum(r.datum)}" if getattr(r, "datum", None) else ""
+            wann = f" vom {datum(r.datum)}" if isinstance(r, Abschlagsrechnung) and r.datum else ""
             if r.umsatzsteuer > richtig:
                 hinweise.append(
                     f"{name}: Die Abschlagsrechnung{wann} weist {euro(r.umsatzsteuer)} Umsatzsteuer aus, "

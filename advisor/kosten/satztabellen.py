@@ -256,7 +256,7 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
                 ort = tuple(fehler["loc"])
                 pfad = field_path(ort) or "(Datei)"
                 probleme.append(
-                    Regelwerksproblem(datei, _zeile(dokument, ort), kennung, f"{pfad}: {german_message(fehler)}")
+                    Regelwerksproblem(datei, _zeile(dokument, ort), kennung, f"{pfad}: {german_message(dict(fehler))}")
                 )
             continue
         stamm = datei.rsplit("/", 1)[-1].removesuffix(".yaml")

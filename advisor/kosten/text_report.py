@@ -5,6 +5,7 @@ settlement's text is ``text_abrechnung``'s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from advisor.deutsch import betrag, euro, prozent, zahl
@@ -232,7 +233,7 @@ def _abschlaege(k: Leistungskalkulation, fallakte: Fallakte | None) -> list[str]
 
 
 def render_text(
-    kalkulation: Kalkulation, fallakte: Fallakte | None = None, ergebnisse: dict[str, str] | None = None
+    kalkulation: Kalkulation, fallakte: Fallakte | None = None, ergebnisse: Mapping[str, str] | None = None
 ) -> str:
     """The calculation as German text tables, one block per service; ``ergebnisse`` (service id →
     § 2b result) says which column applies."""

@@ -29,6 +29,7 @@ from advisor.kosten.positionen import (
     HINWEIS_KEINE_KOSTEN,
     EuroText,
     Herkunft,
+    Kategorie,
     Kostenzeile,
     ProzentText,
     ZahlText,
@@ -186,9 +187,16 @@ def _abweichung_von_tabelle(kosten: Kosten, tabelle: Satztabelle | None) -> list
             f"({euro(tab_pauschale)}); die Vollkostensätze der Tabelle setzen deren Pauschale voraus."
         )
     satz = kosten.gemeinkostenzuschlag_prozent
-    zuschlaege = {tabelle.gemeinkostenzuschlag_buero_prozent, tabelle.gemeinkostenzuschlag_nicht_buero_prozent} - {None}
+    zuschlaege = sorted(
+        {
+            z
+            for z in (tabelle.gemeinkostenzuschlag_buero_prozent, tabelle.gemeinkostenzuschlag_nicht_buero_prozent)
+            if z
+        },
+        reverse=True,
+    )
     if satz and zuschlaege and satz not in zuschlaege and tabelle.eigene:
-        werte = " bzw. ".join(prozent(z) for z in sorted(zuschlaege, reverse=True) if z is not None)
+        werte = " bzw. ".join(prozent(z) for z in zuschlaege)
         warnungen.append(
             f"Der Gemeinkostenzuschlag von {prozent(satz)} weicht von der Tabelle {tabelle.id} ab ({werte})."
         )
@@ -255,7 +263,7 @@ def kostenzeilen(
         anlagen, p = anlagenrechnung(kosten, jahr, pfad)
         probleme.extend(p)
         for art, bezeichnung, betrag, vorsteuer, herkunft, hinweis in anlagen.kostenzeilen:
-            kategorie = "risiko" if art == "kalkulatorische_zinsen" else "kosten"
+            kategorie: Kategorie = "risiko" if art == "kalkulatorische_zinsen" else "kosten"
             if art == "kalkulatorische_zinsen":
                 hinweis = HINWEIS_KALK_ZINSEN
             zeilen.append(Kostenzeile(art, bezeichnung, betrag, vorsteuer, herkunft, kategorie, hinweis))
