@@ -6,8 +6,9 @@
 2. The full calculation of the 6,250 shared generated cases (benchmarks/faelle.py: 2–12 partners,
    one case in 50 with 53): validation (parse), calculation, and the lead's ``assess`` with the
    calculation's figures, against the lead's target of < 2 s for all three.
-3. A cost-heavy stress set (this module's generator: 2–53 partners, 1–3 services, every key,
-   provider shares, own-cost comparisons), calculation only, per case and per payer.
+3. A cost-heavy stress set (this module's generator: 2–53 partners, 1–3 services, every key incl.
+   mixed keys, unit prices and fixed shares, provider shares, own-cost comparisons, an asset list
+   in 30 % of the services, an indexation step), calculation only, per case and per payer.
 
 Run: .venv/bin/python benchmarks/kosten.py [--faelle 6250] [--stress 1000]
 """
@@ -67,7 +68,9 @@ def bench_verteilung() -> None:
 
 
 GRUPPEN = ["E 6", "E 8", "E 9a", "E 9b", "E 9c", "E 10", "E 11", "E 12", "E 13", "A 9", "A 11", "A 13"]
-SCHLUESSEL = ["einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei"]
+SCHLUESSEL = [
+    "einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei", "gemischt", "stueckpreis"
+]  # fmt: skip
 RHYTHMEN = ["monatlich", "vierteljaehrlich", "halbjaehrlich", "jaehrlich"]
 
 
@@ -92,8 +95,18 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
         verteilung: dict = {"schluessel": schluessel, "erbringer_traegt_anteil": traegt}
         if schluessel == "sockel_plus_variabel":
             verteilung.update(sockel_prozent=rnd.choice([10, 20, 30]), variabler_schluessel="einwohner")
-        elif schluessel in ("fallzahlen", "nutzung", "frei"):
+        elif schluessel in ("fallzahlen", "nutzung", "frei", "stueckpreis"):
             verteilung["werte"] = {k: rnd.randint(1, 5000) for k in zahler}
+        elif schluessel == "gemischt":
+            verteilung["bestandteile"] = [
+                {"id": "ew", "bezeichnung": "Einwohner", "gewicht_prozent": 50, "schluessel": "einwohner"},
+                {"id": "f", "bezeichnung": "Fälle", "gewicht_prozent": 50, "schluessel": "fallzahlen",
+                 "werte": {k: rnd.randint(0, 5000) for k in zahler}},
+            ]  # fmt: skip
+        if schluessel in ("einwohner", "sockel_plus_variabel", "gemischt"):
+            verteilung["einwohner_stichtag"] = "2025-12-31"
+        if schluessel != "stueckpreis" and len(zahler) > 2 and rnd.random() < 0.3:
+            verteilung["festanteile"] = {zahler[0]: rnd.choice([10, 15, 30])}
         positionen = [
             {
                 "art": "personal",
@@ -131,6 +144,17 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
                     "verteilung": verteilung,
                     "abrechnung": {"verfahren": "spitzabrechnung", "abschlaege": rnd.choice(RHYTHMEN)},
                     "eigenerstellung": {k: str(rnd.randint(10_000, 900_000)) for k in empfaenger[:3]},
+                    "anlagen": [
+                        {
+                            "bezeichnung": "Fahrzeug",
+                            "anschaffungskosten": str(rnd.randint(10_000, 500_000)),
+                            "anschaffung": f"{rnd.randint(2020, 2027)}-{rnd.randint(1, 12):02d}-01",
+                            "nutzungsdauer_jahre": rnd.randint(3, 12),
+                        }
+                    ]
+                    if rnd.random() < 0.3
+                    else [],
+                    "fortschreibung": [{"prozent": 3, "ab": "2026-04-01", "grundlage": "Tarif"}],
                 },
             }
         )

@@ -32,7 +32,7 @@ from advisor.kosten.umsatzsteuer import (
     Stueckpreisrechnung,
     anteile_berechnen,
 )
-from advisor.kosten.verteilung import gewichtung
+from advisor.kosten.verteilung import Verteilungstext, gewichtung
 from advisor.kosten.wirtschaftlichkeit import Vergleich, vergleiche
 from advisor.kosten.zuschlaege import kostenzeilen
 
@@ -87,7 +87,7 @@ class Leistungskalkulation:
     erstattung_steuerpflichtig: Steuerbetrag
     vorsteuerabzug_bei_steuerpflicht: Decimal
     schluessel: str
-    verteilung: str
+    _verteilung: str | Verteilungstext
     anteile: tuple[Anteil, ...]
     wirtschaftlichkeit: dict[str, Vergleich]
     abschlagsrhythmus: str | None
@@ -102,7 +102,7 @@ class Leistungskalkulation:
     warnungen: tuple[str, ...] = ()
     #: The remainder-cent rule as a sentence for the annex and the agreement, and the cents the
     #: provider bears itself when it pays no share (all 0 otherwise).
-    restcent_regel: str = ""
+    _restcent_regel: str | Verteilungstext = ""
     restcent: Restcent = KEIN_RESTCENT
     festanteile: dict[str, Decimal] = field(default_factory=dict)
     #: Mixed key: (id, name, weight %, key) per measure, and each measure's values per payer.
@@ -116,6 +116,16 @@ class Leistungskalkulation:
     vorsteuer_anlagen: Decimal = NULL
     faelligkeit: str | None = None
     faelligkeitstag: int | None = None
+
+    @property
+    def verteilung(self) -> str:
+        """The key in German, incl. fixed shares, weights and the population's reference date."""
+        return str(self._verteilung)
+
+    @property
+    def restcent_regel(self) -> str:
+        """The remainder-cent rule as the sentence for the calculation annex and the agreement."""
+        return str(self._restcent_regel)
 
     @property
     def abschlaege(self) -> tuple[Abschlag, ...]:
@@ -244,7 +254,7 @@ def _leistung(
             "Der Anteil des Erbringers ist keine Leistung an einen anderen: keine Umsatzsteuer darauf; bei "
             "Steuerpflicht ist nur die Vorsteuer abziehbar, die auf die Anteile der Empfänger entfällt."
         )
-    warnungen = [*rechnung_k.warnungen, *g.warnungen]
+    warnungen = rechnung_k.warnungen + list(g.warnungen)
     if rechnung.stueckpreis is not None and rechnung.stueckpreis.kostendeckung_nicht_steuerbar > 0:
         warnungen.append(
             "Der Stückpreis × Menge übersteigt die Kosten (Überdeckung ohne Umsatzsteuer: "
@@ -267,7 +277,7 @@ def _leistung(
             erstattung_steuerpflichtig=rechnung.erstattung_steuerpflichtig,
             vorsteuerabzug_bei_steuerpflicht=rechnung.vorsteuerabzug_bei_steuerpflicht,
             schluessel=v.schluessel,
-            verteilung=g.beschreibung,
+            _verteilung=g.beschreibung,
             anteile=rechnung.anteile,
             wirtschaftlichkeit=vergleiche(kosten, rechnung.anteile),
             abschlagsrhythmus=rhythmus,
@@ -276,11 +286,15 @@ def _leistung(
             kalkulatorische_zinsen=_summe(positionen, "kalkulatorische_zinsen"),
             hinweise=tuple(hinweise),
             quellenhinweise=_quellenhinweise(rechnung_k.tabelle),
-            warnungen=tuple(dict.fromkeys(warnungen)),
-            restcent_regel=g.restcent_regel,
+            warnungen=tuple(dict.fromkeys(warnungen)) if len(warnungen) > 1 else tuple(warnungen),
+            _restcent_regel=g.restcent_regel,
             restcent=rechnung.restcent,
             festanteile=g.festanteile,
-            bestandteile=tuple((b.id, b.bezeichnung, b.gewicht_prozent, b.schluessel) for b in v.bestandteile or []),
+            bestandteile=(
+                tuple((b.id, b.bezeichnung, b.gewicht_prozent, b.schluessel) for b in v.bestandteile)
+                if v.bestandteile
+                else ()
+            ),
             bestandteilwerte=g.bestandteilwerte,
             einwohner_stichtag=v.einwohner_stichtag,
             stueckpreis=rechnung.stueckpreis,

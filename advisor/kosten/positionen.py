@@ -110,6 +110,8 @@ def satztabelle_fuer(
     if grundlage is None or grundlage == EIGENE_KLR:
         return None, []
     tabelle = satztabellen.get(grundlage)
+    if tabelle is not None and tabelle.als_satzgrundlage:
+        return tabelle, []
     moeglich = ", ".join(satztabellen.satzgrundlagen)
     if tabelle is None:
         return None, [
@@ -141,6 +143,8 @@ class EigeneZeilen:
     personal_aus_tabelle: Decimal
     #: Personnel lines given by grade × VZÄ (also those whose table was not found).
     zeilen_nach_gruppe: int = 0
+    #: Whether a position is interest (imputed or actual): the double-interest check then runs.
+    zinszeilen: bool = False
 
 
 def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[EigeneZeilen, list[Feldproblem]]:
@@ -152,8 +156,11 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
     nach_gruppe = 0
     if not kosten.positionen and not kosten.anlagen:
         probleme.append(Feldproblem(f"{pfad}.positionen", "Es ist keine Kostenposition angegeben."))
+    zinsen = False
     for i, p in enumerate(kosten.positionen):
         kategorie, hinweis = _kategorie(p.art)
+        if kategorie != "kosten" or p.art == "fremdkapitalzinsen":
+            zinsen = zinsen or p.art in ("kalkulatorische_zinsen", "fremdkapitalzinsen")
         if p.art == "wagnis" and p.einzelwagnis_nachweis is not None:
             kategorie = "kosten"
             hinweis = (
@@ -228,4 +235,4 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
                 leitungsposition=p.leitungsposition,
             )
         )
-    return EigeneZeilen(zeilen, tabelle, vzae_summe, aus_tabelle, nach_gruppe), probleme
+    return EigeneZeilen(zeilen, tabelle, vzae_summe, aus_tabelle, nach_gruppe, zinsen), probleme

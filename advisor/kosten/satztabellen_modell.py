@@ -7,6 +7,7 @@ one request; parsing and validating tables is ``satztabellen``'s.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,9 +23,14 @@ TITEL_SATZTABELLE = "Die Satztabelle ist ungültig."
 Laufbahn = Literal["tarifbeschaeftigte", "beamte"]
 
 
+_LEERRAUM = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
 def normalisiere_gruppe(gruppe: str) -> str:
-    """``"E 9b"``, ``"e9b"`` and ``"E  9 b"`` name the same pay grade."""
-    return re.sub(r"\s+", "", gruppe).upper()
+    """``"E 9b"``, ``"e9b"`` and ``"E  9 b"`` name the same pay grade (cached: a batch of
+    calculations looks up the same few grades thousands of times)."""
+    return _LEERRAUM.sub("", gruppe).upper()
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,8 +227,12 @@ def anteile_berechnen(
     ri = gewichtung.restcent_index
     netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
     jaehrlich_cent = vorsteuer_cent - in_cent(vorsteuer_anlagen)
-    nicht_steuerbar, rest_ns = _verteile(netto_cent + vorsteuer_cent, w, ri)
-    quoten, rest_q = _verteile(100_00, w, ri)
+    nicht_steuerbar, rest_ns = verteile_cent_gleich(netto_cent + vorsteuer_cent, w)
+    quoten, rest_q = verteile_cent_gleich(100_00, w)
+    if ri is not None:
+        nicht_steuerbar[ri] += rest_ns
+        quoten[ri] += rest_q
+        rest_ns = rest_q = 0
     if gewichtung.erbringer_traegt_anteil:
         eigen_fremd = [w[0], sum(w[1:])]
         netto_empfaenger = verteile_cent(netto_cent, eigen_fremd)[1]
@@ -240,7 +244,10 @@ def anteile_berechnen(
             rest_n = 0
     else:
         abziehbar = jaehrlich_cent
-        netto, rest_n = _verteile(netto_cent, w, ri)
+        netto, rest_n = verteile_cent_gleich(netto_cent, w)
+        if ri is not None:
+            netto[ri] += rest_n
+            rest_n = 0
     anteile, summe_netto, summe_ust = _anteile(gewichtung, steuersatz, quoten, nicht_steuerbar, netto)
     restcent = (
         Restcent(als_euro(rest_ns), als_euro(rest_n), als_euro(rest_q))

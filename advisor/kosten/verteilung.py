@@ -41,6 +41,35 @@ _BEZEICHNUNG = {
 _KREISANGEHOERIG = {"gemeinde", "stadt"}
 
 
+class Verteilungstext:
+    """The key's description or its remainder-cent rule as German text — formatted only when
+    somebody reads it (a batch of thousands of calculations never does). ``str(t)`` is the text."""
+
+    __slots__ = ("art", "fallakte", "leistung", "_text")
+
+    def __init__(self, art: str, fallakte: Fallakte, leistung: Leistung) -> None:
+        self.art = art
+        self.fallakte = fallakte
+        self.leistung = leistung
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            v = self.leistung.kosten.verteilung  # type: ignore[union-attr]
+            assert v is not None
+            self._text = (
+                beschreibung(self.fallakte, v)
+                if self.art == "beschreibung"
+                else _regel(self.fallakte, self.leistung, v)
+            )
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(slots=True)
 class Gewichtung:
     """Payers in order, the key value each one shows, its effective integer weight, and how
@@ -50,11 +79,11 @@ class Gewichtung:
     schluesselwerte: tuple[Decimal, ...]
     ganzzahlig: tuple[int, ...]
     erbringer_traegt_anteil: bool
-    beschreibung: str
+    beschreibung: Verteilungstext | str
     #: Index in ``zahler`` of the party that takes the remainder cents, ``None`` = the provider,
     #: which is no payer: it bears them itself (they are not invoiced).
     restcent_index: int | None = None
-    restcent_regel: str = ""
+    restcent_regel: Verteilungstext | str = ""
     festanteile: dict[str, Decimal] = field(default_factory=dict)
     #: ``stueckpreis``: the agreed net price per unit (``None``: derived from the costs) and the
     #: quantities per payer.
@@ -109,25 +138,34 @@ def _verwendet_einwohner(v: Verteilung) -> bool:
     )
 
 
-def _warnungen(fallakte: Fallakte, v: Verteilung, variabel_zahler: list[str]) -> list[str]:
+_OHNE_STICHTAG = (
+    "Der Stichtag der Einwohnerzahlen fehlt (verteilung.einwohner_stichtag, z. B. IT.NRW zum 31.12. "
+    "des Vorvorjahres); die Vereinbarung sollte ihn nennen, sonst ist der Schlüssel nicht nachprüfbar."
+)
+
+
+def _warnungen(fallakte: Fallakte, v: Verteilung, variabel_zahler: list[str]) -> tuple[str, ...]:
     if not _verwendet_einwohner(v):
-        return []
+        return ()
     warnungen: list[str] = []
-    arten = {b.id: b.art for b in fallakte.beteiligte}
-    kreise = [k for k in variabel_zahler if arten.get(k) == "kreis"]
-    gemeinden = [k for k in variabel_zahler if arten.get(k) in _KREISANGEHOERIG]
+    zahlend = set(variabel_zahler)
+    kreise: list[str] = []
+    gemeinden = False
+    for b in fallakte.beteiligte:
+        if b.id in zahlend:
+            if b.art == "kreis":
+                kreise.append(b.name)
+            elif b.art in _KREISANGEHOERIG:
+                gemeinden = True
     if kreise and gemeinden:
         warnungen.append(
-            f"Der Einwohnerschlüssel zählt den Kreis ({', '.join(_name(fallakte, k) for k in kreise)}) und "
-            "Gemeinden zusammen: sind es seine kreisangehörigen Gemeinden, zählen dieselben Einwohner doppelt. "
-            "Besser: ein fester Anteil des Kreises (festanteile), der Rest nach den Einwohnern der Gemeinden."
+            f"Der Einwohnerschlüssel zählt den Kreis ({', '.join(kreise)}) und Gemeinden zusammen: sind es "
+            "seine kreisangehörigen Gemeinden, zählen dieselben Einwohner doppelt. Besser: ein fester Anteil "
+            "des Kreises (festanteile), der Rest nach den Einwohnern der Gemeinden."
         )
     if v.einwohner_stichtag is None:
-        warnungen.append(
-            "Der Stichtag der Einwohnerzahlen fehlt (verteilung.einwohner_stichtag, z. B. IT.NRW zum 31.12. "
-            "des Vorvorjahres); die Vereinbarung sollte ihn nennen, sonst ist der Schlüssel nicht nachprüfbar."
-        )
-    return warnungen
+        warnungen.append(_OHNE_STICHTAG)
+    return tuple(warnungen)
 
 
 def restcent_regel(traeger_name: str, ist_erbringer: bool, erbringer_zahlt: bool) -> str:
@@ -152,9 +190,9 @@ def gewichtung(fallakte: Fallakte, leistung: Leistung, pfad: str) -> tuple[Gewic
         return None, [Feldproblem(pfad, "Der Verteilungsschlüssel fehlt: Wer trägt welchen Anteil?")]
     v = kosten.verteilung
     zahler = tuple(leistung.zahler)
-    fest = dict(v.festanteile or {})
-    variabel_zahler = [z for z in zahler if z not in fest]
-    if not variabel_zahler or sum(fest.values(), Decimal(0)) >= HUNDERT:
+    fest = v.festanteile or {}
+    variabel_zahler = [z for z in zahler if z not in fest] if fest else list(zahler)
+    if fest and (not variabel_zahler or sum(fest.values(), Decimal(0)) >= HUNDERT):
         return None, [Feldproblem(f"{pfad}.festanteile", "Die Festanteile müssen unter 100 % bleiben.")]
     variabel = v.variabler_schluessel if v.schluessel == "sockel_plus_variabel" else v.schluessel
     if variabel is None or (v.schluessel == "sockel_plus_variabel" and v.sockel_prozent is None):
@@ -206,40 +244,49 @@ def gewichtung(fallakte: Fallakte, leistung: Leistung, pfad: str) -> tuple[Gewic
             basisgewichte = [s * summe + n * (HUNDERT - s) * w for w in anzeige]
         else:
             basisgewichte = list(anzeige)
-    ganzzahlig = _gesamtgewichte(zahler, fest, variabel_zahler, basisgewichte, quoten)
-    werte_je_zahler = dict(zip(variabel_zahler, anzeige, strict=True)) | fest
-    beschreibung = _grundbeschreibung(v)
-    if fest:
-        rest = HUNDERT - sum(fest.values(), Decimal(0))
-        feste = "; ".join(f"{_name(fallakte, k)} {prozent(p)}" for k, p in fest.items())
-        beschreibung = f"Festanteil: {feste}; übrige {prozent(rest)} {beschreibung}"
-    else:
-        beschreibung = beschreibung[0].upper() + beschreibung[1:]
-    if v.erbringer_traegt_anteil:
-        beschreibung += "; der Erbringer trägt einen eigenen Anteil"
+    ganzzahlig = _gesamtgewichte(zahler, fest, variabel_zahler, basisgewichte, quoten, v.schluessel == "stueckpreis")
+    werte_je_zahler = dict(zip(variabel_zahler, anzeige, strict=True)) | fest if fest else None
     traeger = v.restcent_traeger or leistung.erbringer
     index = zahler.index(traeger) if traeger in zahler else None
     return (
         Gewichtung(
             zahler=zahler,
-            schluesselwerte=tuple(werte_je_zahler[z] for z in zahler),
+            schluesselwerte=tuple(anzeige) if werte_je_zahler is None else tuple(werte_je_zahler[z] for z in zahler),
             ganzzahlig=tuple(ganzzahlig),
             erbringer_traegt_anteil=v.erbringer_traegt_anteil,
-            beschreibung=beschreibung,
+            beschreibung=Verteilungstext("beschreibung", fallakte, leistung),
             restcent_index=index,
-            restcent_regel=restcent_regel(
-                f"„{_name(fallakte, traeger)}“", traeger == leistung.erbringer, v.erbringer_traegt_anteil
-            ),
-            festanteile=fest,
+            restcent_regel=Verteilungstext("regel", fallakte, leistung),
+            festanteile=dict(fest),
             stueckpreis_modus=v.schluessel == "stueckpreis",
             stueckpreis=v.stueckpreis,
             mengen=tuple(anzeige) if v.schluessel == "stueckpreis" else (),
             mengeneinheit=v.mengeneinheit,
             bestandteilwerte=bestandteilwerte,
-            warnungen=tuple(_warnungen(fallakte, v, variabel_zahler)),
+            warnungen=_warnungen(fallakte, v, variabel_zahler),
         ),
         [],
     )
+
+
+def beschreibung(fallakte: Fallakte, v: Verteilung) -> str:
+    """The key in German: fixed shares, the key of the rest, the provider's own share."""
+    text = _grundbeschreibung(v)
+    fest = v.festanteile or {}
+    if fest:
+        rest = HUNDERT - sum(fest.values(), Decimal(0))
+        feste = "; ".join(f"{_name(fallakte, k)} {prozent(p)}" for k, p in fest.items())
+        text = f"Festanteil: {feste}; übrige {prozent(rest)} {text}"
+    else:
+        text = text[0].upper() + text[1:]
+    if v.erbringer_traegt_anteil:
+        text += "; der Erbringer trägt einen eigenen Anteil"
+    return text
+
+
+def _regel(fallakte: Fallakte, leistung: Leistung, v: Verteilung) -> str:
+    traeger = v.restcent_traeger or leistung.erbringer
+    return restcent_regel(f"„{_name(fallakte, traeger)}“", traeger == leistung.erbringer, v.erbringer_traegt_anteil)
 
 
 def _gesamtgewichte(
@@ -248,6 +295,7 @@ def _gesamtgewichte(
     variabel_zahler: list[str],
     basisgewichte: list[Decimal] | None,
     quoten: list[Fraction] | None,
+    null_erlaubt: bool = False,
 ) -> list[int]:
     """Integer weights of all payers: fixed shares as their percentage, the others share the rest.
 
@@ -257,7 +305,7 @@ def _gesamtgewichte(
     """
     if quoten is None:
         assert basisgewichte is not None
-        if min(basisgewichte) == 0:  # quantities of a unit price: 0 allowed
+        if null_erlaubt and min(basisgewichte) == 0:  # quantities of a unit price: 0 allowed
             return ganzzahlig_aus_quoten([Fraction(w) for w in basisgewichte])
         if not fest:
             return ganzzahlige_gewichte(basisgewichte)

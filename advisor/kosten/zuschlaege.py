@@ -14,6 +14,7 @@ rate table used without indexation, imputed and actual interest side by side.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,22 +67,23 @@ def _monate_ab(ab: date, jahr: int) -> int:
     return 12 - ab.month + (1 if ab.day == 1 else 0)
 
 
+@functools.lru_cache(maxsize=64)
+def _alte_tabelle(kennung: str, bezugsjahre: tuple[int, ...], jahr: int) -> str:
+    jahre = "/".join(str(j) for j in bezugsjahre)
+    return (
+        f"Die Sätze von {kennung} gelten für {jahre}, kalkuliert wird {jahr}: ohne Fortschreibung "
+        "(fortschreibung: Prozentsatz, ab, Grundlage – z. B. die Tariferhöhung) oder eine eigene aktuelle "
+        "Tabelle sind die Personalkosten zu niedrig angesetzt."
+    )
+
+
 def _fortschreibung(
     kosten: Kosten, basis: Decimal, tabelle: Satztabelle | None, jahr: int, pfad: str
 ) -> tuple[list[Kostenzeile], list[str], list[Feldproblem]]:
     """One personnel line per stated increase: base × earlier factors × rate × months / 12."""
     if not kosten.fortschreibung:
         if tabelle is not None and basis and tabelle.bezugsjahre and jahr not in tabelle.bezugsjahre:
-            jahre = "/".join(str(j) for j in tabelle.bezugsjahre)
-            return (
-                [],
-                [
-                    f"Die Sätze von {tabelle.id} gelten für {jahre}, kalkuliert wird {jahr}: ohne Fortschreibung "
-                    "(fortschreibung: Prozentsatz, ab, Grundlage – z. B. die Tariferhöhung) oder eine eigene aktuelle "
-                    "Tabelle sind die Personalkosten zu niedrig angesetzt."
-                ],
-                [],
-            )
+            return [], [_alte_tabelle(tabelle.id, tabelle.bezugsjahre, jahr)], []
         return [], [], []
     if tabelle is None or not basis:
         meldung = "Die Fortschreibung gilt für Personalkosten aus einer Satztabelle; diese Leistung hat keine."
@@ -125,9 +127,23 @@ def _fortschreibung(
 
 def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> tuple[Kostenzeile, list[str]]:
     """The overhead line on the personnel without overhead of its own, and the double-count warnings."""
-    personal = [z for z in zeilen if z.art == "personal"]
-    basis = sum((z.betrag for z in personal if not z.gemeinkosten_enthalten), Decimal(0))
-    mit_eigenen = sum(1 for z in personal if z.gemeinkosten_enthalten)
+    basis = Decimal(0)
+    mit_eigenen = ungeklaert = 0
+    leitung: list[str] = []
+    fraglich: list[str] = []
+    for z in zeilen:
+        if z.art != "personal":
+            continue
+        if z.gemeinkosten_enthalten:
+            mit_eigenen += 1
+            continue
+        basis += z.betrag
+        if z.gemeinkosten_enthalten is None:
+            ungeklaert += 1
+        if z.leitungsposition:
+            leitung.append(z.bezeichnung)
+        elif z.leitungsposition is None and _LEITUNG.search(z.bezeichnung):
+            fraglich.append(z.bezeichnung)
     warnungen: list[str] = []
     hinweis = None
     if satz not in KGST_ZUSCHLAEGE and satz != 0:
@@ -136,15 +152,13 @@ def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> t
             "seine Herleitung bitte dokumentieren – ein runder Aufschlag ohne Grundlage ist ein Risiko."
         )
     if satz:
-        ungeklaert = [z for z in personal if z.gemeinkosten_enthalten is None]
         if kosten.satzgrundlage == EIGENE_KLR and ungeklaert:
             warnungen.append(
-                f"Gemeinkosten womöglich doppelt: {len(ungeklaert)} Personalposition(en) aus der eigenen KLR ohne "
+                f"Gemeinkosten womöglich doppelt: {ungeklaert} Personalposition(en) aus der eigenen KLR ohne "
                 "Angabe, ob sie schon Gemeinkosten enthalten – KLR-Zahlen tun das meist. Bitte je Position "
                 "gemeinkosten_enthalten angeben; der Zuschlag gilt nur für Kosten ohne eigene Gemeinkosten."
             )
         voll = satz >= min(KGST_ZUSCHLAEGE)
-        leitung = [z.bezeichnung for z in personal if z.leitungsposition]
         if leitung and voll:
             warnungen.append(
                 f"Gemeinkosten doppelt: {', '.join(f'„{b}“' for b in leitung)} ist als Leitung/Sekretariat gesondert "
@@ -152,7 +166,6 @@ def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> t
                 "Sekretariat bereits enthält. Zuschlag um diesen Anteil kürzen (Herleitung dokumentieren) oder die "
                 "Position streichen."
             )
-        fraglich = [z.bezeichnung for z in personal if z.leitungsposition is None and _LEITUNG.search(z.bezeichnung)]
         if fraglich and voll:
             warnungen.append(
                 f"Gemeinkosten womöglich doppelt: {', '.join(f'„{b}“' for b in fraglich)} klingt nach Leitung oder "
@@ -179,8 +192,10 @@ def _abweichung_von_tabelle(kosten: Kosten, tabelle: Satztabelle | None) -> list
     """The case's lump sum or overhead rate differs from the rate table it names."""
     if tabelle is None:
         return []
-    warnungen: list[str] = []
     pauschale, tab_pauschale = kosten.sachkostenpauschale_je_vzae, tabelle.sachkosten_je_arbeitsplatz
+    if not tabelle.eigene and (pauschale is None or pauschale == tab_pauschale):
+        return []  # the shipped tables' overhead rates are checked by the overhead line's own note
+    warnungen: list[str] = []
     if pauschale is not None and tab_pauschale is not None and pauschale != tab_pauschale:
         warnungen.append(
             f"Die Sachkostenpauschale von {euro(pauschale)} je VZÄ weicht von der Tabelle {tabelle.id} ab "
@@ -226,12 +241,13 @@ def kostenzeilen(
     eigene, probleme = eigene_zeilen(kosten, satztabellen, pfad)
     zeilen = list(eigene.zeilen)
     ergebnis = Kostenrechnung(zeilen, eigene.tabelle)
-    if jahr is not None:
+    if jahr is not None and (kosten.fortschreibung or eigene.tabelle is not None):
         neu, warnungen, p = _fortschreibung(kosten, eigene.personal_aus_tabelle, eigene.tabelle, jahr, pfad)
         zeilen.extend(neu)
         ergebnis.warnungen.extend(warnungen)
         probleme.extend(p)
-    ergebnis.warnungen.extend(_abweichung_von_tabelle(kosten, eigene.tabelle))
+    if eigene.tabelle is not None:
+        ergebnis.warnungen.extend(_abweichung_von_tabelle(kosten, eigene.tabelle))
     if kosten.sachkostenpauschale_je_vzae is not None:
         if eigene.vzae_summe == 0 and eigene.zeilen_nach_gruppe == 0:
             probleme.append(
@@ -270,7 +286,8 @@ def kostenzeilen(
         ergebnis.anlagen = anlagen.zeilen
         ergebnis.vorsteuer_anlagen = anlagen.vorsteuer_anlagen
         ergebnis.warnungen.extend(anlagen.warnungen)
-    ergebnis.warnungen.extend(_zinswarnung(kosten, zeilen))
+    if eigene.zinszeilen or kosten.anlagen:
+        ergebnis.warnungen.extend(_zinswarnung(kosten, zeilen))
     if kosten.gewinnaufschlag_prozent:
         basis = sum((z.betrag for z in zeilen), Decimal(0))
         zeilen.append(
