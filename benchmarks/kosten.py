@@ -10,7 +10,12 @@
    mixed keys, unit prices and fixed shares, provider shares, own-cost comparisons, an asset list
    in 30 % of the services, an indexation step), calculation only, per case and per payer.
 
-Run: .venv/bin/python benchmarks/kosten.py [--faelle 6250] [--stress 1000]
+4. With ``--vergleich DIR`` (a checkout of an earlier state, e.g. ``git archive main | tar -x -C
+   /tmp/main``): the 6,250-case calculation with this code and with DIR's, in alternating child
+   processes, CPU time (``time.process_time``: robust on a shared machine), best of 5 per process,
+   and the ratio — "within 10 % of before" is measured in the same run.
+
+Run: .venv/bin/python benchmarks/kosten.py [--faelle 6250] [--stress 1000] [--vergleich DIR]
 """
 
 from __future__ import annotations
@@ -205,10 +210,53 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     )
 
 
+_KALKULATION_CPU = """
+import gc, sys, time
+sys.path.insert(0, sys.argv[1])
+from decimal import Decimal
+import rules
+from advisor.kosten import calculate
+from advisor.parsing import fallakte_aus_daten
+from benchmarks.faelle import faelle
+akten = [fallakte_aus_daten(d) for d in faelle(int(sys.argv[2]))]
+tabellen = rules.load_rate_tables()
+gc.collect(); gc.freeze(); gc.disable()
+beste = float("inf")
+for _ in range(5):
+    t = time.process_time(); [calculate(a, tabellen, Decimal(19)) for a in akten]
+    beste = min(beste, time.process_time() - t)
+print(beste)
+"""
+
+
+def bench_vergleich(verzeichnis: Path, anzahl: int, runden: int = 3) -> None:
+    """This code's 6,250-case calculation against ``verzeichnis``'s, CPU time, alternating."""
+    import subprocess
+
+    hier = Path(__file__).resolve().parents[1]
+    zeiten: dict[str, list[float]] = {"hier": [], "vorher": []}
+    for _ in range(runden):
+        for name, ort in (("vorher", verzeichnis), ("hier", hier)):
+            aus = subprocess.run(
+                [sys.executable, "-c", _KALKULATION_CPU, str(ort), str(anzahl)],
+                cwd=ort,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            zeiten[name].append(float(aus.stdout.strip().splitlines()[-1]))
+    vorher, hier_t = min(zeiten["vorher"]), min(zeiten["hier"])
+    print(f"Vergleich der Kalkulation ({anzahl} Fälle, CPU-Zeit, je bestes von {5 * runden} Läufen, abwechselnd):")
+    print(f"  vorher:       {vorher:7.3f} s  ({verzeichnis})")
+    print(f"  dieser Stand: {hier_t:7.3f} s")
+    print(f"  Verhältnis:   {hier_t / vorher:7.3f} × (Ziel ≤ 1,10)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark der Kostenkalkulation")
     parser.add_argument("--faelle", type=int, default=6250)
     parser.add_argument("--stress", type=int, default=1000)
+    parser.add_argument("--vergleich", type=Path, help="Checkout eines früheren Stands für den Zeitvergleich")
     args = parser.parse_args()
     from benchmarks.faelle import faelle
 
@@ -223,6 +271,9 @@ def main() -> None:
     print()
     rnd = random.Random(6250)
     bench_faelle([erzeuge_fall(rnd, i) for i in range(args.stress)], "Kosten-Stresstest (benchmarks/kosten.py)")
+    if args.vergleich is not None:
+        print()
+        bench_vergleich(args.vergleich.resolve(), args.faelle)
 
 
 if __name__ == "__main__":
