@@ -2,12 +2,14 @@
 
 Public interface:
 
-- ``calculate(fallakte, satztabellen, umsatzsteuersatz) -> Kalkulation`` and
-  ``kalkulation_als_dict(k)`` (JSON "ikz-kalkulation/1");
+- ``calculate(fallakte, satztabellen, umsatzsteuersatz) -> Kalkulation`` (the rate: one Decimal or
+  a mapping service id → rate) and ``kalkulation_als_dict(k)`` (JSON "ikz-kalkulation/1");
 - ``kennzahlen(k) -> {service id: Kostenkennzahlen}`` for the § 2b assessment;
-- ``settle(fallakte, istdaten, umsatzsteuersatz) -> Abrechnung``, ``parse_ist(text)``,
-  ``abrechnung_als_dict(a)``;
-- ``satztabellen_aus_daten(docs) -> Satztabellen`` (rules.load_rate_tables() reads the files).
+- ``settle(fallakte, istdaten, umsatzsteuersatz, satztabellen=None) -> Abrechnung``,
+  ``parse_ist(text)``, ``abrechnung_als_dict(a)``;
+- ``satztabellen_aus_daten(docs) -> Satztabellen`` (rules.load_rate_tables() reads the files);
+  ``Satztabellen.mit_eigenen(tables)`` adds a municipality's own tables
+  (``satztabellen.parse_eigene_satztabelle``) for one calculation.
 
 Pure: no I/O. Money is Decimal throughout; rounding lives in ``rundung``.
 """

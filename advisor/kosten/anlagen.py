@@ -27,7 +27,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 from advisor.deutsch import datum, euro, prozent, zahl
-from advisor.errors import Feldproblem
 from advisor.fallakte import Anlagegut, Kosten
 from advisor.kosten.rundung import NULL, als_euro, cent_aus_bruch, in_cent
 
@@ -158,9 +157,10 @@ def _herkunft_afa(a: Anlagegut, z: Anlagezeile, jahr: int) -> str:
     )
 
 
-def anlagenrechnung(kosten: Kosten, jahr: int, pfad: str) -> tuple[Anlagenrechnung, list[Feldproblem]]:
-    """The asset rows of ``kosten.anlagen`` for ``jahr`` and their cost lines, or the problems."""
-    probleme: list[Feldproblem] = []  # structural checks are done when the case is read
+def anlagenrechnung(kosten: Kosten, jahr: int) -> Anlagenrechnung:
+    """The asset rows of ``kosten.anlagen`` for ``jahr`` and their cost lines (the structural
+    checks — a rate without assets, loan interest on 100 % own capital — are done when the case
+    is read)."""
     zinssatz = kosten.kalkulatorischer_zinssatz_prozent
     zeilen: list[Anlagezeile] = []
     kostenzeilen: list[tuple[str, str, Decimal, Decimal, str, str | None]] = []
@@ -210,4 +210,4 @@ def anlagenrechnung(kosten: Kosten, jahr: int, pfad: str) -> tuple[Anlagenrechnu
             "§ 6 Abs. 2 KAG NRW nennt einen einheitlichen Nominalzins (Durchschnitt der Emissionsrenditen "
             "öffentlicher Anleihen über 30 Jahre) – Quelle und Stand bitte angeben."
         )
-    return Anlagenrechnung(zeilen, kostenzeilen, vorsteuer_anlagen, warnungen), probleme
+    return Anlagenrechnung(zeilen, kostenzeilen, vorsteuer_anlagen, warnungen)

@@ -276,8 +276,7 @@ def kostenzeilen(
         zeilen.append(zeile)
         ergebnis.warnungen.extend(warnungen)
     if jahr is not None and (kosten.anlagen or kosten.kalkulatorischer_zinssatz_prozent):
-        anlagen, p = anlagenrechnung(kosten, jahr, pfad)
-        probleme.extend(p)
+        anlagen = anlagenrechnung(kosten, jahr)
         for art, bezeichnung, betrag, vorsteuer, herkunft, hinweis in anlagen.kostenzeilen:
             kategorie: Kategorie = "risiko" if art == "kalkulatorische_zinsen" else "kosten"
             if art == "kalkulatorische_zinsen":
