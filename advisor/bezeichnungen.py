@@ -129,6 +129,8 @@ SCHLUESSEL: dict[str, str] = {
     "gleiche_teile": "Zu gleichen Teilen",
     "sockel_plus_variabel": "Sockel zu gleichen Teilen plus variabler Anteil",
     "frei": "Frei vereinbarte Gewichte",
+    "gemischt": "Gemischter Schlüssel (mehrere Maßstäbe mit Gewichten)",
+    "stueckpreis": "Stückpreis × tatsächliche Menge",
 }
 
 VARIABLE_SCHLUESSEL: dict[str, str] = {k: SCHLUESSEL[k] for k in ("einwohner", "fallzahlen", "nutzung", "frei")}
@@ -394,4 +396,15 @@ RECHTSFORMEN_KURZ: dict[str, str] = {
     **RECHTSFORMEN,
     "oerv_delegierend": "ÖrV delegierend",
     "oerv_mandatierend": "ÖrV mandatierend",
+}
+
+FAELLIGKEITEN: dict[str, str] = {
+    "im_voraus": "Im Voraus (im ersten Monat jeder Periode)",
+    "nachschuessig": "Nachschüssig (im letzten Monat jeder Periode)",
+    "nach_periodenende": "Nach Ablauf der Periode (im Folgemonat)",
+}
+
+ABSCHREIBUNGSMETHODEN: dict[str, str] = {
+    "linear": "Linear über die Nutzungsdauer",
+    "leistungsabhaengig": "Leistungsabhängig (nach Leistungseinheiten)",
 }

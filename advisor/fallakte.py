@@ -81,8 +81,11 @@ Kostenart = Literal[
     "gewinnaufschlag",
     "sonstige",
 ]
-Schluessel = Literal["einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei"]
+Schluessel = Literal[
+    "einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei", "gemischt", "stueckpreis"
+]
 VariablerSchluessel = Literal["einwohner", "fallzahlen", "nutzung", "frei"]
+Bestandteilschluessel = Literal["einwohner", "fallzahlen", "nutzung", "frei", "gleiche_teile"]
 Abrechnungsverfahren = Literal["spitzabrechnung", "pauschale_mit_anpassung", "festpreis"]
 #: What kind of supply the service is (§ 3 Abs. 1 and 9 UStG): § 4 Nr. 29 UStG exempts only sonstige Leistungen.
 Leistungsart = Literal["sonstige_leistung", "lieferung"]
@@ -100,6 +103,8 @@ Steuersatz = Literal["regelsatz", "ermaessigt"]
 #: spectacles from the social insurers' own outlets, Nr. 5 the BLE's market-regulation tasks.
 SondertaetigkeitAltesRecht = Literal["keine", "notariat_landesdienst", "brillenabgabe", "ble_marktordnung"]
 Abschlagsrhythmus = Literal["monatlich", "vierteljaehrlich", "halbjaehrlich", "jaehrlich"]
+Faelligkeit = Literal["im_voraus", "nachschuessig", "nach_periodenende"]
+Abschreibungsmethode = Literal["linear", "leistungsabhaengig"]
 
 #: Slug of a partner or service: letters, digits, "-", "_" and ".", starting with a letter or digit.
 Kennung = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -109,6 +114,10 @@ Langtext = Annotated[str, Field(max_length=20_000)]
 Betrag = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000000"), decimal_places=2, allow_inf_nan=False)]
 Prozent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Gewicht = Annotated[Decimal, Field(gt=0, le=Decimal("1000000000000"), allow_inf_nan=False)]
+#: A measure's value in a mixed key or an actual quantity: 0 allowed (a town without courses).
+Menge = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000000"), allow_inf_nan=False)]
+#: A fixed share in percent: more than 0, less than 100.
+Festanteil = Annotated[Decimal, Field(gt=0, lt=100, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -173,9 +182,28 @@ class Kostenposition(_Strict):
     vzae: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)] | None = None
     betrag: Betrag | None = None
     vorsteuer: Betrag | None = None
+    #: Personnel from the body's own cost accounting that already carries overhead: the
+    #: surcharge does not apply to it (kosten.md §1). ``None``: not stated.
+    gemeinkosten_enthalten: StrictBool | None = None
+    #: A separately costed management or secretariat position (team lead, office): next to the
+    #: full KGSt surcharge, which already contains it, the calculation warns of double counting.
+    #: ``None``: not stated (a name like "Teamleitung" then draws a question).
+    leitungsposition: StrictBool | None = None
+    #: For ``art: wagnis``: the evidence of a specific risk (e.g. bad debts of past years); with
+    #: it the line is a cost (Einzelwagnis), without it the general risk, which is no cost.
+    einzelwagnis_nachweis: Kurztext | None = None
 
     @model_validator(mode="after")
     def _betrag_oder_satz(self) -> Kostenposition:
+        if self.art != "personal" and (self.gemeinkosten_enthalten is not None or self.leitungsposition is not None):
+            raise PydanticCustomError(
+                "nur_personal",
+                "Angaben zu Gemeinkosten und Leitungsposition gibt es nur bei Personalkosten (art: personal).",
+            )
+        if self.einzelwagnis_nachweis is not None and self.art != "wagnis":
+            raise PydanticCustomError(
+                "nachweis_nur_wagnis", "Ein Nachweis eines Einzelwagnisses gehört zu einer Position mit art: wagnis."
+            )
         nach_satz = self.entgeltgruppe is not None or self.vzae is not None
         if nach_satz and self.art != "personal":
             raise PydanticCustomError(
@@ -201,21 +229,103 @@ class Kostenposition(_Strict):
         return self
 
 
+class Schluesselbestandteil(_Strict):
+    """One measure of a mixed key (``schluessel: gemischt``) with its stated weight, e.g. 70 % line
+    time and 30 % vehicle-km; ``werte`` are the measure's values per payer (0 allowed)."""
+
+    id: Kennung
+    bezeichnung: Kurztext
+    gewicht_prozent: Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)]
+    schluessel: Bestandteilschluessel
+    werte: dict[Kennung, Menge] | None = None
+
+
 class Verteilung(_Strict):
-    """The allocation key: who pays which share of the reimbursement."""
+    """The allocation key: who pays which share of the reimbursement.
+
+    ``festanteile`` gives one or more payers a fixed percentage; the rest is split among the other
+    payers by ``schluessel``. ``gemischt`` combines ``bestandteile`` with stated weights;
+    ``stueckpreis`` charges a price per unit × quantity (``werte``: planned quantities).
+    ``restcent_traeger`` names who takes the cents that cannot be split evenly among partners with
+    equal weights (default: the provider).
+    """
 
     schluessel: Schluessel
     sockel_prozent: Prozent | None = None
     variabler_schluessel: VariablerSchluessel | None = None
     werte: dict[Kennung, Gewicht] | None = None
     erbringer_traegt_anteil: StrictBool = False
+    festanteile: Annotated[dict[Kennung, Festanteil], Field(max_length=500)] | None = None
+    bestandteile: Annotated[list[Schluesselbestandteil], Field(min_length=2, max_length=10)] | None = None
+    stueckpreis: Annotated[Decimal, Field(gt=0, le=Decimal("1000000000"), decimal_places=2)] | None = None
+    mengeneinheit: Kurztext | None = None
+    einwohner_stichtag: date | None = None
+    restcent_traeger: Kennung | None = None
 
 
 class Abrechnung(_Strict):
-    """How the reimbursement is settled."""
+    """How the reimbursement is settled; when advances are due (``faelligkeit``: in advance in the
+    first month of each period, in arrears in its last month, or in the month after it, on
+    ``faelligkeitstag``; without both: the last day of each period)."""
 
     verfahren: Abrechnungsverfahren
     abschlaege: Abschlagsrhythmus | None = None
+    faelligkeit: Faelligkeit | None = None
+    faelligkeitstag: Annotated[StrictInt, Field(ge=1, le=31)] | None = None
+
+
+class Anlagegut(_Strict):
+    """An asset of the service for depreciation and interest (KAG NRW § 6 Abs. 2).
+
+    ``anschaffungskosten`` net of VAT; ``vorsteuer`` the VAT paid at purchase (a cost when the
+    service is not taxable, deducted once at purchase when it is). Depreciation on the
+    replacement value when ``wiederbeschaffungswert`` is given. Imputed interest only on the
+    ``eigenkapitalanteil_prozent`` of the residual value; actual loan interest
+    (``fremdkapitalzinsen``) only on the rest — never both on the same capital.
+    """
+
+    bezeichnung: Kurztext
+    anschaffungskosten: Annotated[Decimal, Field(gt=0, le=Decimal("100000000000"), decimal_places=2)]
+    vorsteuer: Betrag | None = None
+    anschaffung: date
+    nutzungsdauer_jahre: Annotated[StrictInt, Field(ge=1, le=100)]
+    methode: Abschreibungsmethode = "linear"
+    leistung_gesamt: Annotated[Decimal, Field(gt=0, le=Decimal("1000000000000"))] | None = None
+    leistung_bisher: Menge | None = None
+    leistung_jahr: Menge | None = None
+    wiederbeschaffungswert: Annotated[Decimal, Field(gt=0, le=Decimal("100000000000"), decimal_places=2)] | None = None
+    eigenkapitalanteil_prozent: Prozent = Decimal(100)
+    fremdkapitalzinsen: Betrag | None = None
+
+    @model_validator(mode="after")
+    def _stimmig(self) -> Anlagegut:
+        leistung = (self.leistung_gesamt, self.leistung_bisher, self.leistung_jahr)
+        if self.methode == "leistungsabhaengig" and (self.leistung_gesamt is None or self.leistung_jahr is None):
+            raise PydanticCustomError(
+                "leistung_fehlt",
+                "Leistungsabhängige Abschreibung braucht leistung_gesamt (über die Nutzungsdauer) und "
+                "leistung_jahr (im Kalkulationsjahr).",
+            )
+        if self.methode == "linear" and any(x is not None for x in leistung):
+            raise PydanticCustomError(
+                "leistung_nur_leistungsabhaengig",
+                "Leistungsmengen gelten nur für methode: leistungsabhaengig.",
+            )
+        if self.fremdkapitalzinsen and self.eigenkapitalanteil_prozent == 100:
+            raise PydanticCustomError(
+                "zinsen_doppelt",
+                "Tatsächliche Fremdkapitalzinsen und 100 % Eigenkapital schließen sich aus: kalkulatorische "
+                "Zinsen und Kreditzinsen nie auf dasselbe Kapital. Bitte den Eigenkapitalanteil angeben.",
+            )
+        return self
+
+
+class Fortschreibungsschritt(_Strict):
+    """A stated, dated increase of the table's personnel rates (e.g. a collective-agreement raise)."""
+
+    prozent: Annotated[Decimal, Field(gt=0, le=50, allow_inf_nan=False)]
+    ab: date
+    grundlage: Kurztext
 
 
 class Kosten(_Strict):
@@ -231,6 +341,26 @@ class Kosten(_Strict):
     abrechnung: Abrechnung | None = None
     eigenerstellung: dict[Kennung, Betrag] | None = None
     remanenzkosten: dict[Kennung, Betrag] | None = None
+    anlagen: Annotated[list[Anlagegut], Field(max_length=200)] = []
+    kalkulatorischer_zinssatz_prozent: Annotated[Decimal, Field(ge=0, le=20, allow_inf_nan=False)] | None = None
+    zinssatz_herleitung: Kurztext | None = None
+    fortschreibung: Annotated[list[Fortschreibungsschritt], Field(max_length=20)] = []
+
+    @property
+    def allgemeines_wagnis(self) -> bool:
+        """Whether a Wagnis line without evidence of a specific risk (the general risk) is > 0."""
+        return any(
+            p.art == "wagnis" and p.einzelwagnis_nachweis is None and (p.betrag or 0) > 0 for p in self.positionen
+        )
+
+    @property
+    def kalkulatorische_zinsen(self) -> bool:
+        """Whether imputed equity interest is charged: a line, or a rate on an asset list with equity."""
+        if any(p.art == "kalkulatorische_zinsen" and (p.betrag or 0) > 0 for p in self.positionen):
+            return True
+        return bool(self.kalkulatorischer_zinssatz_prozent) and any(
+            a.eigenkapitalanteil_prozent > 0 for a in self.anlagen
+        )
 
 
 class Leistung(_Strict):

@@ -261,8 +261,10 @@ def _kostenfakten(leistung: Leistung) -> dict[str, Any]:
 
     return {
         "gewinnaufschlag_vorhanden": hat("gewinnaufschlag") or (kosten.gewinnaufschlag_prozent or 0) > 0,
-        "wagnis_vorhanden": hat("wagnis"),
-        "kalkulatorische_zinsen_vorhanden": hat("kalkulatorische_zinsen"),
+        # A specific risk with evidence (Einzelwagnis) is a cost; only the general risk counts here.
+        "wagnis_vorhanden": kosten.allgemeines_wagnis,
+        # Imputed interest from a line or from a rate on the asset list (advisor.kosten.anlagen).
+        "kalkulatorische_zinsen_vorhanden": kosten.kalkulatorische_zinsen,
         "abrechnungsverfahren": kosten.abrechnung.verfahren if kosten.abrechnung else None,
     }
 

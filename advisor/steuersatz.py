@@ -65,13 +65,10 @@ def umsatzsteuersaetze(rw: Regelwerk, fallakte: Fallakte, stichtag: date | None 
     return {leistung.id: steuersatz_der_leistung(rw, leistung, tag).prozent for leistung in fallakte.leistungen}
 
 
-def umsatzsteuersaetze_je_jahr(rw: Regelwerk, fallakte: Fallakte) -> dict[str, Callable[[int], Decimal]]:
-    """{service id: rate for a settled year} for ``settle`` (the rate in force on 1 January)."""
+def umsatzsteuersaetze_je_jahr(rw: Regelwerk, fallakte: Fallakte) -> Callable[[int], dict[str, Decimal]]:
+    """For ``settle``: a settled year → {service id: VAT rate in force on 1 January of that year}."""
 
-    def satz_im_jahr(leistung: Leistung) -> Callable[[int], Decimal]:
-        def satz(jahr: int) -> Decimal:
-            return steuersatz_der_leistung(rw, leistung, date(jahr, 1, 1)).prozent
+    def saetze(jahr: int) -> dict[str, Decimal]:
+        return umsatzsteuersaetze(rw, fallakte, date(jahr, 1, 1))
 
-        return satz
-
-    return {leistung.id: satz_im_jahr(leistung) for leistung in fallakte.leistungen}
+    return saetze

@@ -20,6 +20,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from advisor.kosten import Istdaten
+from advisor.kosten.satztabellen import SatztabelleDatei
 from api.access_log import hide_query_strings
 from api.body_limit import BodyLimitMiddleware
 from api.db.session import make_engine, make_session_factory, run_migrations
@@ -47,11 +48,13 @@ from api.routers import (
     settlements,
     shares,
 )
+from api.routers.calculations import KALKULATIONSANFRAGE_SCHEMA
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.security_headers import SecurityHeadersMiddleware
 from api.seed import seed_examples
 from api.settings import Settings
+from api.web import satztabellen as satztabellen_web
 from api.web.render import ENVIRONMENT
 from api.web.routes import router as web_router
 from rules import load_rate_tables, load_rules
@@ -112,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(oidc.router)
 
     app.include_router(web_router, include_in_schema=False)
+    app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())
@@ -124,6 +128,8 @@ def _extra_schemas() -> dict[str, object]:
     return {
         "Istdaten": Istdaten,
         "Abrechnungsanfrage": ABRECHNUNGSANFRAGE_SCHEMA,
+        "Satztabelle": SatztabelleDatei,
+        "Kalkulationsanfrage": KALKULATIONSANFRAGE_SCHEMA,
         "Problem": Problem,
         "FallVersion": FallVersion,
         "Fallliste": Fallliste,

@@ -6,10 +6,16 @@
 2. The full calculation of the 6,250 shared generated cases (benchmarks/faelle.py: 2–12 partners,
    one case in 50 with 53): validation (parse), calculation, and the lead's ``assess`` with the
    calculation's figures, against the lead's target of < 2 s for all three.
-3. A cost-heavy stress set (this module's generator: 2–53 partners, 1–3 services, every key,
-   provider shares, own-cost comparisons), calculation only, per case and per payer.
+3. A cost-heavy stress set (this module's generator: 2–53 partners, 1–3 services, every key incl.
+   mixed keys, unit prices and fixed shares, provider shares, own-cost comparisons, an asset list
+   in 30 % of the services, an indexation step), calculation only, per case and per payer.
 
-Run: .venv/bin/python benchmarks/kosten.py [--faelle 6250] [--stress 1000]
+4. With ``--vergleich DIR`` (a checkout of an earlier state, e.g. ``git archive main | tar -x -C
+   /tmp/main``): the 6,250-case calculation with this code and with DIR's, in alternating child
+   processes, CPU time (``time.process_time``: robust on a shared machine), best of 5 per process,
+   and the ratio — "within 10 % of before" is measured in the same run.
+
+Run: .venv/bin/python benchmarks/kosten.py [--faelle 6250] [--stress 1000] [--vergleich DIR]
 """
 
 from __future__ import annotations
@@ -67,7 +73,9 @@ def bench_verteilung() -> None:
 
 
 GRUPPEN = ["E 6", "E 8", "E 9a", "E 9b", "E 9c", "E 10", "E 11", "E 12", "E 13", "A 9", "A 11", "A 13"]
-SCHLUESSEL = ["einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei"]
+SCHLUESSEL = [
+    "einwohner", "fallzahlen", "nutzung", "gleiche_teile", "sockel_plus_variabel", "frei", "gemischt", "stueckpreis"
+]  # fmt: skip
 RHYTHMEN = ["monatlich", "vierteljaehrlich", "halbjaehrlich", "jaehrlich"]
 
 
@@ -92,8 +100,18 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
         verteilung: dict = {"schluessel": schluessel, "erbringer_traegt_anteil": traegt}
         if schluessel == "sockel_plus_variabel":
             verteilung.update(sockel_prozent=rnd.choice([10, 20, 30]), variabler_schluessel="einwohner")
-        elif schluessel in ("fallzahlen", "nutzung", "frei"):
+        elif schluessel in ("fallzahlen", "nutzung", "frei", "stueckpreis"):
             verteilung["werte"] = {k: rnd.randint(1, 5000) for k in zahler}
+        elif schluessel == "gemischt":
+            verteilung["bestandteile"] = [
+                {"id": "ew", "bezeichnung": "Einwohner", "gewicht_prozent": 50, "schluessel": "einwohner"},
+                {"id": "f", "bezeichnung": "Fälle", "gewicht_prozent": 50, "schluessel": "fallzahlen",
+                 "werte": {k: rnd.randint(0, 5000) for k in zahler}},
+            ]  # fmt: skip
+        if schluessel in ("einwohner", "sockel_plus_variabel", "gemischt"):
+            verteilung["einwohner_stichtag"] = "2025-12-31"
+        if schluessel != "stueckpreis" and len(zahler) > 2 and rnd.random() < 0.3:
+            verteilung["festanteile"] = {zahler[0]: rnd.choice([10, 15, 30])}
         positionen = [
             {
                 "art": "personal",
@@ -131,6 +149,17 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
                     "verteilung": verteilung,
                     "abrechnung": {"verfahren": "spitzabrechnung", "abschlaege": rnd.choice(RHYTHMEN)},
                     "eigenerstellung": {k: str(rnd.randint(10_000, 900_000)) for k in empfaenger[:3]},
+                    "anlagen": [
+                        {
+                            "bezeichnung": "Fahrzeug",
+                            "anschaffungskosten": str(rnd.randint(10_000, 500_000)),
+                            "anschaffung": f"{rnd.randint(2020, 2027)}-{rnd.randint(1, 12):02d}-01",
+                            "nutzungsdauer_jahre": rnd.randint(3, 12),
+                        }
+                    ]
+                    if rnd.random() < 0.3
+                    else [],
+                    "fortschreibung": [{"prozent": 3, "ab": "2026-04-01", "grundlage": "Tarif"}],
                 },
             }
         )
@@ -181,10 +210,53 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     )
 
 
+_KALKULATION_CPU = """
+import gc, sys, time
+sys.path.insert(0, sys.argv[1])
+from decimal import Decimal
+import rules
+from advisor.kosten import calculate
+from advisor.parsing import fallakte_aus_daten
+from benchmarks.faelle import faelle
+akten = [fallakte_aus_daten(d) for d in faelle(int(sys.argv[2]))]
+tabellen = rules.load_rate_tables()
+gc.collect(); gc.freeze(); gc.disable()
+beste = float("inf")
+for _ in range(5):
+    t = time.process_time(); [calculate(a, tabellen, Decimal(19)) for a in akten]
+    beste = min(beste, time.process_time() - t)
+print(beste)
+"""
+
+
+def bench_vergleich(verzeichnis: Path, anzahl: int, runden: int = 3) -> None:
+    """This code's 6,250-case calculation against ``verzeichnis``'s, CPU time, alternating."""
+    import subprocess
+
+    hier = Path(__file__).resolve().parents[1]
+    zeiten: dict[str, list[float]] = {"hier": [], "vorher": []}
+    for _ in range(runden):
+        for name, ort in (("vorher", verzeichnis), ("hier", hier)):
+            aus = subprocess.run(
+                [sys.executable, "-c", _KALKULATION_CPU, str(ort), str(anzahl)],
+                cwd=ort,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            zeiten[name].append(float(aus.stdout.strip().splitlines()[-1]))
+    vorher, hier_t = min(zeiten["vorher"]), min(zeiten["hier"])
+    print(f"Vergleich der Kalkulation ({anzahl} Fälle, CPU-Zeit, je bestes von {5 * runden} Läufen, abwechselnd):")
+    print(f"  vorher:       {vorher:7.3f} s  ({verzeichnis})")
+    print(f"  dieser Stand: {hier_t:7.3f} s")
+    print(f"  Verhältnis:   {hier_t / vorher:7.3f} × (Ziel ≤ 1,10)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark der Kostenkalkulation")
     parser.add_argument("--faelle", type=int, default=6250)
     parser.add_argument("--stress", type=int, default=1000)
+    parser.add_argument("--vergleich", type=Path, help="Checkout eines früheren Stands für den Zeitvergleich")
     args = parser.parse_args()
     from benchmarks.faelle import faelle
 
@@ -199,6 +271,9 @@ def main() -> None:
     print()
     rnd = random.Random(6250)
     bench_faelle([erzeuge_fall(rnd, i) for i in range(args.stress)], "Kosten-Stresstest (benchmarks/kosten.py)")
+    if args.vergleich is not None:
+        print()
+        bench_vergleich(args.vergleich.resolve(), args.faelle)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from advisor.bewertung import Bewertung, Leistungsbewertung, bewertung_als_dict
 from advisor.bezeichnungen import ERGEBNISSE_KLEIN, FAKTEN, RISIKEN, STATUS
 from advisor.parsing import parse_fallakte
 from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded
+from cli.satztabellen import add_option, satztabellen
 
 _STATUS = {**STATUS, "nicht_anwendbar": "n. a."}
 _ERGEBNIS = {k: v.upper() for k, v in ERGEBNISSE_KLEIN.items()}
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("datei", metavar="FALLAKTE", help="Fallakte als YAML oder JSON")
     p.add_argument("--json", action="store_true", help="Bewertung als JSON ausgeben")
     p.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag abweichend von der Fallakte")
+    add_option(p)
     p.set_defaults(handler=lambda args: run_guarded(lambda: _run(args)))
 
 
@@ -37,7 +39,7 @@ def _run(args: argparse.Namespace) -> int:
 
     stichtag = parse_date_option(args.stichtag, "--stichtag")
     fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-    beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), stichtag=stichtag)
+    beratung = berate(fallakte, rules.load_rules(), satztabellen(args), stichtag=stichtag)
     if args.json:
         sys.stdout.write(
             json.dumps(bewertung_als_dict(beratung.bewertung), sort_keys=True, ensure_ascii=False, indent=2) + "\n"

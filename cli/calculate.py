@@ -3,7 +3,7 @@
 German tables on the terminal (with the § 2b result that says which column applies), or the
 Kalkulation JSON ("ikz-kalkulation/1", sorted keys) with ``--json``. Runs ``berate``: the VAT
 rate is the dated rule-set parameter ``regelsteuersatz`` on the case's ``stichtag``; the rate
-tables come from rules/tarife/.
+tables come from rules/tarife/ plus the own tables given with ``--satztabelle``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import sys
 
 from cli.common import EXIT_OK, read_text, run_guarded
+from cli.satztabellen import add_option, satztabellen
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("datei", metavar="DATEI", help="Fallakte (YAML oder JSON)")
     p.add_argument("--json", action="store_true", help="Kalkulation als JSON (ikz-kalkulation/1) ausgeben")
+    add_option(p)
     p.set_defaults(handler=_handler)
 
 
@@ -40,7 +42,7 @@ def _handler(args: argparse.Namespace) -> int:
         from advisor.parsing import parse_fallakte
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-        beratung = berate(fallakte, rules.load_rules(), rules.load_rate_tables(), mit_empfehlungen=False)
+        beratung = berate(fallakte, rules.load_rules(), satztabellen(args), mit_empfehlungen=False)
         if args.json:
             sys.stdout.write(dump_json(kalkulation_als_dict(beratung.kalkulation)))
         else:

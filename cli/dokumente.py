@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded, write_bytes_atomically
+from cli.satztabellen import add_option, satztabellen
 
 #: command → (document art, help, description, extra options)
 BEFEHLE: dict[str, tuple[str, str, str]] = {
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("-o", "--ausgabe", metavar="PDF", required=True, help="Zieldatei für das PDF")
         p.add_argument("--docx", metavar="DOCX", help="zusätzlich als Word-Dokument (DOCX) speichern")
         p.add_argument("--final", action="store_true", help="Ausfertigung ohne Entwurfskennzeichnung")
+        add_option(p)
         p.add_argument(
             "--stand", metavar="DATUM", help="Stand-Datum (JJJJ-MM-TT); Vorgabe: heute (nie der Stichtag der Fallakte)"
         )
@@ -70,12 +72,12 @@ def _handler(art: str) -> Callable[[argparse.Namespace], int]:
             from advisor.beratung import berate
             from advisor.parsing import parse_fallakte
             from contracts.dokumente import als_docx, als_pdf, erstelle
-            from rules import load_rate_tables, load_rules
+            from rules import load_rules
 
             stand = parse_date_option(args.stand, "--stand")
             fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
             regelwerk = load_rules()
-            beratung = berate(fallakte, regelwerk, load_rate_tables())
+            beratung = berate(fallakte, regelwerk, satztabellen(args))
             optionen = {k: getattr(args, k) for k in ("antragsteller", "fuer") if hasattr(args, k)}
             dokument = erstelle(art, beratung, final=args.final, stand=stand, regelwerk=regelwerk, **optionen)
             write_bytes_atomically(args.ausgabe, als_pdf(dokument))

@@ -2,17 +2,19 @@
 
 IST is a YAML/JSON file in the format ``ikz-ist/1`` described in docs/kosten.md (actual costs,
 actual key values, advances paid). Prints per recipient the actual share, the advances paid and
-the Nachzahlung (negative = Erstattung), or the JSON "ikz-abrechnung/1" with ``--json``.
+the Nachzahlung (negative = Erstattung) and the final invoices, or the JSON "ikz-abrechnung/1"
+with ``--json``. The rate tables (``--satztabelle`` adds own ones) are needed to recompute a
+planned unit price.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from cli.calculate import dump_json
 from cli.common import EXIT_OK, read_text, run_guarded
+from cli.satztabellen import add_option, satztabellen
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,21 +27,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("datei", metavar="DATEI", help="Fallakte (YAML oder JSON)")
     p.add_argument("ist", metavar="IST", help="Ist-Daten (YAML oder JSON, Format ikz-ist/1, siehe docs/kosten.md)")
     p.add_argument("--json", action="store_true", help="Abrechnung als JSON (ikz-abrechnung/1) ausgeben")
+    add_option(p)
     p.set_defaults(handler=_handler)
 
 
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
         import rules
-        from advisor.beratung import umsatzsteuersatz
         from advisor.kosten import abrechnung_als_dict, parse_ist, settle
-        from advisor.kosten.text_report import render_settlement_text
+        from advisor.kosten.text_abrechnung import render_settlement_text
         from advisor.parsing import parse_fallakte
+        from advisor.steuersatz import umsatzsteuersaetze_je_jahr
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
         ist = parse_ist(read_text(args.ist, what="Ist-Datei"))
         regelwerk = rules.load_rules()
-        abrechnung = settle(fallakte, ist, lambda jahr: umsatzsteuersatz(regelwerk, date(jahr, 1, 1)))
+        abrechnung = settle(fallakte, ist, umsatzsteuersaetze_je_jahr(regelwerk, fallakte), satztabellen(args))
         if args.json:
             sys.stdout.write(dump_json(abrechnung_als_dict(abrechnung)))
         else:

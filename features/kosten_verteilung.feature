@@ -29,7 +29,7 @@ Funktionalität: Verteilung der Kostenerstattung auf die Beteiligten
     Und zahlt "gemeinde-b" ohne Umsatzsteuer 25.153,37 Euro
     Und ergeben die Anteile zusammen genau 100.000,00 Euro
 
-  Szenario: Drei gleiche Teile – der überzählige Cent geht an den Ersten
+  Szenario: Drei gleiche Teile – gleiche Beträge, den Restcent trägt der Erbringer
     Angenommen die Empfänger mit Werten:
       | beteiligter | wert |
       | a           | 1    |
@@ -37,9 +37,11 @@ Funktionalität: Verteilung der Kostenerstattung auf die Beteiligten
       | c           | 1    |
     Und der Schlüssel "gleiche_teile"
     Wenn die Kosten berechnet werden
-    Dann zahlt "a" ohne Umsatzsteuer 33.333,34 Euro
+    Dann zahlt "a" ohne Umsatzsteuer 33.333,33 Euro
     Und zahlt "b" ohne Umsatzsteuer 33.333,33 Euro
     Und zahlt "c" ohne Umsatzsteuer 33.333,33 Euro
+    Und trägt der Erbringer einen Restcent von 0,01 Euro
+    Und nennt die Kalkulation die Restcent-Regel
 
   Szenario: Sockel zu gleichen Teilen und Rest nach Einwohnern
     Angenommen die Empfänger mit Einwohnern:

@@ -2,17 +2,20 @@
 
 Public interface:
 
-- ``calculate(fallakte, satztabellen, umsatzsteuersatz) -> Kalkulation`` and
-  ``kalkulation_als_dict(k)`` (JSON "ikz-kalkulation/1");
+- ``calculate(fallakte, satztabellen, umsatzsteuersatz) -> Kalkulation`` (the rate: one Decimal or
+  a mapping service id → rate) and ``kalkulation_als_dict(k)`` (JSON "ikz-kalkulation/1");
 - ``kennzahlen(k) -> {service id: Kostenkennzahlen}`` for the § 2b assessment;
-- ``settle(fallakte, istdaten, umsatzsteuersatz) -> Abrechnung``, ``parse_ist(text)``,
-  ``abrechnung_als_dict(a)``;
-- ``satztabellen_aus_daten(docs) -> Satztabellen`` (rules.load_rate_tables() reads the files).
+- ``settle(fallakte, istdaten, umsatzsteuersatz, satztabellen=None) -> Abrechnung``,
+  ``parse_ist(text)``, ``abrechnung_als_dict(a)``;
+- ``satztabellen_aus_daten(docs) -> Satztabellen`` (rules.load_rate_tables() reads the files);
+  ``Satztabellen.mit_eigenen(tables)`` adds a municipality's own tables
+  (``satztabellen.parse_eigene_satztabelle``) for one calculation.
 
 Pure: no I/O. Money is Decimal throughout; rounding lives in ``rundung``.
 """
 
-from advisor.kosten.abrechnung import Abrechnung, abrechnung_als_dict, settle
+from advisor.kosten.abrechnung import Abrechnung, settle
+from advisor.kosten.abrechnung_json import abrechnung_als_dict
 from advisor.kosten.istdaten import Istdaten, ist_aus_daten, parse_ist
 from advisor.kosten.json_view import kalkulation_als_dict
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation, NichtKalkulierbar, calculate

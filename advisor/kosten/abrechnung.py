@@ -2,10 +2,16 @@
 
 For each service of the IST document: the actual costs are split with the case's key (or the
 actual key values given), exactly like the plan — without VAT, or, if the year was taxable, net +
-VAT per payer with the provider's pro-rata input-VAT deduction. Each recipient's actual share
-(``ist_anteil``: gross if taxable) minus its advances paid is its ``nachzahlung`` (negative = a
-refund, Erstattung). The columns add up exactly: Σ ist_anteil − Σ abschlaege_gezahlt =
-Σ nachzahlung. The provider's own share is shown, but it pays nothing to itself.
+VAT per payer with the provider's pro-rata input-VAT deduction. A unit price is settled on the
+actual quantities at the agreed (or planned) price. Each recipient's actual share (``ist_anteil``:
+gross if taxable) minus its advances paid is its ``nachzahlung`` (negative = a refund,
+Erstattung). The columns add up exactly: Σ ist_anteil − Σ abschlaege_gezahlt = Σ nachzahlung.
+The provider's own share is shown, but it pays nothing to itself; the cents the provider bears
+under the remainder-cent rule are shown too.
+
+Each recipient's **final invoice** (``schlussrechnung``) states the whole supply and deducts the
+advances with net and VAT separately (§ 14 Abs. 5 Satz 2 UStG); it needs the advances as net +
+VAT — recorded as one amount in a taxable year, the settlement says so instead of guessing.
 """
 
 from __future__ import annotations
@@ -16,17 +22,26 @@ from decimal import Decimal, localcontext
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.kosten.istdaten import TITEL_IST, Istdaten, IstLeistung
+from advisor.kosten.istdaten import TITEL_IST, Istdaten, IstLeistung, betrag_gezahlt, netto_und_ust
+from advisor.kosten.istpruefung import mit_istwerten, pruefe_ist
+from advisor.kosten.rechnungspruefung import hinweise_zu_abschlaegen
 from advisor.kosten.rundung import EXAKT, NULL
-from advisor.kosten.umsatzsteuer import anteile_berechnen
+from advisor.kosten.satztabellen_modell import Satztabellen
+from advisor.kosten.schlussrechnung import Schlussrechnung, schlussrechnung
+from advisor.kosten.umsatzsteuer import Steuerbetrag, Stueckpreisrechnung, anteile_berechnen
 from advisor.kosten.verteilung import gewichtung
 
 FORMAT_ABRECHNUNG = "ikz-abrechnung/1"
 
+#: The VAT rate in percent, per service id, or a function of the settled year giving either.
+Satzangabe = Decimal | Mapping[str, Decimal]
+Steuersatzquelle = Satzangabe | Callable[[int], Satzangabe]
+
 
 @dataclass(slots=True)
 class Abrechnungszeile:
-    """One recipient's settlement, in EUR."""
+    """One recipient's settlement, in EUR; ``abschlaege_netto``/``_umsatzsteuer`` are ``None``
+    when the advances were recorded as one amount."""
 
     beteiligter: str
     ist_netto: Decimal
@@ -34,6 +49,9 @@ class Abrechnungszeile:
     ist_anteil: Decimal
     abschlaege_gezahlt: Decimal
     nachzahlung: Decimal
+    abschlaege_netto: Decimal | None = None
+    abschlaege_umsatzsteuer: Decimal | None = None
+    schlussrechnung: Schlussrechnung | None = None
 
 
 @dataclass(slots=True)
@@ -51,6 +69,11 @@ class Leistungsabrechnung:
     summe_ist_anteil: Decimal
     summe_abschlaege_gezahlt: Decimal
     summe_nachzahlung: Decimal
+    umsatzsteuersatz: Decimal = NULL
+    #: Cents the provider bears itself under the remainder-cent rule (it pays no share).
+    restcent_erbringer: Decimal = NULL
+    stueckpreis: Stueckpreisrechnung | None = None
+    hinweise: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -59,144 +82,135 @@ class Abrechnung:
     format: str = FORMAT_ABRECHNUNG
 
 
-def _pruefe(fallakte: Fallakte, ist: IstLeistung, pfad: str) -> tuple[int | None, list[Feldproblem]]:
-    ids = [leistung.id for leistung in fallakte.leistungen]
-    if ist.leistung not in ids:
-        meldung = f"Die Leistung „{ist.leistung}“ gibt es in der Fallakte nicht; vorhanden: {', '.join(ids)}."
+def _satz(quelle: Steuersatzquelle, jahr: int, leistung: str) -> Decimal:
+    angabe = quelle(jahr) if callable(quelle) else quelle
+    if isinstance(angabe, Decimal):
+        return angabe
+    try:
+        return angabe[leistung]
+    except KeyError:
+        raise ValueError(f"Für die Leistung „{leistung}“ fehlt der Umsatzsteuersatz.") from None
+
+
+def _planpreise(
+    fallakte: Fallakte, leistung_id: str, satztabellen: Satztabellen | None, satz: Decimal, pfad: str
+) -> tuple[tuple[Decimal, Decimal] | None, list[Feldproblem]]:
+    """The planned unit prices (not taxable, net) of a unit price without an agreed price."""
+    from advisor.kosten.kalkulation import Leistungskalkulation, calculate
+
+    if satztabellen is None:
+        meldung = (
+            "Der Stückpreis ist nicht vereinbart, sondern kalkuliert; dafür braucht die Abrechnung die Satztabellen."
+        )
         return None, [Feldproblem(f"{pfad}.leistung", meldung)]
-    i = ids.index(ist.leistung)
+    einzeln = fallakte.model_copy(update={"leistungen": [x for x in fallakte.leistungen if x.id == leistung_id]})
+    try:
+        (k,) = calculate(einzeln, satztabellen, satz).leistungen
+    except UngueltigeEingabe as e:
+        grund = "; ".join(p.meldung for p in e.probleme)
+        return None, [
+            Feldproblem(f"{pfad}.leistung", f"Der kalkulierte Stückpreis lässt sich nicht berechnen: {grund}")
+        ]
+    assert isinstance(k, Leistungskalkulation) and k.stueckpreis is not None
+    return (k.stueckpreis.preis_nicht_steuerbar, k.stueckpreis.preis_netto), []
+
+
+def _leistung(
+    fallakte: Fallakte, il: IstLeistung, pfad: str, quelle: Steuersatzquelle, satztabellen: Satztabellen | None
+) -> tuple[Leistungsabrechnung | None, list[Feldproblem]]:
+    i, probleme = pruefe_ist(fallakte, il, pfad)
+    if i is None or probleme:
+        return None, probleme
+    satz = _satz(quelle, il.jahr, il.leistung)
     leistung = fallakte.leistungen[i]
-    if leistung.kosten is None or leistung.kosten.verteilung is None:
-        meldung = f"Für „{ist.leistung}“ enthält die Fallakte keinen Verteilungsschlüssel (kosten.verteilung)."
-        return None, [Feldproblem(f"{pfad}.leistung", meldung)]
-    probleme: list[Feldproblem] = []
-    empfaenger = list(leistung.empfaenger)
-    for k in ist.abschlaege_gezahlt:
-        if k not in empfaenger:
-            meldung = f"„{k}“ ist kein Empfänger dieser Leistung und zahlt keine Abschläge."
-            probleme.append(Feldproblem(f"{pfad}.abschlaege_gezahlt.{k}", meldung))
-    for k in empfaenger:
-        if k not in ist.abschlaege_gezahlt:
-            meldung = f"Die gezahlten Abschläge von „{k}“ fehlen (auch 0 bitte angeben)."
-            probleme.append(Feldproblem(f"{pfad}.abschlaege_gezahlt.{k}", meldung))
-    if ist.werte is not None:
-        v = leistung.kosten.verteilung
-        variabel = v.variabler_schluessel if v.schluessel == "sockel_plus_variabel" else v.schluessel
-        if variabel not in ("fallzahlen", "nutzung", "frei"):
-            probleme.append(Feldproblem(f"{pfad}.werte", f"Der Schlüssel „{variabel}“ verwendet keine Werte."))
+    v = leistung.kosten.verteilung  # type: ignore[union-attr]
+    preise = None
+    if v is not None and v.schluessel == "stueckpreis" and v.stueckpreis is None:
+        preise, probleme = _planpreise(fallakte, leistung.id, satztabellen, satz, pfad)
+        if probleme:
+            return None, probleme
+    leistung = mit_istwerten(leistung, il)
+    g, probleme = gewichtung(fallakte, leistung, f"{pfad}.werte")
+    if g is None:
+        return None, probleme
+    rechnung = anteile_berechnen(il.kosten_netto, il.vorsteuer, g, satz, stueckpreise=preise)
+    zeilen: list[Abrechnungszeile] = []
+    erbringer: Decimal | None = None
+    for a in rechnung.anteile:
+        if a.rolle == "erbringer":
+            erbringer = a.nicht_steuerbar
+            continue
+        st = a.steuerpflichtig
+        if il.steuerpflichtig:
+            leistung_gesamt = st
         else:
-            zahler = leistung.zahler
-            for k in ist.werte:
-                if k not in zahler:
-                    probleme.append(Feldproblem(f"{pfad}.werte.{k}", f"„{k}“ zahlt für diese Leistung keinen Anteil."))
-            for k in zahler:
-                if k not in ist.werte:
-                    probleme.append(Feldproblem(f"{pfad}.werte.{k}", f"Für „{k}“ fehlt der Ist-Wert des Schlüssels."))
-    return i, probleme
+            leistung_gesamt = Steuerbetrag(a.nicht_steuerbar, NULL, a.nicht_steuerbar)
+        gezahlt = il.abschlaege_gezahlt[a.beteiligter]
+        teile = netto_und_ust(gezahlt)
+        betrag = betrag_gezahlt(gezahlt)
+        rechnung_schluss = None
+        if teile is not None:
+            rechnung_schluss = schlussrechnung(a.beteiligter, leistung_gesamt, Steuerbetrag(teile[0], teile[1], betrag))
+        elif not il.steuerpflichtig:
+            rechnung_schluss = schlussrechnung(a.beteiligter, leistung_gesamt, Steuerbetrag(betrag, NULL, betrag))
+        zeilen.append(
+            Abrechnungszeile(
+                beteiligter=a.beteiligter,
+                ist_netto=leistung_gesamt.netto,
+                ist_umsatzsteuer=leistung_gesamt.umsatzsteuer,
+                ist_anteil=leistung_gesamt.brutto,
+                abschlaege_gezahlt=betrag,
+                nachzahlung=leistung_gesamt.brutto - betrag,
+                abschlaege_netto=teile[0] if teile else None,
+                abschlaege_umsatzsteuer=teile[1] if teile else None,
+                schlussrechnung=rechnung_schluss,
+            )
+        )
+    rest = rechnung.restcent.netto if il.steuerpflichtig else rechnung.restcent.nicht_steuerbar
+    return (
+        Leistungsabrechnung(
+            leistung=leistung.id,
+            bezeichnung=leistung.bezeichnung,
+            jahr=il.jahr,
+            steuerpflichtig=il.steuerpflichtig,
+            kosten_netto=il.kosten_netto,
+            vorsteuer=il.vorsteuer,
+            anteil_erbringer=erbringer,
+            zeilen=tuple(zeilen),
+            summe_ist_anteil=sum((z.ist_anteil for z in zeilen), NULL),
+            summe_abschlaege_gezahlt=sum((z.abschlaege_gezahlt for z in zeilen), NULL),
+            summe_nachzahlung=sum((z.nachzahlung for z in zeilen), NULL),
+            umsatzsteuersatz=satz,
+            restcent_erbringer=rest,
+            stueckpreis=rechnung.stueckpreis,
+            hinweise=tuple(hinweise_zu_abschlaegen(fallakte, il, satz)),
+        ),
+        [],
+    )
 
 
 def settle(
-    fallakte: Fallakte,
-    ist: Istdaten,
-    umsatzsteuersatz: Decimal | Callable[[int], Decimal] | Mapping[str, Decimal | Callable[[int], Decimal]],
+    fallakte: Fallakte, ist: Istdaten, umsatzsteuersatz: Steuersatzquelle, satztabellen: Satztabellen | None = None
 ) -> Abrechnung:
     """Settle every service of ``ist`` against the case's key (pure).
 
-    ``umsatzsteuersatz`` is the VAT rate in percent, or a function giving it for a settled year
-    (the CLI passes the rule set's rate on 1 January of that year), or either of them per service id
-    (``advisor.steuersatz.umsatzsteuersaetze_je_jahr``: the reduced rate of § 12 Abs. 2 UStG).
+    ``umsatzsteuersatz`` is the VAT rate in percent, a mapping from service id to its rate, or a
+    function giving either for a settled year (the CLI passes the rule set's rate on 1 January of
+    that year). ``satztabellen`` are needed only to recompute a planned unit price.
 
     Raises:
         UngueltigeEingabe: the IST document does not fit the case (unknown service, a recipient's
             advances missing, actual key values for unknown payers, …), every field named.
+        ValueError: the mapping of VAT rates lacks a settled service (a caller's error).
     """
     probleme: list[Feldproblem] = []
     ergebnisse: list[Leistungsabrechnung] = []
     with localcontext(EXAKT):
         for j, il in enumerate(ist.leistungen):
-            pfad = f"leistungen[{j}]"
-            i, p = _pruefe(fallakte, il, pfad)
+            ergebnis, p = _leistung(fallakte, il, f"leistungen[{j}]", umsatzsteuersatz, satztabellen)
             probleme.extend(p)
-            if i is None or p:
-                continue
-            leistung = fallakte.leistungen[i]
-            if il.werte is not None:
-                kosten = leistung.kosten
-                assert kosten is not None and kosten.verteilung is not None
-                neu = kosten.verteilung.model_copy(update={"werte": dict(il.werte)})
-                leistung = leistung.model_copy(update={"kosten": kosten.model_copy(update={"verteilung": neu})})
-            g, p = gewichtung(fallakte, leistung, f"{pfad}.werte")
-            if g is None:
-                probleme.extend(p)
-                continue
-            quelle = umsatzsteuersatz[leistung.id] if isinstance(umsatzsteuersatz, Mapping) else umsatzsteuersatz
-            satz = quelle(il.jahr) if callable(quelle) else quelle
-            rechnung = anteile_berechnen(il.kosten_netto, il.vorsteuer, g, satz)
-            zeilen = []
-            erbringer: Decimal | None = None
-            for a in rechnung.anteile:
-                if a.rolle == "erbringer":
-                    erbringer = a.nicht_steuerbar
-                    continue
-                if il.steuerpflichtig:
-                    st = a.steuerpflichtig
-                    netto, ust, ist_anteil = st.netto, st.umsatzsteuer, st.brutto
-                else:
-                    netto, ust, ist_anteil = a.nicht_steuerbar, NULL, a.nicht_steuerbar
-                gezahlt = il.abschlaege_gezahlt[a.beteiligter]
-                zeilen.append(Abrechnungszeile(a.beteiligter, netto, ust, ist_anteil, gezahlt, ist_anteil - gezahlt))
-            ergebnisse.append(
-                Leistungsabrechnung(
-                    leistung=leistung.id,
-                    bezeichnung=leistung.bezeichnung,
-                    jahr=il.jahr,
-                    steuerpflichtig=il.steuerpflichtig,
-                    kosten_netto=il.kosten_netto,
-                    vorsteuer=il.vorsteuer,
-                    anteil_erbringer=erbringer,
-                    zeilen=tuple(zeilen),
-                    summe_ist_anteil=sum((z.ist_anteil for z in zeilen), NULL),
-                    summe_abschlaege_gezahlt=sum((z.abschlaege_gezahlt for z in zeilen), NULL),
-                    summe_nachzahlung=sum((z.nachzahlung for z in zeilen), NULL),
-                )
-            )
+            if ergebnis is not None:
+                ergebnisse.append(ergebnis)
     if probleme:
         raise UngueltigeEingabe(probleme, TITEL_IST)
     return Abrechnung(tuple(ergebnisse))
-
-
-def abrechnung_als_dict(abrechnung: Abrechnung) -> dict:
-    """JSON shape ``ikz-abrechnung/1`` (money as strings with two places)."""
-
-    def geld(w: Decimal | None) -> str | None:
-        return None if w is None else f"{w:.2f}"
-
-    return {
-        "format": abrechnung.format,
-        "leistungen": [
-            {
-                "leistung": leistung.leistung,
-                "bezeichnung": leistung.bezeichnung,
-                "jahr": leistung.jahr,
-                "steuerpflichtig": leistung.steuerpflichtig,
-                "kosten_netto": geld(leistung.kosten_netto),
-                "vorsteuer": geld(leistung.vorsteuer),
-                "anteil_erbringer": geld(leistung.anteil_erbringer),
-                "anteile": [
-                    {
-                        "beteiligter": z.beteiligter,
-                        "ist_netto": geld(z.ist_netto),
-                        "ist_umsatzsteuer": geld(z.ist_umsatzsteuer),
-                        "ist_anteil": geld(z.ist_anteil),
-                        "abschlaege_gezahlt": geld(z.abschlaege_gezahlt),
-                        "nachzahlung": geld(z.nachzahlung),
-                    }
-                    for z in leistung.zeilen
-                ],
-                "summe_ist_anteil": geld(leistung.summe_ist_anteil),
-                "summe_abschlaege_gezahlt": geld(leistung.summe_abschlaege_gezahlt),
-                "summe_nachzahlung": geld(leistung.summe_nachzahlung),
-            }
-            for leistung in abrechnung.leistungen
-        ],
-    }

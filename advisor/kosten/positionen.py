@@ -1,13 +1,13 @@
-"""The annual cost lines of a service (kosten.md §1), each with the origin of its number.
+"""The case's own cost lines (kosten.md §1), each with the origin of its number.
 
-Order of the lines: the case's own positions as given (personnel by pay grade × VZÄ from the rate
-table, or an amount), then the office-workplace lump sum (``sachkostenpauschale_je_vzae`` × VZÄ of
-the personnel lines), the overhead (``gemeinkostenzuschlag_prozent`` on all personnel costs) and
-the profit mark-up (``gewinnaufschlag_prozent`` on all lines before it). Amounts are exact here;
-``kalkulation`` rounds the column once so that it adds up to the cent.
+Personnel by pay grade × VZÄ from the rate table, or an amount; every other position as given.
+The lines added to them (indexation, lump sum, overhead, assets, mark-up) are ``zuschlaege``'s;
+``kostenzeilen`` puts them in order. Amounts are exact here; ``kalkulation`` rounds the column
+once so that it adds up to the cent.
 
 Imputed equity interest, Wagnis and mark-up are shown with their own ``kategorie`` so that the
-§ 2b rule and the reader both see them.
+§ 2b rule and the reader both see them; a Wagnis with evidence of a specific risk
+(``einzelwagnis_nachweis``) is a cost.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from advisor.deutsch import euro as eur
 from advisor.deutsch import prozent, zahl
 from advisor.errors import Feldproblem
 from advisor.fallakte import Kosten
-from advisor.kosten.rundung import HUNDERT
 from advisor.kosten.satztabellen import EIGENE_KLR, Satztabelle, Satztabellen
 
 Kategorie = Literal["kosten", "risiko", "kein_kostenbestandteil"]
@@ -53,7 +52,7 @@ class Herkunft:
         return self.vorlage.format(*(str(w) for w in self.werte))
 
 
-class _Eur:
+class EuroText:
     __slots__ = ("wert",)
 
     def __init__(self, wert: Decimal) -> None:
@@ -63,14 +62,14 @@ class _Eur:
         return eur(self.wert)
 
 
-class _Zahl(_Eur):
+class ZahlText(EuroText):
     __slots__ = ()
 
     def __str__(self) -> str:
         return zahl(self.wert)
 
 
-class _Prozent(_Eur):
+class ProzentText(EuroText):
     __slots__ = ()
 
     def __str__(self) -> str:
@@ -88,6 +87,9 @@ class Kostenzeile:
     herkunft: str | Herkunft
     kategorie: Kategorie
     hinweis: str | None = None
+    #: Personnel: whether the amount already carries overhead (``None``: not stated).
+    gemeinkosten_enthalten: bool | None = None
+    leitungsposition: bool | None = None
 
 
 def _kategorie(art: str) -> tuple[Kategorie, str | None]:
@@ -108,10 +110,16 @@ def satztabelle_fuer(
     if grundlage is None or grundlage == EIGENE_KLR:
         return None, []
     tabelle = satztabellen.get(grundlage)
+    if tabelle is not None and tabelle.als_satzgrundlage:
+        return tabelle, []
     moeglich = ", ".join(satztabellen.satzgrundlagen)
     if tabelle is None:
         return None, [
-            Feldproblem(f"{pfad}.satzgrundlage", f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}.")
+            Feldproblem(
+                f"{pfad}.satzgrundlage",
+                f"Unbekannte Satzgrundlage „{grundlage}“; möglich: {moeglich}. Eine eigene Satztabelle lässt sich "
+                "mitgeben: --satztabelle DATEI (Kommandozeile), „satztabellen“ (API) oder die Seite Satztabellen (Web).",
+            )
         ]
     if not tabelle.als_satzgrundlage:
         return None, [
@@ -124,17 +132,43 @@ def satztabelle_fuer(
     return tabelle, []
 
 
-def kostenzeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[list[Kostenzeile], list[Feldproblem]]:
-    """All cost lines of ``kosten`` (``pfad`` = "leistungen[i].kosten"), or the problems found."""
+@dataclass(slots=True)
+class EigeneZeilen:
+    """The case's own positions as cost lines, and what the surcharges need to know of them."""
+
+    zeilen: list[Kostenzeile]
+    tabelle: Satztabelle | None
+    vzae_summe: Decimal
+    #: Personnel from the rate table (the base of an indexation).
+    personal_aus_tabelle: Decimal
+    #: Personnel lines given by grade × VZÄ (also those whose table was not found).
+    zeilen_nach_gruppe: int = 0
+    #: Whether a position is interest (imputed or actual): the double-interest check then runs.
+    zinszeilen: bool = False
+
+
+def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple[EigeneZeilen, list[Feldproblem]]:
+    """The case's own positions (``pfad`` = "leistungen[i].kosten") as cost lines, or the problems."""
     tabelle, probleme = satztabelle_fuer(kosten, satztabellen, pfad)
     zeilen: list[Kostenzeile] = []
     vzae_summe = Decimal(0)
-    personal = Decimal(0)
-    if not kosten.positionen:
+    aus_tabelle = Decimal(0)
+    nach_gruppe = 0
+    if not kosten.positionen and not kosten.anlagen:
         probleme.append(Feldproblem(f"{pfad}.positionen", "Es ist keine Kostenposition angegeben."))
+    zinsen = False
     for i, p in enumerate(kosten.positionen):
         kategorie, hinweis = _kategorie(p.art)
+        if kategorie != "kosten" or p.art == "fremdkapitalzinsen":
+            zinsen = zinsen or p.art in ("kalkulatorische_zinsen", "fremdkapitalzinsen")
+        if p.art == "wagnis" and p.einzelwagnis_nachweis is not None:
+            kategorie = "kosten"
+            hinweis = (
+                f"Einzelwagnis mit Nachweis ({p.einzelwagnis_nachweis}): ein konkretes, belegtes Risiko ist Kosten; "
+                "ein allgemeines Unternehmerwagnis wäre es nicht."
+            )
         if p.entgeltgruppe is not None and p.vzae is not None:
+            nach_gruppe += 1
             ort = f"{pfad}.positionen[{i}].entgeltgruppe"
             if kosten.satzgrundlage is None:
                 probleme.append(
@@ -154,6 +188,16 @@ def kostenzeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple
                     )
                 )
                 continue
+            if p.gemeinkosten_enthalten:
+                probleme.append(
+                    Feldproblem(
+                        f"{pfad}.positionen[{i}].gemeinkosten_enthalten",
+                        "Personalkosten aus einer Satztabelle enthalten keine Gemeinkosten (sie sind aus dem "
+                        "Vollkostensatz ohne Zuschlag zurückgerechnet); gemeinkosten_enthalten gilt für Beträge "
+                        "aus der eigenen Kostenrechnung.",
+                    )
+                )
+                continue
             if tabelle is None:
                 continue  # unknown table: reported above
             satz = tabelle.personalsatz(p.entgeltgruppe)
@@ -167,73 +211,28 @@ def kostenzeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tuple
                 )
                 continue
             betrag = satz.jahreskosten_je_vzae * p.vzae
-            herkunft = Herkunft(
-                "{}, {}: {} × {} VZÄ", tabelle.id, satz.gruppe, _Eur(satz.jahreskosten_je_vzae), _Zahl(p.vzae)
+            herkunft: str | Herkunft = Herkunft(
+                "{}, {}: {} × {} VZÄ", tabelle.id, satz.gruppe, EuroText(satz.jahreskosten_je_vzae), ZahlText(p.vzae)
             )
             vzae_summe += p.vzae
+            aus_tabelle += betrag
             if satz.hinweis:
                 hinweis = f"{satz.gruppe}: {satz.hinweis}."
         else:
             assert p.betrag is not None  # the model guarantees betrag or grade × VZÄ
             betrag = p.betrag
             herkunft = "Eingabe (eigene KLR)" if kosten.satzgrundlage == EIGENE_KLR else "Eingabe"
-        if p.art == "personal":
-            personal += betrag
-        zeilen.append(
-            Kostenzeile(p.art, p.bezeichnung, betrag, p.vorsteuer or Decimal(0), herkunft, kategorie, hinweis)
-        )
-    if kosten.sachkostenpauschale_je_vzae is not None:
-        if vzae_summe == 0:
-            probleme.append(
-                Feldproblem(
-                    f"{pfad}.sachkostenpauschale_je_vzae",
-                    "Die Sachkostenpauschale je VZÄ braucht Personalpositionen mit Entgeltgruppe und VZÄ; "
-                    "bei Personalkosten als Betrag die Arbeitsplatzkosten bitte als eigene Position angeben.",
-                )
-            )
-        else:
-            zeilen.append(
-                Kostenzeile(
-                    "sachkosten",
-                    "Sachkostenpauschale Arbeitsplatz",
-                    kosten.sachkostenpauschale_je_vzae * vzae_summe,
-                    Decimal(0),
-                    Herkunft("{} je VZÄ × {} VZÄ", _Eur(kosten.sachkostenpauschale_je_vzae), _Zahl(vzae_summe)),
-                    "kosten",
-                    "Die Pauschale enthält Vorsteuer, die sich nicht beziffern lässt; sie wird auch bei "
-                    "Steuerpflicht nicht abgezogen (vorsichtige Annahme).",
-                )
-            )
-    if kosten.gemeinkostenzuschlag_prozent is not None:
-        satz_gk = kosten.gemeinkostenzuschlag_prozent
-        hinweis_gk = None
-        if satz_gk not in (Decimal(20), Decimal(15)) and satz_gk != 0:
-            hinweis_gk = (
-                f"Der Zuschlag von {prozent(satz_gk)} weicht von den KGSt-Werten ab (20 % Büro, 15 % Nicht-Büro); "
-                "seine Herleitung bitte dokumentieren – ein runder Aufschlag ohne Grundlage ist ein Risiko."
-            )
         zeilen.append(
             Kostenzeile(
-                "gemeinkosten",
-                "Gemeinkostenzuschlag",
-                personal * satz_gk / HUNDERT,
-                Decimal(0),
-                Herkunft("{} auf Personalkosten {}", _Prozent(satz_gk), _Eur(personal)),
-                "kosten",
-                hinweis_gk,
+                p.art,
+                p.bezeichnung,
+                betrag,
+                p.vorsteuer or Decimal(0),
+                herkunft,
+                kategorie,
+                hinweis,
+                gemeinkosten_enthalten=p.gemeinkosten_enthalten,
+                leitungsposition=p.leitungsposition,
             )
         )
-    if kosten.gewinnaufschlag_prozent:
-        basis = sum((z.betrag for z in zeilen), Decimal(0))
-        zeilen.append(
-            Kostenzeile(
-                "gewinnaufschlag",
-                "Gewinnaufschlag",
-                basis * kosten.gewinnaufschlag_prozent / HUNDERT,
-                Decimal(0),
-                Herkunft("{} auf Kosten {}", _Prozent(kosten.gewinnaufschlag_prozent), _Eur(basis)),
-                "kein_kostenbestandteil",
-                HINWEIS_KEINE_KOSTEN,
-            )
-        )
-    return zeilen, probleme
+    return EigeneZeilen(zeilen, tabelle, vzae_summe, aus_tabelle, nach_gruppe, zinsen), probleme

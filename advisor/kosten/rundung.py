@@ -7,7 +7,9 @@ operation, so a sum or product is never silently cut. Rounding to cents happens 
 - ``runde_summentreu``: a column of exact amounts, so that the rounded lines add up to the rounded
   exact sum (largest-remainder method; ties go to the earlier line).
 - ``verteile``: a total in cents split by weights with the largest-remainder method, so the shares
-  add up to the total to the cent; ties go to the earlier payer (stable order).
+  add up to the total to the cent; ties go to the earlier line (stable order) — for lines, not payers.
+- ``verteile_cent_gleich``: the payers' split: equal weights pay equal amounts whatever their
+  order; the cents that cannot be split evenly are returned for the party the agreement names.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import (
-    ROUND_FLOOR,
     ROUND_HALF_UP,
     Context,
     Decimal,
@@ -40,13 +41,6 @@ def runde(betrag: Decimal) -> Decimal:
     return betrag.quantize(CENT, context=_RUNDEN)  # _RUNDEN rounds ROUND_HALF_UP
 
 
-def _cent_und_rest(betrag: Decimal) -> tuple[int, Decimal]:
-    """Whole cents (rounded down) and the remainder below one cent (0 <= rest < 1)."""
-    cent = betrag.scaleb(2, context=EXAKT)
-    ganz = cent.to_integral_value(rounding=ROUND_FLOOR, context=_RUNDEN)
-    return int(ganz), EXAKT.subtract(cent, ganz)
-
-
 def _groesste_reste(ganze: list[int], reste: Sequence[Any], fehlend: int) -> None:
     """The largest-remainder step: one more cent each to the ``fehlend`` lines with the largest
     remainders; ties go to the earlier line (stable order)."""
@@ -60,18 +54,19 @@ def runde_summentreu(betraege: Sequence[Decimal]) -> list[Decimal]:
     """Exact amounts (>= 0) → cent amounts that add up to ``runde(sum(betraege))`` exactly.
 
     Each line is rounded down to the cent; the cents missing to the rounded total go to the lines
-    with the largest remainder. A single line is simply ``runde`` of it.
+    with the largest remainder (ties: the earlier line). A single line is simply ``runde`` of it.
+    Integer arithmetic on the exact fractions (a decimal amount is z / d with d a power of 2 and 5).
     """
-    summe = Decimal(0)
-    for b in betraege:
-        summe = EXAKT.add(summe, b)
-    ziel = int(runde(summe).scaleb(2))
+    brueche = [b.as_integer_ratio() for b in betraege]
+    nenner = math.lcm(*(d for _, d in brueche)) if brueche else 1
+    zaehler = sum(z * (nenner // d) for z, d in brueche)  # the exact sum is zaehler / nenner
+    ziel = (200 * zaehler + nenner) // (2 * nenner)  # rounded half up to cents (amounts >= 0)
     ganze: list[int] = []
-    reste: list[Decimal] = []
-    for b in betraege:
-        g, r = _cent_und_rest(b)
-        ganze.append(g)
-        reste.append(r)
+    reste: list[int] = []
+    for z, d in brueche:
+        q, r = divmod(z * 100, d)
+        ganze.append(q)
+        reste.append(r * (nenner // d))  # remainders on the common denominator: comparable
     _groesste_reste(ganze, reste, ziel - sum(ganze))
     return [als_euro(c) for c in ganze]
 
@@ -125,6 +120,37 @@ def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:
         reste.append(r)
     _groesste_reste(ganze, reste, gesamt_cent - sum(ganze))
     return ganze
+
+
+def verteile_cent_gleich(gesamt_cent: int, gewichte: Sequence[int]) -> tuple[list[int], int]:
+    """Largest remainder in which equal weights always get equal amounts, whatever their order.
+
+    Each payer first gets floor(total × w / Σw). The missing cents go to whole groups of payers
+    with the same remainder, largest remainder first; when the next group is larger than the
+    cents still missing, those cents (fewer than that group's size) are not given to anybody and
+    come back as ``rest`` — the caller gives them to the party the agreement names (by default
+    the provider). Returns (cents per payer, rest); Σ cents + rest = ``gesamt_cent``. A larger
+    weight never gets less.
+    """
+    summe_w = sum(gewichte)
+    teile = [divmod(gesamt_cent * wi, summe_w) for wi in gewichte]
+    ganze = [q for q, _ in teile]
+    fehlend = gesamt_cent - sum(ganze)
+    if not fehlend:
+        return ganze, 0
+    reste = sorted([r for _, r in teile], reverse=True)
+    grenze = reste[fehlend - 1]
+    if fehlend < len(reste) and reste[fehlend] == grenze:
+        # the group at the cut cannot be served whole: only the larger remainders get a cent
+        ganze = [q + 1 if r > grenze else q for q, r in teile]
+    else:
+        ganze = [q + 1 if r >= grenze else q for q, r in teile]
+    return ganze, gesamt_cent - sum(ganze)
+
+
+def cent_aus_bruch(zaehler: int, nenner: int) -> int:
+    """A non-negative amount in cents given as an exact fraction, rounded half up to whole cents."""
+    return (2 * zaehler + nenner) // (2 * nenner)
 
 
 def verteile(gesamt: Decimal, gewichte: Sequence[Decimal]) -> list[Decimal]:

@@ -1,4 +1,4 @@
-"""Rate tables (Satztabellen) for personnel costs: model, derived annual costs, parsing from data.
+"""Rate tables (Satztabellen) for personnel costs: the file format, derived annual costs, parsing.
 
 A rate table is data in rules/tarife/ with its source, date and a verification flag. The KGSt
 table (``art: kgst_vollkostensatz``) gives full-cost hourly rates per pay grade; the annual
@@ -7,32 +7,59 @@ personnel cost per full-time equivalent (VZÄ) is back-calculated from it:
     Personalkosten je VZÄ = (Stundensatz × Jahresarbeitsstunden − Sachkostenpauschale)
                             / (1 + Gemeinkostenzuschlag Büro)
 
-and published, like a printed table, rounded to the cent (E 9b: (67,79 × 1.561 − 9.700) / 1,2 =
-80.100,16 €). Adding the lump sum and the 20 % overhead again reproduces the hourly rate × hours
-within 0.6 cent per VZÄ. Tables with ``als_satzgrundlage: false`` (NRW Richtwerte: fee rates)
-are reference data only.
+rounded to the step the table states (``rundung_jahreskosten``, default the cent). The KGSt table
+2025/26 was built from annual costs in whole hundreds, so it is rounded to 100 EUR: E 9b
+(67,79 × 1.561 − 9.700) / 1,2 = 80.100,16 → 80.100,00 €. With a step above the cent, a rate whose
+back-calculation lies further from the step than the rate's own rounding allows (half a cent per
+hour) is rejected as a probable typo. Tables with ``als_satzgrundlage: false`` (NRW Richtwerte:
+fee rates) are reference data only.
 
-Pure: ``satztabellen_aus_daten`` takes already parsed documents; reading files is rules/'s job.
+Pure: ``satztabellen_aus_daten`` takes the parsed files of rules/tarife/ (reading them is rules/'s
+job); ``eigene_satztabelle_aus_daten`` a municipality's own table in the same format.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from advisor.errors import Regelwerksproblem, UngueltigesRegelwerk
-from advisor.kosten.rundung import EXAKT, HUNDERT, runde
-from advisor.validation_messages import field_path, german_message
+from advisor.deutsch import euro, zahl
+from advisor.errors import Feldproblem, Regelwerksproblem, UngueltigeEingabe, UngueltigesRegelwerk
+from advisor.kosten.rundung import EXAKT
+from advisor.kosten.satztabellen_modell import (
+    EIGENE_KLR,
+    TITEL_SATZTABELLE,
+    Laufbahn,
+    Personalsatz,
+    Richtwertstand,
+    Satztabelle,
+    Satztabellen,
+    normalisiere_gruppe,
+)
+from advisor.parsing import MAX_VALUES, parse_document
+from advisor.validation_messages import field_path, german_message, german_problems
 
-EIGENE_KLR = "eigene_klr"
+__all__ = [
+    "EIGENE_KLR",
+    "Personalsatz",
+    "Richtwertstand",
+    "Satztabelle",
+    "SatztabelleDatei",
+    "Satztabellen",
+    "eigene_satztabelle_aus_daten",
+    "normalisiere_gruppe",
+    "parse_eigene_satztabelle",
+    "satztabellen_aus_daten",
+]
 
-Laufbahn = Literal["tarifbeschaeftigte", "beamte"]
+#: Steps to which the back-calculated annual personnel cost may be rounded (EUR).
+RUNDUNGEN = (Decimal("0.01"), Decimal(1), Decimal(10), Decimal(100))
+
 _Geld = Annotated[Decimal, Field(gt=0, le=Decimal("1000000"), decimal_places=2, allow_inf_nan=False)]
 _Prozent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 _Stunden = Annotated[Decimal, Field(gt=0, le=8784, allow_inf_nan=False)]
@@ -62,6 +89,11 @@ class _Jahresarbeitsstunden(_Streng):
     beamte: _Stunden
 
 
+class _Wochenarbeitszeit(_Streng):
+    tarifbeschaeftigte: Annotated[Decimal, Field(gt=0, le=60, allow_inf_nan=False)]
+    beamte: Annotated[Decimal, Field(gt=0, le=60, allow_inf_nan=False)]
+
+
 class _Richtwertstand(_Streng):
     jahr: Annotated[StrictInt, Field(ge=1990, le=2100)]
     quelle: _Text
@@ -69,7 +101,9 @@ class _Richtwertstand(_Streng):
     saetze: dict[str, _Geld | None]
 
 
-class _Tabelle(_Streng):
+class SatztabelleDatei(_Streng):
+    """The file format of a rate table (rules/tarife/*.yaml, and a municipality's own table)."""
+
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
     titel: _Text
     art: Literal["kgst_vollkostensatz", "richtwerte_stundensatz"]
@@ -82,11 +116,17 @@ class _Tabelle(_Streng):
     hinweise: list[_Text] = []
     pauschalen: _Pauschalen | None = None
     jahresarbeitsstunden: _Jahresarbeitsstunden | None = None
-    saetze: list[_Satz] = []
-    staende: list[_Richtwertstand] = []
+    wochenarbeitszeit: _Wochenarbeitszeit | None = None
+    rundung_jahreskosten: Annotated[Decimal, Field(allow_inf_nan=False)] = Decimal("0.01")
+    saetze: Annotated[list[_Satz], Field(max_length=200)] = []
+    staende: Annotated[list[_Richtwertstand], Field(max_length=50)] = []
 
     @model_validator(mode="after")
-    def _vollstaendig(self) -> _Tabelle:
+    def _vollstaendig(self) -> SatztabelleDatei:
+        if self.rundung_jahreskosten not in RUNDUNGEN:
+            raise PydanticCustomError(
+                "rundung_unbekannt", "rundung_jahreskosten muss 0.01, 1, 10 oder 100 (Euro) sein."
+            )
         if self.art == "kgst_vollkostensatz":
             if self.pauschalen is None or self.jahresarbeitsstunden is None or not self.saetze:
                 raise PydanticCustomError(
@@ -104,120 +144,84 @@ class _Tabelle(_Streng):
         return self
 
 
-def normalisiere_gruppe(gruppe: str) -> str:
-    """``"E 9b"``, ``"e9b"`` and ``"E  9 b"`` name the same pay grade."""
-    return re.sub(r"\s+", "", gruppe).upper()
-
-
-@dataclass(frozen=True, slots=True)
-class Personalsatz:
-    """One pay grade of a table with its derived annual personnel cost per VZÄ (cent-rounded)."""
-
-    gruppe: str
-    laufbahn: Laufbahn
-    stundensatz: Decimal
-    jahresarbeitsstunden: Decimal
-    jahreskosten_je_vzae: Decimal
-    geprueft: bool
-    hinweis: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Richtwertstand:
-    """The NRW fee rates of one edict year; ``None`` where the value is not known."""
-
-    jahr: int
-    quelle: str
-    geprueft: bool
-    saetze: dict[str, Decimal | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Satztabelle:
-    """A dated rate table with its source and verification flag."""
-
-    id: str
-    titel: str
-    art: str
-    als_satzgrundlage: bool
-    stand: date | None
-    bezugsjahre: tuple[int, ...]
-    quelle: str
-    geprueft: bool
-    zuletzt_geprueft: date
-    hinweise: tuple[str, ...]
-    sachkosten_je_arbeitsplatz: Decimal | None
-    gemeinkostenzuschlag_buero_prozent: Decimal | None
-    gemeinkostenzuschlag_nicht_buero_prozent: Decimal | None
-    personalsaetze: dict[str, Personalsatz]
-    richtwerte: tuple[Richtwertstand, ...]
-
-    def personalsatz(self, gruppe: str) -> Personalsatz | None:
-        """The row of this pay grade (spelling-tolerant: "E 9b" = "E9b"), or ``None``."""
-        return self.personalsaetze.get(normalisiere_gruppe(gruppe))
-
-    @property
-    def gruppen(self) -> list[str]:
-        return [s.gruppe for s in self.personalsaetze.values()]
-
-
-@dataclass(frozen=True, slots=True)
-class Satztabellen:
-    """All rate tables by id: the registry that ``calculate`` receives."""
-
-    tabellen: dict[str, Satztabelle]
-
-    def get(self, kennung: str) -> Satztabelle | None:
-        return self.tabellen.get(kennung)
-
-    @property
-    def satzgrundlagen(self) -> list[str]:
-        """Ids a case may name as ``satzgrundlage`` (the tables usable for costing, and eigene_klr)."""
-        return sorted(k for k, t in self.tabellen.items() if t.als_satzgrundlage) + [EIGENE_KLR]
-
-
-def _jahreskosten(stundensatz: Decimal, stunden: Decimal, pauschale: Decimal, zuschlag: Decimal) -> Decimal:
+def _jahreskosten_exakt(stundensatz: Decimal, stunden: Decimal, pauschale: Decimal, zuschlag: Decimal) -> Fraction:
     vollkosten = EXAKT.subtract(EXAKT.multiply(stundensatz, stunden), pauschale)
-    # The one division of the calculation: published rounded to the cent, like a printed table.
-    return runde(vollkosten / (1 + zuschlag / HUNDERT))
+    return Fraction(vollkosten) / (1 + Fraction(zuschlag) / 100)
 
 
-def _tabelle(t: _Tabelle) -> Satztabelle:
+def _gerundet(wert: Fraction, schritt: Decimal) -> Decimal:
+    """``wert`` rounded half up to a multiple of ``schritt`` (0.01 … 100 EUR), with two places."""
+    s = Fraction(schritt)
+    q = wert / s
+    vielfache = (2 * q.numerator + q.denominator) // (2 * q.denominator)
+    return (Decimal(vielfache) * schritt).quantize(Decimal("0.01"))
+
+
+def _toleranz(stunden: Decimal, zuschlag: Decimal) -> Fraction:
+    """How far the exact back-calculation may lie from the source's figure: the hourly rate is
+    rounded to the cent, i.e. off by up to half a cent per hour."""
+    return Fraction(stunden) / 200 / (1 + Fraction(zuschlag) / 100)
+
+
+def _tabelle(t: SatztabelleDatei, *, eigene: bool = False) -> tuple[Satztabelle, list[tuple[tuple[Any, ...], str]]]:
+    """The table with the derived annual costs, and the rows whose rate does not fit the rounding."""
     saetze: dict[str, Personalsatz] = {}
+    unstimmig: list[tuple[tuple[Any, ...], str]] = []
     if t.art == "kgst_vollkostensatz":
         assert t.pauschalen is not None and t.jahresarbeitsstunden is not None
         p = t.pauschalen
-        for s in t.saetze:
+        for i, s in enumerate(t.saetze):
             stunden = getattr(t.jahresarbeitsstunden, s.laufbahn)
+            zuschlag = p.gemeinkostenzuschlag_buero_prozent
+            exakt = _jahreskosten_exakt(s.stundensatz, stunden, p.sachkosten_je_arbeitsplatz, zuschlag)
+            jahreskosten = _gerundet(exakt, t.rundung_jahreskosten)
+            if t.rundung_jahreskosten > Decimal("0.01") and abs(exakt - Fraction(jahreskosten)) > _toleranz(
+                stunden, zuschlag
+            ):
+                unstimmig.append(
+                    (
+                        ("saetze", i, "stundensatz"),
+                        f"Der Stundensatz {zahl(s.stundensatz, 2)} ergibt zurückgerechnet "
+                        f"{euro(_gerundet(exakt, Decimal('0.01')))} Jahreskosten, zu weit von einem Vielfachen von "
+                        f"{euro(t.rundung_jahreskosten)} (Tippfehler?).",
+                    )
+                )
             saetze[normalisiere_gruppe(s.gruppe)] = Personalsatz(
                 gruppe=s.gruppe,
                 laufbahn=s.laufbahn,
                 stundensatz=s.stundensatz,
                 jahresarbeitsstunden=stunden,
-                jahreskosten_je_vzae=_jahreskosten(
-                    s.stundensatz, stunden, p.sachkosten_je_arbeitsplatz, p.gemeinkostenzuschlag_buero_prozent
-                ),
+                jahreskosten_je_vzae=jahreskosten,
                 geprueft=s.geprueft,
                 hinweis=s.hinweis,
             )
-    return Satztabelle(
-        id=t.id,
-        titel=t.titel,
-        art=t.art,
-        als_satzgrundlage=t.als_satzgrundlage,
-        stand=t.stand,
-        bezugsjahre=tuple(t.bezugsjahre),
-        quelle=t.quelle,
-        geprueft=t.geprueft,
-        zuletzt_geprueft=t.zuletzt_geprueft,
-        hinweise=tuple(t.hinweise),
-        sachkosten_je_arbeitsplatz=t.pauschalen.sachkosten_je_arbeitsplatz if t.pauschalen else None,
-        gemeinkostenzuschlag_buero_prozent=t.pauschalen.gemeinkostenzuschlag_buero_prozent if t.pauschalen else None,
-        gemeinkostenzuschlag_nicht_buero_prozent=(
-            t.pauschalen.gemeinkostenzuschlag_nicht_buero_prozent if t.pauschalen else None
+    w = t.wochenarbeitszeit
+    return (
+        Satztabelle(
+            id=t.id,
+            titel=t.titel,
+            art=t.art,
+            als_satzgrundlage=t.als_satzgrundlage,
+            stand=t.stand,
+            bezugsjahre=tuple(t.bezugsjahre),
+            quelle=t.quelle,
+            geprueft=t.geprueft,
+            zuletzt_geprueft=t.zuletzt_geprueft,
+            hinweise=tuple(t.hinweise),
+            sachkosten_je_arbeitsplatz=t.pauschalen.sachkosten_je_arbeitsplatz if t.pauschalen else None,
+            gemeinkostenzuschlag_buero_prozent=t.pauschalen.gemeinkostenzuschlag_buero_prozent
+            if t.pauschalen
+            else None,
+            gemeinkostenzuschlag_nicht_buero_prozent=(
+                t.pauschalen.gemeinkostenzuschlag_nicht_buero_prozent if t.pauschalen else None
+            ),
+            personalsaetze=saetze,
+            richtwerte=tuple(Richtwertstand(s.jahr, s.quelle, s.geprueft, dict(s.saetze)) for s in t.staende),
+            rundung_jahreskosten=t.rundung_jahreskosten,
+            wochenarbeitszeit=(w.tarifbeschaeftigte, w.beamte) if w else None,
+            eigene=eigene,
         ),
-        personalsaetze=saetze,
-        richtwerte=tuple(Richtwertstand(s.jahr, s.quelle, s.geprueft, dict(s.saetze)) for s in t.staende),
+        unstimmig,
     )
 
 
@@ -246,13 +250,13 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
         dokument = dokumente[datei]
         kennung = dokument.get("id") if isinstance(dokument, dict) else None
         try:
-            t = _Tabelle.model_validate(dokument)
+            t = SatztabelleDatei.model_validate(dokument)
         except ValidationError as e:
             for fehler in e.errors(include_url=False):
                 ort = tuple(fehler["loc"])
                 pfad = field_path(ort) or "(Datei)"
                 probleme.append(
-                    Regelwerksproblem(datei, _zeile(dokument, ort), kennung, f"{pfad}: {german_message(fehler)}")
+                    Regelwerksproblem(datei, _zeile(dokument, ort), kennung, f"{pfad}: {german_message(dict(fehler))}")
                 )
             continue
         stamm = datei.rsplit("/", 1)[-1].removesuffix(".yaml")
@@ -263,7 +267,65 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
         elif t.id in tabellen or t.id == EIGENE_KLR:
             probleme.append(Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, "Diese id ist schon vergeben."))
         else:
-            tabellen[t.id] = _tabelle(t)
+            tabelle, unstimmig = _tabelle(t)
+            for ort, meldung in unstimmig:
+                probleme.append(Regelwerksproblem(datei, _zeile(dokument, ort), t.id, f"{field_path(ort)}: {meldung}"))
+            tabellen[t.id] = tabelle
     if probleme:
         raise UngueltigesRegelwerk(probleme)
     return Satztabellen(tabellen)
+
+
+def eigene_satztabelle_aus_daten(daten: Any, pfad: str = "") -> Satztabelle:
+    """A municipality's own rate table (parsed YAML/JSON, the format of rules/tarife/) → a
+    validated ``Satztabelle`` marked as its own; or ``UngueltigeEingabe`` naming every field.
+
+    Only personnel-cost tables (``art: kgst_vollkostensatz``) can be loaded: they are what a
+    calculation uses.
+    """
+
+    def ort(teile: tuple[Any, ...]) -> str:
+        rest = field_path(teile)
+        return f"{pfad}.{rest}" if pfad and rest else pfad or rest
+
+    if not isinstance(daten, dict):
+        raise UngueltigeEingabe(
+            [Feldproblem(pfad, "Die Satztabelle muss ein Abschnitt mit Feldern sein.")], TITEL_SATZTABELLE
+        )
+    if daten.get("art") != "kgst_vollkostensatz" or daten.get("als_satzgrundlage") is not True:
+        raise UngueltigeEingabe(
+            [
+                Feldproblem(
+                    ort(("art",)),
+                    "Eine eigene Satztabelle muss Personalkostensätze enthalten (art: kgst_vollkostensatz, "
+                    "als_satzgrundlage: true); Gebührensätze können keine Kalkulationsgrundlage sein.",
+                )
+            ],
+            TITEL_SATZTABELLE,
+        )
+    try:
+        t = SatztabelleDatei.model_validate(daten)
+    except ValidationError as e:
+        raise UngueltigeEingabe(german_problems(e, prefix=pfad), TITEL_SATZTABELLE) from None
+    if t.art != "kgst_vollkostensatz" or not t.als_satzgrundlage:
+        raise UngueltigeEingabe(
+            [
+                Feldproblem(
+                    ort(("art",)),
+                    "Eine eigene Satztabelle muss Personalkostensätze enthalten (art: kgst_vollkostensatz, "
+                    "als_satzgrundlage: true); Gebührensätze können keine Kalkulationsgrundlage sein.",
+                )
+            ],
+            TITEL_SATZTABELLE,
+        )
+    if t.id == EIGENE_KLR:
+        raise UngueltigeEingabe([Feldproblem(ort(("id",)), "Die id „eigene_klr“ ist reserviert.")], TITEL_SATZTABELLE)
+    tabelle, unstimmig = _tabelle(t, eigene=True)
+    if unstimmig:
+        raise UngueltigeEingabe([Feldproblem(ort(o), m) for o, m in unstimmig], TITEL_SATZTABELLE)
+    return tabelle
+
+
+def parse_eigene_satztabelle(text: str, *, max_values: int = MAX_VALUES) -> Satztabelle:
+    """YAML or JSON text of an own rate table → ``Satztabelle`` (see ``eigene_satztabelle_aus_daten``)."""
+    return eigene_satztabelle_aus_daten(parse_document(text, titel=TITEL_SATZTABELLE, max_values=max_values))

@@ -1,60 +1,20 @@
-"""The calculation and the settlement as German plain-text tables for a terminal (``ikz calculate``,
-``ikz settle``). Pure: returns a string. Every money column ends with its sum row, so the reader
-can check that it adds up.
+"""The calculation as German plain-text tables for a terminal (``ikz calculate``). Pure: returns a
+string. Every money column ends with its sum row, so the reader can check that it adds up. The
+settlement's text is ``text_abrechnung``'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 
-from advisor.deutsch import betrag, datum, prozent, zahl
+from advisor.deutsch import betrag, euro, prozent, zahl
 from advisor.fallakte import Fallakte
-from advisor.kosten.abrechnung import Abrechnung
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation
 from advisor.kosten.rundung import NULL
-
-_RHYTHMUS = {
-    "monatlich": "monatlich",
-    "vierteljaehrlich": "vierteljährlich",
-    "halbjaehrlich": "halbjährlich",
-    "jaehrlich": "jährlich",
-}
-_MAX_TEXT = 46
-
-
-def _kurz(text: str, breite: int = _MAX_TEXT) -> str:
-    return text if len(text) <= breite else text[: breite - 1] + "…"
-
-
-def _tabelle(
-    kopf: Sequence[str], zeilen: Sequence[Sequence[str]], rechts: set[int], summe: Sequence[str] | None = None
-) -> list[str]:
-    alle = [list(kopf), *[list(z) for z in zeilen], *([list(summe)] if summe else [])]
-    breiten = [max(len(z[i]) for z in alle) for i in range(len(kopf))]
-
-    def zeile(z: Sequence[str]) -> str:
-        return (
-            "  "
-            + "  ".join(
-                z[i].rjust(breiten[i]) if i in rechts else z[i].ljust(breiten[i]) for i in range(len(z))
-            ).rstrip()
-        )
-
-    linie = "  " + "  ".join("-" * b for b in breiten)
-    text = [zeile(kopf), linie, *(zeile(z) for z in zeilen)]
-    if summe:
-        text += [linie, zeile(summe)]
-    return text
-
-
-def _name(fallakte: Fallakte | None, kennung: str) -> str:
-    if fallakte is None:
-        return kennung
-    try:
-        return _kurz(f"{fallakte.beteiligter(kennung).name}", 30)
-    except KeyError:
-        return kennung
+from advisor.kosten.text_tabellen import kurz as _kurz
+from advisor.kosten.text_tabellen import name as _name
+from advisor.kosten.text_tabellen import tabelle as _tabelle
 
 
 def _prozent_oder_strich(wert: Decimal | None) -> str:
@@ -97,7 +57,11 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     ]
     breite = max(len(t) for t, _ in summen)
     out += ["", *(f"  {t.ljust(breite)}  {betrag(w).rjust(14)}" for t, w in summen)]
+    if k.warnungen:
+        out += ["", "Warnungen (bitte prüfen)"] + [f"  ! {w}" for w in k.warnungen]
+    out += _anlagen(k)
     out += ["", f"Verteilung: {k.verteilung}"]
+    out += _stueckpreis(k)
     a = k.anteile
     out += _tabelle(
         [
@@ -113,7 +77,7 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
         [
             [
                 _name(fallakte, x.beteiligter) + (" (Erbringer)" if x.rolle == "erbringer" else ""),
-                zahl(x.gewicht),
+                f"{prozent(x.gewicht)} fest" if x.beteiligter in k.festanteile else zahl(x.gewicht),
                 betrag(x.quote_prozent),
                 betrag(x.nicht_steuerbar),
                 betrag(x.steuerpflichtig.netto),
@@ -135,6 +99,12 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
             betrag(sum((x.mehrbelastung_bei_steuerpflicht for x in a), NULL)),
         ],
     )
+    out += [f"  {k.restcent_regel}"]
+    if k.restcent.nicht_steuerbar or k.restcent.netto:
+        out.append(
+            f"  Restcents beim Erbringer (nicht in Rechnung gestellt): {euro(k.restcent.nicht_steuerbar)} ohne "
+            f"Umsatzsteuer, {euro(k.restcent.netto)} netto bei Steuerpflicht."
+        )
     if k.wirtschaftlichkeit:
         out += ["", "Wirtschaftlichkeit je Empfänger (Ersparnis gegenüber Eigenerstellung; negativ = Mehrkosten)"]
         out += _tabelle(
@@ -168,23 +138,7 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
             out.append(
                 f"  Ohne Angabe der Eigenerstellung kein Vergleich für: {', '.join(_name(fallakte, o) for o in ohne)}."
             )
-    if k.abschlaege:
-        termine = sorted({x.faellig for x in k.abschlaege})
-        out += [
-            "",
-            f"Abschläge ({_RHYTHMUS.get(k.abschlagsrhythmus or '', k.abschlagsrhythmus)}, fällig am Ende jeder Periode: "
-            + ", ".join(datum(t) for t in termine)
-            + "; Beträge ohne Umsatzsteuer)",
-        ]
-        zeilen = []
-        for x in a:
-            if x.rolle != "empfaenger":
-                continue
-            eigene = [ab.betrag for ab in k.abschlaege if ab.beteiligter == x.beteiligter]
-            verschieden = sorted(set(eigene), reverse=True)
-            je = ", ".join(f"{eigene.count(b)} × {betrag(b)}" for b in verschieden)
-            zeilen.append([_name(fallakte, x.beteiligter), je, betrag(sum(eigene, NULL))])
-        out += _tabelle(["Beteiligter", "Abschläge", "Summe"], zeilen, {2})
+    out += _abschlaege(k, fallakte)
     hinweise = [*(p.hinweis for p in k.positionen if p.hinweis), *k.hinweise]
     if hinweise:
         out += ["", "Hinweise"] + [f"  - {h}" for h in dict.fromkeys(hinweise)]
@@ -193,8 +147,93 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     return out
 
 
+def _anlagen(k: Leistungskalkulation) -> list[str]:
+    if not k.anlagen:
+        return []
+    out = ["", f"Anlagen (Abschreibung und Zinsen {k.kalkulationsjahr})"]
+    out += _tabelle(
+        ["Anlage", "Basis", "Jahre", "Abschreibung", "Restwert 1.1.", "Restwert 31.12.", "kalk. Zinsen", "FK-Zinsen"],
+        [
+            [
+                _kurz(z.bezeichnung, 30),
+                f"{betrag(z.abschreibungsbasis)} ({'WBW' if z.bewertung != 'Anschaffungskosten' else 'AK'})",
+                str(z.nutzungsdauer_jahre),
+                betrag(z.abschreibung),
+                betrag(z.restwert_beginn),
+                betrag(z.restwert_ende),
+                betrag(z.kalkulatorische_zinsen),
+                betrag(z.fremdkapitalzinsen),
+            ]
+            for z in k.anlagen
+        ],
+        {1, 2, 3, 4, 5, 6, 7},
+    )
+    return out
+
+
+def _stueckpreis(k: Leistungskalkulation) -> list[str]:
+    s = k.stueckpreis
+    if s is None:
+        return []
+    art = "vereinbart" if s.vereinbart else "kalkuliert aus Kosten ÷ Menge"
+    einheit = s.mengeneinheit or "Einheit"
+    return [
+        f"  Stückpreis ({art}): {euro(s.preis_nicht_steuerbar)} je {einheit} ohne Umsatzsteuer, {euro(s.preis_netto)} "
+        f"netto bei Steuerpflicht; Menge gesamt {zahl(s.menge_gesamt)}.",
+        f"  Kostendeckung (+ Überdeckung, − Unterdeckung): {euro(s.kostendeckung_nicht_steuerbar)} ohne Umsatzsteuer, "
+        f"{euro(s.kostendeckung_steuerpflichtig)} bei Steuerpflicht.",
+    ]
+
+
+def _abschlaege(k: Leistungskalkulation, fallakte: Fallakte | None) -> list[str]:
+    if not k.abschlaege:
+        return []
+    out = ["", f"Abschläge: {k.faelligkeitsregel}"]
+    zeilen = []
+    for x in k.anteile:
+        if x.rolle != "empfaenger":
+            continue
+        eigene = [ab for ab in k.abschlaege if ab.beteiligter == x.beteiligter]
+
+        def je(werte: list[Decimal]) -> str:
+            return ", ".join(f"{werte.count(b)} × {betrag(b)}" for b in sorted(set(werte), reverse=True))
+
+        zeilen.append(
+            [
+                _name(fallakte, x.beteiligter),
+                je([ab.betrag for ab in eigene]),
+                je([ab.steuerpflichtig.netto for ab in eigene]),
+                je([ab.steuerpflichtig.umsatzsteuer for ab in eigene]),
+            ]
+        )
+    out += _tabelle(["Beteiligter", "ohne USt", "stpfl. netto je Rechnung", "USt je Rechnung"], zeilen, set())
+    out += [
+        "",
+        f"Schlussrechnung bei Steuerpflicht (§ 14 Abs. 5 Satz 2 UStG): ganze Jahresleistung abzüglich der Abschläge, "
+        f"Entgelt und Steuer je für sich (Umsatzsteuer {prozent(k.umsatzsteuersatz)} je Abschlagsrechnung gerundet)",
+    ]
+    out += _tabelle(
+        ["Beteiligter", "Leistung netto", "USt", "Abschläge netto", "USt", "verbleibt netto", "USt", "brutto"],
+        [
+            [
+                _name(fallakte, r.beteiligter),
+                betrag(r.leistung.netto),
+                betrag(r.leistung.umsatzsteuer),
+                betrag(r.abschlaege.netto),
+                betrag(r.abschlaege.umsatzsteuer),
+                betrag(r.verbleibend.netto),
+                betrag(r.verbleibend.umsatzsteuer),
+                betrag(r.verbleibend.brutto),
+            ]
+            for r in k.schlussrechnungen
+        ],
+        {1, 2, 3, 4, 5, 6, 7},
+    )
+    return out
+
+
 def render_text(
-    kalkulation: Kalkulation, fallakte: Fallakte | None = None, ergebnisse: dict[str, str] | None = None
+    kalkulation: Kalkulation, fallakte: Fallakte | None = None, ergebnisse: Mapping[str, str] | None = None
 ) -> str:
     """The calculation as German text tables, one block per service; ``ergebnisse`` (service id →
     § 2b result) says which column applies."""
@@ -206,43 +245,5 @@ def render_text(
             out += _leistung(k, fallakte, (ergebnisse or {}).get(k.leistung))
         else:
             out += [f"Leistung „{k.leistung}“ – {k.bezeichnung}", f"  Nicht kalkulierbar: {k.grund}"]
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def render_settlement_text(abrechnung: Abrechnung, fallakte: Fallakte | None = None) -> str:
-    """The settlement as German text tables: actual share, advances paid, Nachzahlung/Erstattung."""
-    out: list[str] = []
-    for leistung in abrechnung.leistungen:
-        out += [
-            f"Spitzabrechnung {leistung.jahr}: Leistung „{leistung.leistung}“ – {leistung.bezeichnung}",
-            f"  Ist-Kosten netto {betrag(leistung.kosten_netto)} €, Vorsteuer {betrag(leistung.vorsteuer)} €; "
-            + ("steuerpflichtig (Ist-Anteil brutto)" if leistung.steuerpflichtig else "nicht steuerbar"),
-        ]
-        if leistung.anteil_erbringer is not None:
-            out.append(f"  Eigener Anteil des Erbringers: {betrag(leistung.anteil_erbringer)} € (keine Zahlung)")
-        out += _tabelle(
-            ["Beteiligter", "Ist netto", "USt", "Ist-Anteil", "Abschläge gezahlt", "Nachzahlung (−: Erstattung)"],
-            [
-                [
-                    _name(fallakte, z.beteiligter),
-                    betrag(z.ist_netto),
-                    betrag(z.ist_umsatzsteuer),
-                    betrag(z.ist_anteil),
-                    betrag(z.abschlaege_gezahlt),
-                    betrag(z.nachzahlung),
-                ]
-                for z in leistung.zeilen
-            ],
-            {1, 2, 3, 4, 5},
-            [
-                "Summe",
-                betrag(sum((z.ist_netto for z in leistung.zeilen), NULL)),
-                betrag(sum((z.ist_umsatzsteuer for z in leistung.zeilen), NULL)),
-                betrag(leistung.summe_ist_anteil),
-                betrag(leistung.summe_abschlaege_gezahlt),
-                betrag(leistung.summe_nachzahlung),
-            ],
-        )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -21,9 +21,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
-from advisor.kosten.rundung import HUNDERT, als_euro, in_cent, runde, verteile_cent
+from advisor.kosten.rundung import (
+    HUNDERT,
+    NULL,
+    als_euro,
+    cent_aus_bruch,
+    in_cent,
+    runde,
+    verteile_cent,
+    verteile_cent_gleich,
+)
 from advisor.kosten.verteilung import Gewichtung
 
 Rolle = Literal["erbringer", "empfaenger"]
@@ -108,6 +118,33 @@ class Anteil:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Restcent:
+    """Cents that cannot be split evenly among partners with equal weights and that the provider
+    bears itself because it pays no share (not invoiced); all 0 when a payer takes them."""
+
+    nicht_steuerbar: Decimal
+    netto: Decimal
+    quote_prozent: Decimal
+
+
+KEIN_RESTCENT = Restcent(NULL, NULL, NULL)
+
+
+@dataclass(slots=True)
+class Stueckpreisrechnung:
+    """A unit price × quantity: the prices (net; if not taxable the price also covers the input
+    VAT), the total quantity and how far the amounts cover the costs (> 0: over-recovery)."""
+
+    vereinbart: bool
+    preis_nicht_steuerbar: Decimal
+    preis_netto: Decimal
+    menge_gesamt: Decimal
+    mengeneinheit: str | None
+    kostendeckung_nicht_steuerbar: Decimal
+    kostendeckung_steuerpflichtig: Decimal
+
+
 @dataclass(slots=True)
 class Anteilsrechnung:
     """The shares of all payers and the totals of each column."""
@@ -116,6 +153,8 @@ class Anteilsrechnung:
     erstattung_nicht_steuerbar: Decimal
     erstattung_steuerpflichtig: Steuerbetrag
     vorsteuerabzug_bei_steuerpflicht: Decimal
+    restcent: Restcent = KEIN_RESTCENT
+    stueckpreis: Stueckpreisrechnung | None = None
 
 
 def umsatzsteuer_auf(netto: Decimal, steuersatz: Decimal) -> Decimal:
@@ -129,28 +168,25 @@ def umsatzsteuer_cent(netto_cent: int, zaehler: int, nenner: int) -> int:
     return (2 * netto_cent * zaehler + 100 * nenner) // (200 * nenner)
 
 
-def anteile_berechnen(
-    kosten_netto: Decimal, vorsteuer: Decimal, gewichtung: Gewichtung, steuersatz: Decimal
-) -> Anteilsrechnung:
-    """Split the reimbursement among the payers, without and with VAT (amounts in whole cents)."""
-    w = gewichtung.ganzzahlig
-    netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
-    nicht_steuerbar = verteile_cent(netto_cent + vorsteuer_cent, w)
-    quoten = verteile_cent(100_00, w)
-    if gewichtung.erbringer_traegt_anteil:
-        eigen_fremd = [w[0], sum(w[1:])]
-        netto_empfaenger = verteile_cent(netto_cent, eigen_fremd)[1]
-        abziehbar = verteile_cent(vorsteuer_cent, eigen_fremd)[1]
-        netto = [nicht_steuerbar[0], *verteile_cent(netto_empfaenger, w[1:])]
-    else:
-        abziehbar = vorsteuer_cent
-        netto = verteile_cent(netto_cent, w)
+def _verteile(gesamt: int, w: tuple[int, ...], index: int | None) -> tuple[list[int], int]:
+    """Split among payers (equal weights pay equal amounts); the remainder cents go to the payer
+    at ``index`` — or, when the provider takes them and pays no share, come back as the rest."""
+    cents, rest = verteile_cent_gleich(gesamt, w)
+    if rest and index is not None:
+        cents[index] += rest
+        rest = 0
+    return cents, rest
+
+
+def _anteile(
+    gewichtung: Gewichtung, steuersatz: Decimal, quoten: list[int], nicht_steuerbar: list[int], netto: list[int]
+) -> tuple[list[Anteil], int, int]:
     anteile: list[Anteil] = []
     zaehler, nenner = steuersatz.as_integer_ratio()
     summe_netto = summe_ust = 0
     for i, kennung in enumerate(gewichtung.zahler):
         ist_erbringer = gewichtung.erbringer_traegt_anteil and i == 0
-        ns, n = nicht_steuerbar[i], netto[i]
+        n = netto[i]
         ust = 0 if ist_erbringer else umsatzsteuer_cent(n, zaehler, nenner)
         summe_netto += n
         summe_ust += ust
@@ -160,15 +196,129 @@ def anteile_berechnen(
                 "erbringer" if ist_erbringer else "empfaenger",
                 gewichtung.schluesselwerte[i],
                 quoten[i],
-                ns,
+                nicht_steuerbar[i],
                 n,
                 ust,
             )
         )
-    summe_netto_eur, summe_ust_eur = als_euro(summe_netto), als_euro(summe_ust)
+    return anteile, summe_netto, summe_ust
+
+
+def anteile_berechnen(
+    kosten_netto: Decimal,
+    vorsteuer: Decimal,
+    gewichtung: Gewichtung,
+    steuersatz: Decimal,
+    vorsteuer_anlagen: Decimal = NULL,
+    stueckpreise: tuple[Decimal, Decimal] | None = None,
+) -> Anteilsrechnung:
+    """Split the reimbursement among the payers, without and with VAT (amounts in whole cents).
+
+    ``vorsteuer_anlagen`` is the part of ``vorsteuer`` that is the depreciation of an asset's
+    purchase VAT: a cost when not taxable, but deducted once at purchase when taxable — never a
+    yearly deduction. ``stueckpreise`` (not taxable, net): the planned unit prices a settlement
+    applies to the actual quantities.
+    """
+    if gewichtung.stueckpreis_modus:
+        return anteile_nach_stueckpreis(
+            kosten_netto, vorsteuer, gewichtung, steuersatz, vorsteuer_anlagen, stueckpreise
+        )
+    w = gewichtung.ganzzahlig
+    ri = gewichtung.restcent_index
+    netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
+    jaehrlich_cent = vorsteuer_cent - in_cent(vorsteuer_anlagen)
+    nicht_steuerbar, rest_ns = verteile_cent_gleich(netto_cent + vorsteuer_cent, w)
+    quoten, rest_q = verteile_cent_gleich(100_00, w)
+    if ri is not None:
+        nicht_steuerbar[ri] += rest_ns
+        quoten[ri] += rest_q
+        rest_ns = rest_q = 0
+    if gewichtung.erbringer_traegt_anteil:
+        eigen_fremd = [w[0], sum(w[1:])]
+        netto_empfaenger = verteile_cent(netto_cent, eigen_fremd)[1]
+        abziehbar = verteile_cent(jaehrlich_cent, eigen_fremd)[1]
+        empfaenger, rest_n = verteile_cent_gleich(netto_empfaenger, w[1:])
+        netto = [nicht_steuerbar[0], *empfaenger]
+        if rest_n and ri is not None:
+            netto[ri] += rest_n
+            rest_n = 0
+    else:
+        abziehbar = jaehrlich_cent
+        netto, rest_n = verteile_cent_gleich(netto_cent, w)
+        if ri is not None:
+            netto[ri] += rest_n
+            rest_n = 0
+    anteile, summe_netto, summe_ust = _anteile(gewichtung, steuersatz, quoten, nicht_steuerbar, netto)
+    restcent = (
+        Restcent(als_euro(rest_ns), als_euro(rest_n), als_euro(rest_q))
+        if rest_ns or rest_n or rest_q
+        else KEIN_RESTCENT
+    )
     return Anteilsrechnung(
         anteile=tuple(anteile),
         erstattung_nicht_steuerbar=kosten_netto + vorsteuer,
-        erstattung_steuerpflichtig=Steuerbetrag(summe_netto_eur, summe_ust_eur, als_euro(summe_netto + summe_ust)),
+        erstattung_steuerpflichtig=Steuerbetrag(
+            als_euro(summe_netto), als_euro(summe_ust), als_euro(summe_netto + summe_ust)
+        ),
         vorsteuerabzug_bei_steuerpflicht=als_euro(abziehbar),
+        restcent=restcent,
+    )
+
+
+def anteile_nach_stueckpreis(
+    kosten_netto: Decimal,
+    vorsteuer: Decimal,
+    gewichtung: Gewichtung,
+    steuersatz: Decimal,
+    vorsteuer_anlagen: Decimal = NULL,
+    preise: tuple[Decimal, Decimal] | None = None,
+) -> Anteilsrechnung:
+    """A unit price × each payer's quantity, rounded per payer; the coverage of the costs shown.
+
+    The agreed price applies in both columns; without one, the price is the cost per unit,
+    rounded to the cent: (net cost + input VAT) / quantity if not taxable, net cost / quantity
+    if taxable (the input VAT is then deducted). VAT per payer on its own net amount.
+    """
+    mengen = gewichtung.mengen
+    menge = sum(mengen, Decimal(0))
+    netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
+    jaehrlich_cent = vorsteuer_cent - in_cent(vorsteuer_anlagen)
+    if gewichtung.stueckpreis is not None:
+        preis_ns = preis_st = in_cent(gewichtung.stueckpreis)
+    elif preise is not None:
+        preis_ns, preis_st = in_cent(preise[0]), in_cent(preise[1])
+    else:
+        z, n = menge.as_integer_ratio()
+        preis_ns = cent_aus_bruch((netto_cent + vorsteuer_cent) * n, z)
+        preis_st = cent_aus_bruch(netto_cent * n, z)
+    nicht_steuerbar: list[int] = []
+    netto: list[int] = []
+    for i, m in enumerate(mengen):
+        z, n = m.as_integer_ratio()
+        nicht_steuerbar.append(cent_aus_bruch(preis_ns * z, n))
+        ist_erbringer = gewichtung.erbringer_traegt_anteil and i == 0
+        netto.append(nicht_steuerbar[-1] if ist_erbringer else cent_aus_bruch(preis_st * z, n))
+    if gewichtung.erbringer_traegt_anteil:
+        eigen = Fraction(mengen[0]) / Fraction(menge) if menge else Fraction(0)
+        abziehbar = jaehrlich_cent - cent_aus_bruch(jaehrlich_cent * eigen.numerator, eigen.denominator)
+    else:
+        abziehbar = jaehrlich_cent
+    quoten = _verteile(100_00, gewichtung.ganzzahlig, gewichtung.restcent_index)[0] if menge else [0] * len(mengen)
+    anteile, summe_netto, summe_ust = _anteile(gewichtung, steuersatz, quoten, nicht_steuerbar, netto)
+    return Anteilsrechnung(
+        anteile=tuple(anteile),
+        erstattung_nicht_steuerbar=kosten_netto + vorsteuer,
+        erstattung_steuerpflichtig=Steuerbetrag(
+            als_euro(summe_netto), als_euro(summe_ust), als_euro(summe_netto + summe_ust)
+        ),
+        vorsteuerabzug_bei_steuerpflicht=als_euro(abziehbar),
+        stueckpreis=Stueckpreisrechnung(
+            vereinbart=gewichtung.stueckpreis is not None,
+            preis_nicht_steuerbar=als_euro(preis_ns),
+            preis_netto=als_euro(preis_st),
+            menge_gesamt=menge,
+            mengeneinheit=gewichtung.mengeneinheit,
+            kostendeckung_nicht_steuerbar=als_euro(sum(nicht_steuerbar) - netto_cent - vorsteuer_cent),
+            kostendeckung_steuerpflichtig=als_euro(summe_netto - (netto_cent + vorsteuer_cent - abziehbar)),
+        ),
     )

@@ -50,6 +50,14 @@ _KINDS: dict[str, str] = {
     "leistungen[].kosten.verteilung.sockel_prozent": "dezimal",
     "leistungen[].kosten.verteilung.werte.@": "gewicht",
     "leistungen[].kosten.verteilung.erbringer_traegt_anteil": "haken",
+    # issue 16 (cost keys as practice agrees them)
+    "leistungen[].kosten.verteilung.festanteile.@": "dezimal",
+    "leistungen[].kosten.verteilung.einwohner_stichtag": "datum",
+    "leistungen[].kosten.verteilung.stueckpreis": "betrag",
+    "leistungen[].kosten.verteilung.restcent_traeger": "partner",
+    "leistungen[].kosten.abrechnung.faelligkeitstag": "ganzzahl",
+    "leistungen[].kosten.positionen[].gemeinkosten_enthalten": "janein",
+    "leistungen[].kosten.positionen[].leitungsposition": "janein",
     "leistungen[].kosten.eigenerstellung.@": "betrag",
     "leistungen[].kosten.remanenzkosten.@": "betrag",
 }
@@ -141,7 +149,12 @@ def fallakte_data(state: dict[str, Any]) -> FormFallakte:
         result.feldnamen.setdefault(f"leistungen[{j}].empfaenger", f"leistungen[{j}].empfaenger")
         # Every partner has a field in each per-partner table, even when it was not posted.
         for i, pid in enumerate(partner_ids):
-            for table in ("kosten.verteilung.werte", "kosten.eigenerstellung", "kosten.remanenzkosten"):
+            for table in (
+                "kosten.verteilung.werte",
+                "kosten.verteilung.festanteile",
+                "kosten.eigenerstellung",
+                "kosten.remanenzkosten",
+            ):
                 result.feldnamen.setdefault(f"leistungen[{j}].{table}.{pid}", f"leistungen[{j}].{table}.@{i}")
     _imply_from_legal_form(data, result)
     result.daten = data

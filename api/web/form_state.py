@@ -30,7 +30,7 @@ FALLAKTE_FIELDS = frozenset(
 #: Leaves that hold several values (checkbox groups).
 MULTI_FIELDS = {"empfaenger"}
 #: Dictionaries keyed by partner.
-PARTNER_DICTS = {"werte", "eigenerstellung", "remanenzkosten"}
+PARTNER_DICTS = {"werte", "festanteile", "eigenerstellung", "remanenzkosten"}
 
 
 def split_name(name: str) -> list[str | int]:
@@ -188,8 +188,12 @@ def remove_partner(state: dict[str, Any], index: int) -> None:
         kosten = leistung.get("kosten")
         if not isinstance(kosten, dict):
             continue
+        verteilung = kosten.get("verteilung")
+        if isinstance(verteilung, dict) and isinstance(verteilung.get("restcent_traeger"), str):
+            verteilung["restcent_traeger"] = moved(verteilung["restcent_traeger"]) or ""
         for holder, key in (
             (kosten.get("verteilung"), "werte"),
+            (kosten.get("verteilung"), "festanteile"),
             (kosten, "eigenerstellung"),
             (kosten, "remanenzkosten"),
         ):

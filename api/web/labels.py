@@ -15,6 +15,7 @@ from advisor.bezeichnungen import (  # noqa: F401 - re-exported for the template
     ENTGELTE,
     ERGEBNISSE,
     ERGEBNISSE_KLEIN,
+    FAELLIGKEITEN,
     FAKT_LABELS,
     FAKTEN,
     FOLGEN,

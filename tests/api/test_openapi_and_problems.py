@@ -23,6 +23,14 @@ ENDPOINTS = {
     ("put", "/api/v1/cases/{case_id}"),
     ("get", "/api/v1/cases/{case_id}/versions"),
     ("get", "/api/v1/cases/{case_id}/versions/{version}"),
+    ("get", "/api/v1/rate-tables"),
+    ("post", "/api/v1/rate-tables/validate"),
+}
+#: Bodies that are not a bare Fallakte: an envelope, or a rate table (issue 16).
+ANDERE_BODIES = {
+    "/api/v1/settlements": "Abrechnungsanfrage",
+    "/api/v1/calculations": "Kalkulationsanfrage",
+    "/api/v1/rate-tables/validate": "Satztabelle",
 }
 
 
@@ -44,10 +52,13 @@ def test_every_endpoint_is_documented(openapi):
 
 def test_fallakte_bodies_are_documented_as_json_and_yaml_with_the_contract_schema(openapi):
     for method, path in ENDPOINTS:
-        if method in {"post", "put"} and path != "/api/v1/settlements":
+        if method in {"post", "put"}:
+            name = ANDERE_BODIES.get(path, "Fallakte")
             content = openapi["paths"][path][method]["requestBody"]["content"]
-            assert content["application/yaml"]["schema"] == {"$ref": "#/components/schemas/Fallakte"}, path
-            assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/Fallakte"}, path
+            assert content["application/yaml"]["schema"] == {"$ref": f"#/components/schemas/{name}"}, path
+            assert content["application/json"]["schema"] == {"$ref": f"#/components/schemas/{name}"}, path
+    anfrage = openapi["components"]["schemas"]["Kalkulationsanfrage"]
+    assert {"$ref": "#/components/schemas/Fallakte"} in anfrage["oneOf"]
     fallakte = openapi["components"]["schemas"]["Fallakte"]
     assert fallakte["additionalProperties"] is False
     assert fallakte["properties"]["beteiligte"]["maxItems"] == 500

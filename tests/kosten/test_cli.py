@@ -109,3 +109,29 @@ def test_settle_with_a_broken_ist_file_exits_2_naming_the_field(capsys, tmp_path
     assert rc == 2
     assert "Die Ist-Daten sind ungültig." in err
     assert "leistungen[0].steuerpflichtig" in err
+
+
+def test_calculate_prints_warnings_advance_invoices_and_the_planned_final_invoice(capsys):
+    beispiel = str(BEISPIELE[[p.stem for p in BEISPIELE].index("personalabrechnung-mandatierend")])
+    rc, out, _ = _ikz(capsys, "calculate", beispiel)
+    assert rc == 0
+    assert "Warnungen (bitte prüfen)" in out and "„Teamleitung“ klingt nach Leitung" in out
+    assert "Vierteljährlich nachschüssig am letzten Tag jedes Quartals fällig: 31.03.2027" in out
+    assert "USt je Rechnung" in out and "Schlussrechnung bei Steuerpflicht (§ 14 Abs. 5 Satz 2 UStG)" in out
+    assert "größten Reste" in out
+
+
+def test_settle_prints_the_final_invoice_with_net_and_vat_of_the_advances(capsys, tmp_path):
+    beispiel = str(BEISPIELE[[p.stem for p in BEISPIELE].index("personalabrechnung-mandatierend")])
+    ist = tmp_path / "ist.yaml"
+    ist.write_text(
+        "format: ikz-ist/1\nleistungen:\n  - leistung: entgeltabrechnung\n    jahr: 2027\n    steuerpflichtig: true\n"
+        "    kosten_netto: 350000.00\n    vorsteuer: 3420.00\n    abschlaege_gezahlt:\n"
+        "      stadt-a: {netto: 257367.61, umsatzsteuer: 48899.84}\n      gemeinde-b: 102925.95\n",
+        encoding="utf-8",
+    )
+    rc, out, err = _ikz(capsys, "settle", beispiel, str(ist))
+    assert (rc, err) == (0, "")
+    assert "Schlussrechnungen (§ 14 Abs. 5 Satz 2 UStG; Umsatzsteuer 19\u00a0%)" in out
+    assert "257.367,61" in out and "48.899,84" in out
+    assert "Keine Schlussrechnung für: Gemeinde Bedorf" in out and "nur als ein Betrag erfasst" in out

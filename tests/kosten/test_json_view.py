@@ -111,3 +111,69 @@ def test_a_service_without_costs_appears_as_not_calculable_with_a_reason(satztab
     (leistung,) = kalkulation_als_dict(calculate(fallakte_aus_daten(daten), satztabellen, UST))["leistungen"]
     assert leistung["kalkulierbar"] is False
     assert "keine Kosten" in leistung["grund"]
+
+
+def test_the_fields_for_the_documents_are_in_the_json(example_texts, satztabellen):
+    """Issue 16: what the agreement and its annex need, compatibly added."""
+    (z,) = _json(example_texts, satztabellen, "digitaler-zwilling")["leistungen"]
+    details = z["schluessel_details"]
+    assert details["festanteile"] == {"kreis": "30"}
+    assert details["einwohner_stichtag"] == "2025-12-31"
+    assert "gleichem Gewicht zahlen stets denselben Betrag" in details["restcent_regel"]
+    assert set(details["restcent_erbringer"]) == {"nicht_steuerbar", "steuerpflichtig_netto", "quote_prozent"}
+    assert z["verteilung"].startswith("Festanteil: Kreis Rheinland-Süd 30")
+    kreis = z["anteile"][0]
+    assert kreis["festanteil_prozent"] == "30" and z["anteile"][1]["festanteil_prozent"] is None
+    assert z["faelligkeitsregel"].startswith("Jährlich nachschüssig am letzten Tag jedes Jahres fällig: 31.12.2027")
+    for r in z["schlussrechnungen"]:
+        assert set(r) == {"beteiligter", "leistung", "abschlaege", "verbleibend"}
+        assert GELD.match(r["verbleibend"]["umsatzsteuer"])
+    assert any("kalkuliert wird 2027" in w for w in z["warnungen"])
+    assert z["anlagen"] == [] and z["stueckpreis"] is None and z["vorsteuer_anlagen"] == "0.00"
+
+
+def test_assets_mixed_keys_and_unit_prices_appear_in_the_json(rechne):
+    daten = fall_daten(
+        empfaenger={"a": 1, "b": 1},
+        verteilung={
+            "schluessel": "gemischt",
+            "bestandteile": [
+                {
+                    "id": "f",
+                    "bezeichnung": "Fälle",
+                    "gewicht_prozent": 60,
+                    "schluessel": "fallzahlen",
+                    "werte": {"a": 3, "b": 1},
+                },
+                {"id": "g", "bezeichnung": "gleich", "gewicht_prozent": 40, "schluessel": "gleiche_teile"},
+            ],
+        },
+        anlagen=[
+            {
+                "bezeichnung": "Server",
+                "anschaffungskosten": "6000.00",
+                "anschaffung": "2027-01-01",
+                "nutzungsdauer_jahre": 3,
+            }
+        ],
+    )
+    (z,) = kalkulation_als_dict(rechne(daten))["leistungen"]
+    assert z["schluessel_details"]["bestandteile"][0] == {
+        "id": "f",
+        "bezeichnung": "Fälle",
+        "gewicht_prozent": "60",
+        "schluessel": "fallzahlen",
+    }
+    # a: 60 % × 3/4 + 40 % × 1/2 = 65 % — shown as the exact quota with six places
+    assert z["anteile"][0]["gewicht"] == "65.000000"
+    assert z["anteile"][0]["werte_je_bestandteil"] == {"f": "3", "g": "1"}
+    (anlage,) = z["anlagen"]
+    assert (anlage["abschreibung"], anlage["restwert_ende"], anlage["methode"]) == ("2000.00", "4000.00", "linear")
+    daten["leistungen"][0]["kosten"]["verteilung"] = {
+        "schluessel": "stueckpreis",
+        "stueckpreis": "21.00",
+        "werte": {"a": 2, "b": 1},
+    }
+    (z,) = kalkulation_als_dict(rechne(daten))["leistungen"]
+    assert z["stueckpreis"]["vereinbart"] is True and z["stueckpreis"]["preis_netto"] == "21.00"
+    assert z["stueckpreis"]["menge_gesamt"] == "3"

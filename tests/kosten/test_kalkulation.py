@@ -66,41 +66,50 @@ def test_personnel_by_grade_uses_the_table_and_says_so_in_the_origin(rechne):
     )
     k = _einzige(rechne(daten))
     personal, pauschale, gemein = k.positionen
-    assert personal.betrag == D("200250.40")
-    assert personal.herkunft == "kgst_2025_26, E 9b: 80.100,16\u00a0€ × 2,5 VZÄ"
+    # E 9b: 80,100.00 (whole hundreds, issue 16) × 2.5 = 200,250.00
+    assert personal.betrag == D("200250.00")
+    assert personal.herkunft == "kgst_2025_26, E 9b: 80.100,00\u00a0€ × 2,5 VZÄ"
     assert pauschale.betrag == D("24250.00")
-    assert gemein.betrag == D("40050.08")
-    # the KGSt check: 67.79 €/h × 1,561 h × 2.5 = 264,550.475 → 264,550.48
-    assert k.kosten_netto == D("264550.48")
+    assert gemein.betrag == D("40050.00")
+    # the KGSt check: 67.79 €/h × 1,561 h × 2.5 = 264,550.475; the rate is rounded to the cent, so
+    # the full cost may differ by up to 2.5 × 1,561 × 0.005 = 19.51 €: 264,550.00 is 0.475 € off.
+    assert k.kosten_netto == D("264550.00")
 
 
 EXPECTED = {
-    # example: (kosten_netto, vorsteuer, nicht steuerbar, steuerpflichtig brutto)
-    "standesamt-delegierend": ("41749.69", "456.00", "42205.69", "49682.13"),
-    "personalabrechnung-mandatierend": ("343858.76", "3420.00", "347278.76", "409191.93"),
-    "hochwasserschutz-offen": ("189563.75", "2280.00", "191843.75", "225580.85"),
-    "it-zweckverband": ("2136614.66", "121600.00", "2258214.66", "2542571.46"),
-    "digitaler-zwilling": ("359936.75", "20995.00", "380931.75", "408314.37"),
+    # example: (kosten_netto, vorsteuer, nicht steuerbar, steuerpflichtig brutto); personnel from the
+    # KGSt table in whole hundreds (issue 16), lump sum 9,700 per VZÄ, 20 % overhead on personnel.
+    # standesamt: E 9a 73,900 × 0.4 = 29,560 + 2,400 + 3,880 + 5,912 = 41,752; one recipient:
+    # 41,752 × 1.19 = 49,684.88
+    "standesamt-delegierend": ("41752.00", "456.00", "42208.00", "49684.88"),
+    # personalabrechnung: E 9b 80,100 × 2.5 = 200,250 + E 11 94,100 × 0.5 = 47,050 + 18,000 + 29,100
+    # + 20 % of 247,300 = 49,460 → 343,860; brutto = Σ per payer (net × 19 % rounded)
+    "personalabrechnung-mandatierend": ("343860.00", "3420.00", "347280.00", "409193.40"),
+    # hochwasser: E 13 98,900 + E 9a 36,950 + 12,000 + 14,550 + 20 % of 135,850 = 27,170 → 189,570
+    "hochwasserschutz-offen": ("189570.00", "2280.00", "191850.00", "225588.30"),
+    # it-zweckverband: E 10 87,500 × 6 = 525,000 + E 11 94,100 × 4 = 376,400 + E 12 102,700 + 640,000
+    # + 185,000 + 106,700 + 20 % of 1,004,100 = 200,820 → 2,136,620
+    "it-zweckverband": ("2136620.00", "121600.00", "2258220.00", "2542577.81"),
+    # digitaler-zwilling: E 11 94,100 + E 9b 80,100 + 96,000 + 14,500 + 21,000 + 19,400 + 20 % of
+    # 174,200 = 34,840 → 359,940
+    "digitaler-zwilling": ("359940.00", "20995.00", "380935.00", None),
 }
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_shared_example_gives_its_fixed_totals(name, example_texts, satztabellen):
     k = _einzige(calculate(parse_fallakte(example_texts[name]), satztabellen, UST))
-    netto, vorsteuer, ns, brutto = (D(x) for x in EXPECTED[name])
-    assert (k.kosten_netto, k.vorsteuer, k.erstattung_nicht_steuerbar, k.erstattung_steuerpflichtig.brutto) == (
-        netto,
-        vorsteuer,
-        ns,
-        brutto,
-    )
+    netto, vorsteuer, ns, brutto = (D(x) if x else None for x in EXPECTED[name])
+    assert (k.kosten_netto, k.vorsteuer, k.erstattung_nicht_steuerbar) == (netto, vorsteuer, ns)
+    if brutto is not None:
+        assert k.erstattung_steuerpflichtig.brutto == brutto
 
 
 def test_standesamt_example_derives_from_e9a_at_0_4_vzae(example_texts, satztabellen):
     k = _einzige(calculate(parse_fallakte(example_texts["standesamt-delegierend"]), satztabellen, UST))
-    # E 9a: (63.02 × 1561 − 9700) / 1.2 = 73,895.18; × 0.4 = 29,558.072; lump 3,880; overhead 20 %
-    # = 5,911.6144; licence 2,400 → 41,749.6864 → 41,749.69
-    assert [p.betrag for p in k.positionen] == [D("29558.07"), D("2400.00"), D("3880.00"), D("5911.62")]
+    # E 9a: (63.02 × 1561 − 9700) / 1.2 = 73,895.18 → 73,900 (whole hundreds); × 0.4 = 29,560; lump
+    # 3,880; overhead 20 % = 5,912; licence 2,400 → 41,752.00
+    assert [p.betrag for p in k.positionen] == [D("29560.00"), D("2400.00"), D("3880.00"), D("5912.00")]
 
 
 def test_abfall_example_calculates_both_services_in_opposite_directions(example_texts, satztabellen):
@@ -117,16 +126,27 @@ def test_abfall_example_calculates_both_services_in_opposite_directions(example_
 def _spalten_stimmen(k: Leistungskalkulation) -> None:
     assert sum(p.betrag for p in k.positionen) == k.kosten_netto
     assert sum(p.vorsteuer for p in k.positionen) == k.vorsteuer
-    assert sum(a.nicht_steuerbar for a in k.anteile) == k.erstattung_nicht_steuerbar
+    # the cents the provider bears under the remainder-cent rule complete each column
+    assert sum(a.nicht_steuerbar for a in k.anteile) + k.restcent.nicht_steuerbar == k.erstattung_nicht_steuerbar
     assert sum(a.steuerpflichtig.netto for a in k.anteile) == k.erstattung_steuerpflichtig.netto
     assert sum(a.steuerpflichtig.umsatzsteuer for a in k.anteile) == k.erstattung_steuerpflichtig.umsatzsteuer
     assert sum(a.steuerpflichtig.brutto for a in k.anteile) == k.erstattung_steuerpflichtig.brutto
-    assert sum(a.quote_prozent for a in k.anteile) == D("100.00")
+    assert sum(a.quote_prozent for a in k.anteile) + k.restcent.quote_prozent == D("100.00")
+    schluss = {r.beteiligter: r for r in k.schlussrechnungen}
     for a in k.anteile:
         eigene = [x for x in k.abschlaege if x.beteiligter == a.beteiligter]
         if a.rolle == "empfaenger" and k.abschlagsrhythmus:
             assert sum(x.betrag for x in eigene) == a.nicht_steuerbar
-            assert sum(x.steuerpflichtig.brutto for x in eigene) == a.steuerpflichtig.brutto
+            assert sum(x.steuerpflichtig.netto for x in eigene) == a.steuerpflichtig.netto
+            # each advance invoice: its own net × 19 %, rounded half up
+            for x in eigene:
+                assert x.steuerpflichtig.umsatzsteuer == (x.steuerpflichtig.netto * UST / 100).quantize(
+                    D("0.01"), rounding="ROUND_HALF_UP"
+                )
+            r = schluss[a.beteiligter]
+            assert r.verbleibend.umsatzsteuer == a.steuerpflichtig.umsatzsteuer - sum(
+                x.steuerpflichtig.umsatzsteuer for x in eigene
+            )
         else:
             assert eigene == []
 
@@ -144,8 +164,11 @@ def test_provider_share_carries_no_vat_and_only_recipients_input_vat_is_deductib
     assert erbringer.steuerpflichtig.umsatzsteuer == 0
     assert erbringer.mehrbelastung_bei_steuerpflicht == 0
     assert erbringer.steuerpflichtig.netto == erbringer.nicht_steuerbar
-    # the Kreis bears 20 %/9 payers + 80 % × 451,000/902,000 of the costs, computed exactly
-    quote_empfaenger = 1 - (Fraction(20, 100 * 9) + Fraction(80, 100) * Fraction(451000, 902000))
+    # the Kreis bears its fixed 30 % (issue 16: no longer its inhabitants, which are the towns')
+    assert erbringer.quote_prozent == D("30.00")
+    # 380,935.00 × 30 % = 114,280.50
+    assert erbringer.nicht_steuerbar == D("114280.50")
+    quote_empfaenger = Fraction(70, 100)
     cent = Fraction(1, 100)
     assert abs(Fraction(k.vorsteuerabzug_bei_steuerpflicht) - Fraction(k.vorsteuer) * quote_empfaenger) <= cent
     empfaenger_netto = sum(a.steuerpflichtig.netto for a in k.anteile[1:])

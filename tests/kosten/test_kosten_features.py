@@ -139,6 +139,17 @@ def _erbringer(ergebnis, betrag):
     assert a.steuerpflichtig.umsatzsteuer == 0
 
 
+@then(parsers.parse("trägt der Erbringer einen Restcent von {betrag} Euro"))
+def _restcent(ergebnis, betrag):
+    assert ergebnis["kalkulation"].restcent.nicht_steuerbar == euro(betrag)
+
+
+@then("nennt die Kalkulation die Restcent-Regel")
+def _restcent_regel(ergebnis):
+    regel = ergebnis["kalkulation"].restcent_regel
+    assert "gleichem Gewicht zahlen stets denselben Betrag" in regel and "trägt der Erbringer" in regel
+
+
 @then(parsers.parse("ist nur die Vorsteuer von {betrag} Euro abziehbar"))
 def _vorsteuerabzug(ergebnis, betrag):
     assert ergebnis["kalkulation"].vorsteuerabzug_bei_steuerpflicht == euro(betrag)

@@ -52,17 +52,38 @@ def test_employees_work_1561_hours_and_civil_servants_1602(satztabellen):
     assert kgst.personalsatz("A 9").jahresarbeitsstunden == 1602
 
 
-def test_e9b_annual_personnel_cost_is_back_calculated_from_the_full_cost_rate(satztabellen):
+def test_e9b_annual_personnel_cost_is_back_calculated_and_rounded_to_whole_hundreds(satztabellen):
+    # Behaviour changed on purpose (issue 16): the source table was built from annual costs in whole
+    # hundreds. (67.79 × 1561 − 9700) / 1.2 = 80,100.1583… → 80,100.00 (not 80,100.16).
     satz = satztabellen.get("kgst_2025_26").personalsatz("E 9b")
-    # (67.79 × 1561 − 9700) / 1.2 = 80100.1583… → 80100.16
-    assert satz.jahreskosten_je_vzae == Decimal("80100.16")
+    assert satz.jahreskosten_je_vzae == Decimal("80100.00")
+    assert satztabellen.get("kgst_2025_26").rundung_jahreskosten == 100
+
+
+# Hand calculation per grade: (rate × hours − 9,700) / 1.2, rounded to the nearest hundred.
+KGST_JAHRESKOSTEN = {
+    "E 2": 53300, "E 3": 55600, "E 4": 64100, "E 5": 63700, "E 6": 62400, "E 7": 63000, "E 8": 66400,
+    "E 9a": 73900, "E 9b": 80100, "E 9c": 80800, "E 10": 87500, "E 11": 94100, "E 12": 102700,
+    "E 13": 98900, "E 14": 112500, "E 15": 123900, "A 6": 67800, "A 7": 74700, "A 8": 84700,
+    "A 9": 89800, "A 10": 91800, "A 11": 104000, "A 12": 116700, "A 13": 133500, "A 14": 142000,
+    "A 15": 158200, "A 16": 182100,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("gruppe", list(KGST_STUNDENSAETZE))
-def test_personnel_plus_lump_sum_plus_overhead_reproduces_rate_times_hours(satztabellen, gruppe):
+def test_the_hundred_rounded_cost_reproduces_the_published_rate_to_the_cent(satztabellen, gruppe):
     satz = satztabellen.get("kgst_2025_26").personalsatz(gruppe)
+    assert satz.jahreskosten_je_vzae == KGST_JAHRESKOSTEN[gruppe]
+    # personnel + 20 % overhead + 9,700 lump sum, per hour, lies within half a cent of the rate:
+    # the rate is the source's rounding of exactly that figure.
     vollkosten = satz.jahreskosten_je_vzae * Decimal("1.2") + Decimal("9700")
-    assert abs(vollkosten - satz.stundensatz * satz.jahresarbeitsstunden) <= Decimal("0.006")
+    assert abs(vollkosten / satz.jahresarbeitsstunden - satz.stundensatz) <= Decimal("0.005")
+
+
+def test_the_table_states_the_weekly_hours_it_assumes_and_the_nrw_41_hours(satztabellen):
+    kgst = satztabellen.get("kgst_2025_26")
+    assert kgst.wochenarbeitszeit == (39, 40)
+    assert any("41 Stunden" in h and "40-Stunden-Woche" in h for h in kgst.hinweise)
 
 
 def test_grade_lookup_tolerates_spacing_and_case(satztabellen):
@@ -91,6 +112,12 @@ def test_nrw_richtwerte_are_reference_data_with_unknown_values_left_empty(satzta
     assert nrw.als_satzgrundlage is False
     assert "nrw_richtwerte" not in satztabellen.satzgrundlagen
     stand_2018 = next(s for s in nrw.richtwerte if s.jahr == 2018)
+    assert stand_2018.geprueft is True and "14-36.08.06" in stand_2018.quelle
+    stand_2024 = next(s for s in nrw.richtwerte if s.jahr == 2024)
+    assert "14-21.36.09.05-000002.2023-0012170" in stand_2024.quelle and stand_2024.geprueft is False
+    assert stand_2024.saetze["laufbahngruppe_2_2"] == Decimal("84.00")
+    assert stand_2024.saetze["laufbahngruppe_2_1"] is None
+    assert not any("nicht bekannt" in h and "2024 ist" in h for h in nrw.hinweise)
     assert stand_2018.saetze == {
         "laufbahngruppe_2_2": Decimal("84.00"),
         "laufbahngruppe_2_1": Decimal("70.00"),
@@ -139,3 +166,24 @@ def test_a_grade_listed_twice_is_rejected():
     with pytest.raises(UngueltigesRegelwerk) as e:
         satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
     assert "doppelt" in e.value.probleme[0].meldung
+
+
+def test_a_rate_that_does_not_fit_the_hundred_rounding_is_rejected_as_a_typo():
+    # E 9b typed as 67.97 instead of 67.79: (67.97 × 1561 − 9700) / 1.2 = 80,334.31, 34.31 € from
+    # 80,300 — far more than the rate's own rounding allows (1561 × 0.005 / 1.2 = 6.50 €).
+    text = _KAPUTT.replace("angestellte", "tarifbeschaeftigte").replace("67.79", "67.97")
+    text = text.replace("saetze:", "rundung_jahreskosten: 100\nsaetze:")
+    with pytest.raises(UngueltigesRegelwerk) as e:
+        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+    (problem,) = e.value.probleme
+    assert problem.meldung.startswith("saetze[0].stundensatz:") and "Tippfehler" in problem.meldung
+    # the correct rate loads (80,100.16 is 0.16 € from 80,100)
+    ok = text.replace("67.97", "67.79")
+    assert satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(ok)}).get("kaputt").personalsatz("E 9b")
+
+
+def test_an_unknown_rounding_step_is_rejected():
+    text = _KAPUTT.replace("angestellte", "beamte").replace("saetze:", "rundung_jahreskosten: 50\nsaetze:")
+    with pytest.raises(UngueltigesRegelwerk) as e:
+        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+    assert "rundung_jahreskosten" in e.value.probleme[0].meldung

@@ -142,6 +142,7 @@ def test_buttons_and_notes_are_not_read_as_case_fields():
         (modell.Schluessel, "SCHLUESSEL"),
         (modell.Abrechnungsverfahren, "VERFAHREN"),
         (modell.Abschlagsrhythmus, "ABSCHLAEGE"),
+        (modell.Faelligkeit, "FAELLIGKEITEN"),
         (modell.Bundesland, "BUNDESLAENDER"),
     ],
 )
