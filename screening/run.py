@@ -1,6 +1,7 @@
 """Wiring a screening run: the rule set, the rate tables and ``berate`` for the pure core.
 
-The CLI and the web app call ``screen_path`` / ``screen_tables``; both return a ``Screening``.
+The CLI and the web app call ``screen_path`` / ``screen_tables``; both return a ``Screening``
+whose rows and problems live in temporary files (see ``screening.ablage``).
 Recommendations are not computed per row (``mit_empfehlungen=False``): the screening sorts the
 inventory; the advice for a row on the action list comes from ``ikz assess`` on that case, and the
 report recomputes it for the most urgent rows only (``empfehlungen_fuer``).
@@ -8,7 +9,7 @@ report recomputes it for the most urgent rows only (``empfehlungen_fuer``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -27,6 +28,7 @@ from advisor.screening import (
     vorgaben_aus_regelwerk,
 )
 from rules import load_rate_tables, load_rules
+from screening.ablage import dateiablage
 from screening.parallel import default_jobs, process_pool_mapper
 from screening.read import read_inventory
 
@@ -39,6 +41,9 @@ class Screeningkontext:
     satztabellen: Any
     vorgaben: Screeningvorgaben
     berate: Callable[..., Any]
+
+
+GROSS = 1_000_000
 
 
 def screening_context(
@@ -66,9 +71,14 @@ def screen_tables(
     protokoll: Callable[[str], None] | None = None,
     fortschritt: Callable[[int, int], None] | None = None,
 ) -> Screening:
-    """Screen tables already read (``jobs=None``: as many workers as worthwhile)."""
+    """Screen tables (their rows may be streams; ``jobs=None``: as many workers as worthwhile).
+
+    The screened rows and problems are kept in temporary files (``Dateiablage``), so memory does
+    not grow with the inventory; ``Screening.close()`` removes them (or the garbage collector does).
+    """
     kontext = kontext or screening_context(stichtag)
-    anzahl = sum(len(t.zeilen) for t in tabellen)
+    # A streamed table's length is unknown before it is read: count it as large.
+    anzahl = sum(len(t.zeilen) if isinstance(t.zeilen, Sized) else GROSS for t in tabellen)
     mapper = process_pool_mapper(
         default_jobs(anzahl) if jobs is None else jobs, kontext.berate, kontext.vorgaben.stichtag
     )
@@ -83,6 +93,7 @@ def screen_tables(
         protokoll=protokoll,
         fortschritt=fortschritt,
         abbilden=mapper,
+        ablage=dateiablage,
     )
 
 
