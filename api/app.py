@@ -61,7 +61,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         seed_examples(app.state.session_factory, settings.examples_dir, app.state.regelwerk, app.state.satztabellen)
 
     install_problem_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    upload = screenings.upload_body_limit(settings.max_upload_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        route_limits={
+            f"{API_PREFIX}/screenings": upload,
+            "/screening": upload,
+            f"{API_PREFIX}/assessments:batch": settings.max_batch_bytes,
+            f"{API_PREFIX}/calculations:batch": settings.max_batch_bytes,
+        },
+    )
 
     for router in (
         assessments.router,
@@ -91,4 +101,5 @@ def _extra_schemas() -> dict[str, object]:
         "FallVersion": FallVersion,
         "Fallliste": Fallliste,
         "Versionsliste": Versionsliste,
+        "Screeninganfrage": screenings.SCREENINGANFRAGE_SCHEMA,
     }

@@ -22,6 +22,7 @@ from advisor.errors import Auswertungsfehler, Feldproblem, UngueltigeEingabe, Un
 from advisor.validation_messages import field_path, german_message
 from api.cases import CaseNotFound, CaseStoreError, IdempotencyConflict, VersionConflict, VersionNotFound
 from api.jsonout import canonical_json_bytes
+from screening.grenzen import Grenzueberschreitung
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_URN = "urn:ikz-berater:problem:"
@@ -91,6 +92,15 @@ def _ungueltige_eingabe(request: Request, exc: Exception) -> Response:
     detail = " ".join(str(p) + ("" if str(p).endswith(".") else ".") for p in exc.probleme) or exc.titel
     return problem_response(
         request, 422, titel=exc.titel, detail=detail, type_=PROBLEM_URN + "ungueltige-eingabe", errors=exc.probleme
+    )
+
+
+def _grenze(request: Request, exc: Exception) -> Response:
+    """An inventory beyond a reading bound (size, rows, columns, cell, time): 413 naming the bound."""
+    assert isinstance(exc, Grenzueberschreitung)
+    detail = " ".join(str(p) for p in exc.probleme) or exc.titel
+    return problem_response(
+        request, 413, titel=exc.titel, detail=detail, type_=PROBLEM_URN + "grenze-ueberschritten", errors=exc.probleme
     )
 
 
@@ -191,6 +201,7 @@ def _internal(request: Request, exc: Exception) -> Response:
 def install_problem_handlers(app: FastAPI) -> None:
     """Register a problem+json handler for every kind of error."""
     app.add_exception_handler(UngueltigeEingabe, _ungueltige_eingabe)
+    app.add_exception_handler(Grenzueberschreitung, _grenze)
     app.add_exception_handler(RequestValidationError, _request_validation)
     app.add_exception_handler(ApiProblem, _api_problem)
     app.add_exception_handler(CaseStoreError, _case_store)

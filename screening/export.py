@@ -19,8 +19,8 @@ from advisor.screening.als_dict import raenge
 from advisor.screening.durchlauf import Screening
 from advisor.screening.ergebnis import Screeningzeile
 from advisor.screening.zusammenfassung import Gruppensumme
-from screening.labels import ERGEBNISSE, FAKTEN, RECHTSFORMEN, label
 from screening.formelschutz import csv_safe
+from screening.labels import ERGEBNISSE, FAKTEN, RECHTSFORMEN, label
 from screening.xlsx_write import Sheet, write_workbook_to
 
 #: (header, value of a row, is money)

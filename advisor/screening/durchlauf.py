@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from advisor.errors import IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
@@ -168,13 +168,13 @@ def screen_inventory(
             portfolio = Portfolio(vorgaben.bagatellgrenze)
             quellen: set[str] = set()
             for tabelle in tabellen:
-                for zeile, fehler in pruefung.tabelle(tabelle):
+                for gelesen, fehler in pruefung.tabelle(tabelle):
                     for f in fehler:
                         probleme.append(f)
-                    if zeile is not None:
-                        bestand.append(zeile)
-                        portfolio.add(_portfolioposten(zeile))
-                        quellen.add(zeile.quelle)
+                    if gelesen is not None:
+                        bestand.append(gelesen)
+                        portfolio.add(_portfolioposten(gelesen))
+                        quellen.add(gelesen.quelle)
             abgelehnt = pruefung.abgelehnt + len({p.quelle for p in vorprobleme if p.zeile is None})
             portfolio.luecken, portfolio.mehrere_dateien = pruefung.luecken, len(quellen) > 1
             melde("pruefen")
@@ -188,7 +188,7 @@ def screen_inventory(
                 if abbilden is None
                 else abbilden(auftraege, zaehler)
             )
-            for zeile, fehler in resultate:  # type: ignore[assignment]
+            for zeile, fehler in resultate:
                 for f in fehler:
                     probleme.append(f)
                 if zeile is None:
@@ -212,7 +212,12 @@ def screen_inventory(
     finally:
         bestand.close()
     return Screening(
-        vorgaben.stichtag.isoformat(), regelwerk_version, regelwerk_sha256, zeilen, probleme, zusammenfassung
+        vorgaben.stichtag.isoformat(),
+        regelwerk_version,
+        regelwerk_sha256,
+        cast(Sequence[Screeningzeile], zeilen),
+        cast(Sequence[Zeilenproblem], probleme),
+        zusammenfassung,
     )
 
 
@@ -249,7 +254,9 @@ def _akten_portfolio(
     for q in fallakten:
         for leistung in q.fallakte.leistungen:
             erbringer = q.fallakte.beteiligter(leistung.erbringer).name
-            p = _Posten(f"{q.quelle}, Leistung {leistung.id}", None, leistung.id, erbringer, q.fallakte, leistung.id, None)
+            p = _Posten(
+                f"{q.quelle}, Leistung {leistung.id}", None, leistung.id, erbringer, q.fallakte, leistung.id, None
+            )
             eintrag = Portfolioposten(
                 p.quelle,
                 erbringer,

@@ -75,7 +75,10 @@ class Zeilenpruefung:
             wo = f"Zeile {frueher}" + (f" von {frueher_quelle}" if frueher_quelle != quelle else "")
             fehler = [
                 Zeilenproblem(
-                    quelle, nummer, SPALTE["kennung"].titel, f"Die Kennung „{zeile.kennung}“ ist schon in {wo} vergeben."
+                    quelle,
+                    nummer,
+                    SPALTE["kennung"].titel,
+                    f"Die Kennung „{zeile.kennung}“ ist schon in {wo} vergeben.",
                 )
             ]
             zeile = None

@@ -117,7 +117,9 @@ class Zusammenfassungsbau:
     def __init__(self) -> None:
         self.anzahl = 0
         self.gesamt, self.offen = _Summe(), _Summe()
-        self.gruppen: dict[str, dict[str, _Summe]] = {m: {} for m in ("ergebnis", "risiko", "aufgabenfeld", "rechtsform")}
+        self.gruppen: dict[str, dict[str, _Summe]] = {
+            m: {} for m in ("ergebnis", "risiko", "aufgabenfeld", "rechtsform")
+        }
         self.dringend: list[tuple[Decimal, int, int, int]] = []
 
     def add(self, z: Screeningzeile) -> None:

@@ -1,0 +1,216 @@
+"""Receiving an inventory upload for ``POST /api/v1/screenings`` and the page ``/screening``.
+
+The body goes to a temporary file as it arrives (a raw CSV/XLSX/JSON body counted against
+``max_upload_bytes``; a multipart upload spooled by Starlette), then ``read_and_screen`` reads it
+with the bounds of ``Lesegrenzen`` and the reading deadline and screens it — in a worker thread,
+never on the event loop. Also the OpenAPI description of the request body.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from advisor.errors import Feldproblem, UngueltigeEingabe
+from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening
+from api.openapi import schema_ref
+from api.problems import ApiProblem
+from screening.ablage import dateiablage
+from screening.grenzen import Frist, Lesegrenzen, zahl
+from screening.json_read import read_json_table
+from screening.read import open_table
+from screening.run import screen_tables, screening_context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TITEL = "Die Bestandsliste ist ungültig."
+#: The multipart envelope around the file (boundaries, part headers, the Stichtag field).
+MULTIPART_ZUSCHLAG = 1024 * 1024
+STUECK = 65_536
+RAW_MEDIA_TYPES = ("text/csv", XLSX, "application/octet-stream")
+
+
+def upload_body_limit(max_upload_bytes: int) -> int:
+    """The body limit of the upload routes: the file limit plus the multipart envelope."""
+    return max_upload_bytes + MULTIPART_ZUSCHLAG
+
+
+def _stichtag(wert: Any) -> date:
+    if wert is None or wert == "":
+        return STICHTAG_STANDARD
+    try:
+        if not isinstance(wert, str):
+            raise ValueError
+        return date.fromisoformat(wert.strip())
+    except ValueError:
+        gezeigt = str(wert)[:40]
+        raise UngueltigeEingabe(
+            [Feldproblem("stichtag", f"„{gezeigt}“ ist kein Datum im Format JJJJ-MM-TT.")], TITEL
+        ) from None
+
+
+def _grenzen(request: Request) -> Lesegrenzen:
+    settings = request.app.state.settings
+    return Lesegrenzen(max_bytes=settings.max_upload_bytes, max_sekunden=settings.read_timeout_seconds)
+
+
+@dataclass
+class Eingang:
+    """An upload spooled to a temporary file: the file, its name, media type, Stichtag and hash."""
+
+    datei: IO[bytes]
+    name: str
+    art: str
+    stichtag: Any
+    sha256: str
+
+    def close(self) -> None:
+        self.datei.close()
+
+
+async def _spool(request: Request, limit: int) -> tuple[IO[bytes], str]:
+    """The raw body into a temporary file (memory up to 1 MB), counted against ``limit``."""
+    datei = tempfile.SpooledTemporaryFile(max_size=1_000_000)
+    pruefsumme = hashlib.sha256()
+    groesse = 0
+    try:
+        async for chunk in request.stream():
+            groesse += len(chunk)
+            if groesse > limit:
+                raise ApiProblem(
+                    413, "anfrage-zu-gross", f"Die Datei ist zu groß (höchstens {zahl(limit // 1_000_000)} MB)."
+                )
+            pruefsumme.update(chunk)
+            datei.write(chunk)
+    except BaseException:
+        datei.close()
+        raise
+    datei.seek(0)
+    return datei, pruefsumme.hexdigest()
+
+
+async def form_file(request: Request, feld_fehlt: str) -> Eingang:
+    """The multipart upload (field ``datei``; optional ``stichtag``), spooled by Starlette."""
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except HTTPException:
+        raise UngueltigeEingabe(
+            [Feldproblem("datei", "Der Inhalt ist kein gültiges multipart/form-data (höchstens eine Datei).")], TITEL
+        ) from None
+    datei = form.get("datei")
+    if not isinstance(datei, UploadFile) or not datei.filename:
+        await form.close()
+        raise UngueltigeEingabe([Feldproblem("datei", feld_fehlt)], TITEL)
+    pruefsumme = await run_in_threadpool(_sha256, datei.file)
+    stichtag = form.get("stichtag")
+    return Eingang(datei.file, datei.filename, "datei", stichtag if isinstance(stichtag, str) else None, pruefsumme)
+
+
+def _sha256(datei: IO[bytes]) -> str:
+    pruefsumme = hashlib.sha256()
+    while chunk := datei.read(STUECK):
+        pruefsumme.update(chunk)
+    datei.seek(0)
+    return pruefsumme.hexdigest()
+
+
+async def receive_upload(request: Request) -> Eingang:
+    art = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if art == "multipart/form-data":
+        return await form_file(request, "Bitte eine Bestandsliste (.csv oder .xlsx) hochladen.")
+    if art != "application/json" and art not in RAW_MEDIA_TYPES:
+        raise ApiProblem(
+            415,
+            "format-nicht-unterstuetzt",
+            f"Der Inhaltstyp „{art or 'keine Angabe'}“ wird nicht unterstützt. Erwartet: multipart/form-data "
+            "(Feld „datei“), text/csv, XLSX oder application/json.",
+        )
+    datei, pruefsumme = await _spool(request, request.app.state.settings.max_upload_bytes)
+    name = "bestand.xlsx" if art == XLSX else "bestand.csv"
+    return Eingang(datei, name, art, request.query_params.get("stichtag"), pruefsumme)
+
+
+def read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
+    """Read the spooled upload (bounded, with the deadline) and screen it — off the event loop."""
+    grenzen = _grenzen(request)
+    frist = Frist(grenzen.max_sekunden)
+    if eingang.art == "application/json":
+        koepfe, zeilen, stichtag_wert = read_json_table(eingang.datei, dateiablage, grenzen, frist)
+        tabelle = Rohtabelle("zeilen", koepfe, iter(zeilen))
+    else:
+        zeilen = None
+        stichtag_wert = eingang.stichtag
+        tabelle = open_table(eingang.datei, eingang.name, grenzen, frist)
+    try:
+        stichtag = _stichtag(stichtag_wert)
+        kontext = screening_context(stichtag, request.app.state.regelwerk, request.app.state.satztabellen)
+        try:
+            screening = screen_tables([tabelle], kontext=kontext, jobs=1)
+        finally:
+            gc.unfreeze()  # the run froze its objects to spare the collector; a server lets them go again
+        return screening, dict(kontext.vorgaben.aufgabenfelder), stichtag
+    finally:
+        if zeilen is not None:
+            zeilen.close()
+
+
+SCREENING_REQUEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "Die Bestandsliste: als Datei-Upload (multipart/form-data, Feld „datei“, optional "
+        "„stichtag“), als CSV- oder XLSX-Inhalt (Stichtag dann als Abfrageparameter) oder als JSON. "
+        "Grenzen: 50 MB, 100.000 Zeilen, 16.384 Spalten, 32.767 Zeichen je Zelle, 120 s Lesezeit.",
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["datei"],
+                    "properties": {
+                        "datei": {"type": "string", "format": "binary", "description": "CSV- oder XLSX-Datei"},
+                        "stichtag": {"type": "string", "format": "date"},
+                    },
+                },
+                "encoding": {"datei": {"contentType": f"text/csv, {XLSX}, application/octet-stream"}},
+            },
+            "text/csv": {"schema": {"type": "string"}},
+            XLSX: {"schema": {"type": "string", "format": "binary"}},
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            "application/json": {"schema": schema_ref("Screeninganfrage")},
+        },
+    },
+    "parameters": [
+        {
+            "name": "stichtag",
+            "in": "query",
+            "required": False,
+            "description": "Stichtag (JJJJ-MM-TT) für CSV- und XLSX-Inhalte; Standard 2027-01-01.",
+            "schema": {"type": "string", "format": "date"},
+        }
+    ],
+}
+
+SCREENINGANFRAGE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["zeilen"],
+    "properties": {
+        "stichtag": {"type": ["string", "null"], "format": "date"},
+        "zeilen": {
+            "type": "array",
+            "maxItems": 100_000,
+            "items": {
+                "type": "object",
+                "description": "Eine Zeile: {Spaltenüberschrift der Vorlage oder Feldname: Wert}.",
+                "additionalProperties": {"type": ["string", "number", "boolean", "null"], "maxLength": 32767},
+            },
+        },
+    },
+}
