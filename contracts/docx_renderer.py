@@ -280,13 +280,15 @@ def render_entwurf_docx(entwurf: Entwurf) -> bytes:
         _pruefung(doc, entwurf)
     zeitpunkt = datetime(entwurf.stand.year, entwurf.stand.month, entwurf.stand.day)
     props = doc.core_properties
-    props.title = f"{entwurf.titel} {entwurf.untertitel}"
-    props.subject = f"{entwurf.dokumentart} – " + (
-        "Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}"
+    # Word's document properties hold at most 255 characters; the text of the document is untouched.
+    props.title = _metadaten(f"{entwurf.titel} {entwurf.untertitel}")
+    props.subject = _metadaten(
+        f"{entwurf.dokumentart} – "
+        + ("Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}")
     )
-    props.author = entwurf.autor
-    props.last_modified_by = entwurf.autor
-    props.keywords = ", ".join(entwurf.schlagworte)
+    props.author = _metadaten(entwurf.autor)
+    props.last_modified_by = _metadaten(entwurf.autor)
+    props.keywords = _metadaten(", ".join(entwurf.schlagworte))
     props.created = zeitpunkt
     props.modified = zeitpunkt
     props.revision = 1
@@ -294,3 +296,11 @@ def render_entwurf_docx(entwurf: Entwurf) -> bytes:
     puffer = io.BytesIO()
     doc.save(puffer)
     return _deterministisch(puffer.getvalue(), zeitpunkt)
+
+
+METADATEN_ZEICHEN = 255
+
+
+def _metadaten(text: str) -> str:
+    """A document property: at most 255 characters (Word's limit), cut with "…" — metadata only."""
+    return text if len(text) <= METADATEN_ZEICHEN else text[: METADATEN_ZEICHEN - 1].rstrip() + "…"
