@@ -146,7 +146,9 @@ class Kostenposition(_Strict):
 
     art: Kostenart
     bezeichnung: Kurztext
-    entgeltgruppe: Annotated[str, Field(min_length=1, max_length=20), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None = None
+    entgeltgruppe: (
+        Annotated[str, Field(min_length=1, max_length=20), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None
+    ) = None
     vzae: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)] | None = None
     betrag: Betrag | None = None
     vorsteuer: Betrag | None = None
@@ -199,7 +201,9 @@ class Kosten(_Strict):
     """The cost logic of a service (shared/domain/kosten.md)."""
 
     kalkulationsjahr: Annotated[StrictInt, Field(ge=2000, le=2100)] | None = None
-    satzgrundlage: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None = None
+    satzgrundlage: (
+        Annotated[str, Field(min_length=1, max_length=64), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None
+    ) = None
     positionen: Annotated[list[Kostenposition], Field(max_length=500)] = []
     sachkostenpauschale_je_vzae: Betrag | None = None
     gemeinkostenzuschlag_prozent: Prozent | None = None
