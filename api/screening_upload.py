@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening
+from advisor.screening.bestandszeile import map_headers
+from advisor.screening.spalten import SPALTEN
 from api.openapi import schema_ref
 from api.problems import ApiProblem
 from screening.ablage import dateiablage
@@ -151,6 +153,7 @@ def read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict
         tabelle = open_table(eingang.datei, eingang.name, grenzen, frist)
     try:
         stichtag = _stichtag(stichtag_wert)
+        pruefe_kopf(tabelle)
         kontext = screening_context(stichtag, request.app.state.regelwerk, request.app.state.satztabellen)
         try:
             screening = screen_tables([tabelle], kontext=kontext, jobs=1)
@@ -160,6 +163,33 @@ def read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict
     finally:
         if zeilen is not None:
             zeilen.close()
+
+
+def pruefe_kopf(tabelle: Rohtabelle) -> None:
+    """A table none of whose headers is a required column is no inventory at all: a 422 naming them.
+
+    (A table that lacks only some required columns is screened; its rows are reported as problems.)
+    """
+    spalten, _ = map_headers(tabelle)
+    if not tabelle.koepfe or any(s.pflicht for s in spalten.values()):
+        return
+    pflicht = ", ".join(f"„{s.titel}“" for s in SPALTEN if s.pflicht)
+    unbekannt = [str(k)[:40] for k in tabelle.koepfe[:200] if k is not None and str(k).strip()][:5]
+    gefunden = (
+        f" Gefunden: {', '.join(f'„{k}“' for k in unbekannt)}{' …' if len(tabelle.koepfe) > 5 else ''}."
+        if unbekannt
+        else ""
+    )
+    raise UngueltigeEingabe(
+        [
+            Feldproblem(
+                "datei" if tabelle.quelle != "zeilen" else "zeilen",
+                f"Keine Bestandsliste: keine der Pflichtspalten {pflicht} gefunden.{gefunden} "
+                "Bitte die Vorlage verwenden (GET /api/v1/screenings/vorlage.xlsx).",
+            )
+        ],
+        TITEL,
+    )
 
 
 SCREENING_REQUEST_BODY: dict[str, Any] = {

@@ -10,6 +10,7 @@ cell, and the reading deadline — each checked before the row is handed on.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 from collections.abc import Iterator
@@ -78,4 +79,5 @@ def iter_csv(
             raise zelle_zu_lang(grenzen, f"Zeile {nummer + 1}") from None
         raise CsvFehler(f"Keine gültige CSV-Datei (Datensatz {nummer + 1}).") from None
     finally:
-        text.detach()  # the caller owns the file
+        with contextlib.suppress(ValueError):  # the file may already be closed by its owner
+            text.detach()  # the caller owns the file

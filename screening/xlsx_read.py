@@ -101,17 +101,31 @@ def _small_xml(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Frist
         daten += chunk
         if len(daten) > MAX_TEIL_BYTES:
             raise XlsxFehler(f"Der Teil „{name}“ der XLSX-Datei ist unplausibel groß.")
-    return etree.fromstring(daten, _parser())
+    wurzel = etree.fromstring(daten, _parser())
+    _keine_dtd(wurzel, name)
+    return wurzel
+
+
+def _keine_dtd(element: Any, name: str) -> None:
+    """Office Open XML parts never carry a DTD; one that does is refused (entity bombs, XXE)."""
+    info = element.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise XlsxFehler(f"Der Teil „{name}“ der XLSX-Datei enthält eine DTD; das ist nicht erlaubt.")
 
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def _iterparse(teil: _GezaehlterTeil, tag: str) -> Any:
-    return etree.iterparse(
+def _iterparse(teil: _GezaehlterTeil, tag: str, name: str) -> Iterator[tuple[str, Any]]:
+    erstes = True
+    for ereignis in etree.iterparse(
         teil, events=("end",), tag=tag, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
-    )
+    ):
+        if erstes:
+            _keine_dtd(ereignis[1], name)
+            erstes = False
+        yield ereignis
 
 
 def _free(element: Any) -> None:
@@ -164,7 +178,7 @@ def _shared_strings(archiv: zipfile.ZipFile, budget: _Budget, frist: Frist, gren
         return []
     texte: list[str] = []
     zeichen = 0
-    for _, si in _iterparse(_open(archiv, "xl/sharedStrings.xml", budget, frist), f"{NS}si"):
+    for _, si in _iterparse(_open(archiv, "xl/sharedStrings.xml", budget, frist), f"{NS}si", "xl/sharedStrings.xml"):
         text = _text(si)
         _free(si)
         if len(text) > grenzen.max_zellzeichen:
@@ -262,7 +276,7 @@ def iter_rows(
     def zeilen() -> Iterator[tuple[int, dict[int, Any]]]:
         nummer, gezaehlt = 0, 0
         try:
-            for _, row in _iterparse(blatt, f"{NS}row"):
+            for _, row in _iterparse(blatt, f"{NS}row", pfad):
                 nummer = _row_number(row.get("r"), nummer)
                 zellen = _cells(row, nummer, shared, grenzen)
                 _free(row)
