@@ -21,6 +21,9 @@ from screening.grenzen import STANDARD, Frist, Grenzueberschreitung, Lesegrenzen
 
 TITEL = "Die Bestandsliste ist ungültig."
 _SKALAR = {"string", "number", "boolean", "null"}
+_KEIN_JSON = (
+    "Kein gültiges JSON (NaN, Infinity, Zahlen mit mehr als 4.300 Stellen und Syntaxfehler sind nicht erlaubt)."
+)
 
 
 def _ungueltig(pfad: str, meldung: str) -> UngueltigeEingabe:
@@ -44,11 +47,7 @@ class _Ereignisse:
         except StopIteration:
             raise _ungueltig("", "Das JSON-Dokument endet vorzeitig.") from None
         except (ijson.JSONError, ValueError, SystemError):
-            raise _ungueltig(
-                "",
-                "Kein gültiges JSON (NaN, Infinity, Zahlen mit mehr als 4.300 Stellen und Syntaxfehler sind nicht "
-                "erlaubt).",
-            ) from None
+            raise _ungueltig("", _KEIN_JSON) from None
 
     def skip(self, ereignis: str) -> None:
         """Skip a value that began with ``ereignis`` (however deeply nested), building nothing."""
@@ -71,11 +70,21 @@ def read_json_table(
     for too many rows or columns, a too long cell or the deadline.
     """
     frist = frist or Frist(grenzen.max_sekunden)
-    ereignisse = _Ereignisse(datei, frist)
+    zeilen = ablage()
+    try:
+        return _read(_Ereignisse(datei, frist), zeilen, grenzen)
+    except (ValueError, SystemError):  # ijson's C parser on an integer beyond Python's 4,300 digits
+        zeilen.close()
+        raise _ungueltig("", _KEIN_JSON) from None
+    except BaseException:
+        zeilen.close()
+        raise
+
+
+def _read(ereignisse: _Ereignisse, zeilen: Ablage[Any], grenzen: Lesegrenzen) -> tuple[list[str], Ablage[Any], Any]:
     if next(ereignisse)[0] != "start_map":
         raise _ungueltig("zeilen", 'Erwartet: {"zeilen": [{Spalte: Wert, …}, …]}.')
     spalten: dict[str, int] = {}
-    zeilen = ablage()
     stichtag: Any = None
     gesehen: set[str] = set()
     while True:

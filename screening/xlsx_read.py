@@ -47,6 +47,8 @@ NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MAX_TEIL_BYTES = 5_000_000  # workbook.xml and its relationships: a few KB in any real file
 MAX_EXCEL_ZEILE = 1_048_576
+MAX_VORSPANN = 50_000_000  # bytes of a sheet before <sheetData> (views, column widths): a few KB in practice
+MAX_RUNS = 10_000  # formatted runs in one text
 _CHUNK = 65_536
 _ZELLBEZUG = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _ZIP_FEHLER = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error)
@@ -117,15 +119,62 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def _iterparse(teil: _GezaehlterTeil, tag: str, name: str) -> Iterator[tuple[str, Any]]:
-    erstes = True
-    for ereignis in etree.iterparse(
-        teil, events=("end",), tag=tag, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
-    ):
-        if erstes:
-            _keine_dtd(ereignis[1], name)
-            erstes = False
-        yield ereignis
+class _Strom:
+    """The items (``<row>``/``<si>``) of one container (``<sheetData>``/``<sst>``), parsed 64 KB at a time.
+
+    lxml's pull parser builds only what it reads; each finished item is handed on and freed. After
+    every chunk the tree is checked, so that nothing else can pile up: at most ``MAX_VORSPANN`` bytes
+    before the container, no foreign elements inside it, at most ``max_teile`` children in the item
+    being read. Comments and processing instructions are dropped by the parser; what follows the
+    container is never read.
+    """
+
+    def __init__(self, teil: _GezaehlterTeil, behaelter: str, eintrag: str, name: str, max_teile: int) -> None:
+        self.teil, self.behaelter, self.eintrag, self.name, self.max_teile = teil, behaelter, eintrag, name, max_teile
+        self.parser = etree.XMLPullParser(
+            events=("start", "end"),
+            tag=(behaelter, eintrag),
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            load_dtd=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+
+    def __iter__(self) -> Iterator[Any]:
+        behaelter = None
+        gelesen = 0
+        rest = b""
+        while True:
+            chunk = self.teil.read(_CHUNK)
+            gelesen += len(chunk)
+            if behaelter is None and b"<!DOCTYPE" in rest + chunk:  # before the parser may expand anything
+                raise XlsxFehler(f"Der Teil „{self.name}“ der XLSX-Datei enthält eine DTD; das ist nicht erlaubt.")
+            rest = chunk[-8:]
+            if chunk:
+                self.parser.feed(chunk)
+            else:
+                self.parser.close()
+            for ereignis, element in self.parser.read_events():
+                if element.tag == self.behaelter:
+                    if ereignis == "end":
+                        return
+                    behaelter = element
+                    _keine_dtd(element, self.name)
+                elif ereignis == "end":
+                    yield element
+            if not chunk:
+                return
+            if behaelter is None:
+                if gelesen > MAX_VORSPANN:
+                    raise XlsxFehler(f"Der Teil „{self.name}“ enthält vor den Daten unplausibel viel.")
+            elif (
+                len(behaelter) > 2  # the last item read (emptied) and the one being read
+                or any(kind.tag != self.eintrag for kind in behaelter)
+                or (len(behaelter) and len(behaelter[-1]) > self.max_teile)
+            ):
+                raise XlsxFehler(f"Der Teil „{self.name}“ enthält unerwartete oder zu viele Elemente.")
 
 
 def _free(element: Any) -> None:
@@ -178,7 +227,8 @@ def _shared_strings(archiv: zipfile.ZipFile, budget: _Budget, frist: Frist, gren
         return []
     texte: list[str] = []
     zeichen = 0
-    for _, si in _iterparse(_open(archiv, "xl/sharedStrings.xml", budget, frist), f"{NS}si", "xl/sharedStrings.xml"):
+    teil = _open(archiv, "xl/sharedStrings.xml", budget, frist)
+    for si in _Strom(teil, f"{NS}sst", f"{NS}si", "xl/sharedStrings.xml", MAX_RUNS):
         text = _text(si)
         _free(si)
         if len(text) > grenzen.max_zellzeichen:
@@ -194,7 +244,7 @@ def _shared_strings(archiv: zipfile.ZipFile, budget: _Budget, frist: Frist, gren
     return texte
 
 
-_IS, _V, _C = f"{NS}is", f"{NS}v", f"{NS}c"
+_IS, _V, _C, _T = f"{NS}is", f"{NS}v", f"{NS}c", f"{NS}t"
 
 
 def _number(text: str) -> Any:
@@ -210,7 +260,9 @@ def _value(c: Any, shared: list[str]) -> Any:
     art = c.get("t", "n")
     if art == "inlineStr":
         element = c.find(_IS)
-        return None if element is None else _text(element)
+        if element is None:
+            return None
+        return element[0].text or "" if len(element) == 1 and element[0].tag == _T else _text(element)
     text = c.findtext(_V)
     if text is None:
         return None
@@ -276,7 +328,7 @@ def iter_rows(
     def zeilen() -> Iterator[tuple[int, dict[int, Any]]]:
         nummer, gezaehlt = 0, 0
         try:
-            for _, row in _iterparse(blatt, f"{NS}row", pfad):
+            for row in _Strom(blatt, f"{NS}sheetData", f"{NS}row", pfad, grenzen.max_spalten):
                 nummer = _row_number(row.get("r"), nummer)
                 zellen = _cells(row, nummer, shared, grenzen)
                 _free(row)

@@ -41,7 +41,9 @@ def xlsx(sheet: Iterable[bytes], shared: Iterable[bytes] | None = None) -> bytes
         for name, stuecke in (("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared)):
             if stuecke is None:
                 continue
-            with archiv.open(zipfile.ZipInfo(name), "w", force_zip64=True) as datei:
+            info = zipfile.ZipInfo(name)
+            info.compress_type, info._compresslevel = zipfile.ZIP_DEFLATED, 9  # type: ignore[attr-defined]
+            with archiv.open(info, "w", force_zip64=True) as datei:
                 for stueck in stuecke:
                     datei.write(stueck)
     return aus.getvalue()
