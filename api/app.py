@@ -19,7 +19,17 @@ from api.db.session import make_engine, make_session_factory, run_migrations
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.routers import assessments, calculations, cases, catalogue, drafts, rules, screenings, settlements
+from api.routers import (
+    assessments,
+    batch,
+    calculations,
+    cases,
+    catalogue,
+    drafts,
+    rules,
+    screenings,
+    settlements,
+)
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
 from api.schemas import Fallliste, FallVersion, Problem, Versionsliste
 from api.seed import seed_examples
@@ -82,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         catalogue.router,
         cases.router,
         screenings.router,
+        batch.router,
     ):
         app.include_router(router, prefix=API_PREFIX)
 
