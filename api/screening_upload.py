@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
@@ -141,7 +142,24 @@ async def receive_upload(request: Request) -> Eingang:
 
 
 def read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
-    """Read the spooled upload (bounded, with the deadline) and screen it — off the event loop."""
+    """Read the spooled upload (bounded, with the deadline) and screen it — off the event loop.
+
+    ``app.state.laufende_screenings`` counts the runs in progress (an operational gauge).
+    """
+    zustand = request.app.state
+    with _ZAEHLER:
+        zustand.laufende_screenings = getattr(zustand, "laufende_screenings", 0) + 1
+    try:
+        return _read_and_screen(request, eingang)
+    finally:
+        with _ZAEHLER:
+            zustand.laufende_screenings -= 1
+
+
+_ZAEHLER = threading.Lock()
+
+
+def _read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
     grenzen = _grenzen(request)
     frist = Frist(grenzen.max_sekunden)
     if eingang.art == "application/json":

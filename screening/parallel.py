@@ -39,7 +39,10 @@ def _init(berate: Berate, stichtag: date) -> None:
 
 def _screen_chunk(auftraege: Sequence[Zeilenauftrag]) -> list[Zeilenresultat]:
     berate, stichtag = _WORKER["berate"], _WORKER["stichtag"]
-    return [screen_row(a, berate, stichtag) for a in auftraege]  # type: ignore[arg-type]
+    try:
+        return [screen_row(a, berate, stichtag) for a in auftraege]  # type: ignore[arg-type]
+    finally:
+        gc.collect(0)  # the worker's collector is off: free this chunk's cyclic garbage
 
 
 def _chunks(auftraege: Iterable[Zeilenauftrag]) -> Iterator[list[Zeilenauftrag]]:

@@ -24,7 +24,7 @@ from advisor.errors import IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.screening.ablage import Ablage, AblageFabrik, listenablage
 from advisor.screening.bestandszeile import Bestandszeile, Rohtabelle, Zeilenproblem
-from advisor.screening.bulk import Fortschritt, paused_cyclic_gc
+from advisor.screening.bulk import Fortschritt, Zwischenaufraeumen, paused_cyclic_gc
 from advisor.screening.ergebnis import Screeningzeile, screeningzeile
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile
 from advisor.screening.portfolio import Portfolio, Portfolioposten, Portfoliowert, Portfoliowerte
@@ -167,8 +167,10 @@ def screen_inventory(
             pruefung = Zeilenpruefung(vorgaben)
             portfolio = Portfolio(vorgaben.bagatellgrenze)
             quellen: set[str] = set()
+            aufraeumen = Zwischenaufraeumen()
             for tabelle in tabellen:
                 for gelesen, fehler in pruefung.tabelle(tabelle):
+                    aufraeumen()
                     for f in fehler:
                         probleme.append(f)
                     if gelesen is not None:
@@ -189,6 +191,7 @@ def screen_inventory(
                 else abbilden(auftraege, zaehler)
             )
             for zeile, fehler in resultate:
+                aufraeumen()
                 for f in fehler:
                     probleme.append(f)
                 if zeile is None:
