@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from advisor.errors import Auswertungsfehler, Feldproblem, UngueltigeEingabe, UngueltigesRegelwerk
 from advisor.validation_messages import field_path, german_message
@@ -165,7 +166,20 @@ def _http(request: Request, exc: Exception) -> Response:
     # Starlette's own exceptions carry the English reason phrase; ours carry a German sentence.
     eigener_text = isinstance(exc.detail, str) and exc.detail and exc.detail != _reason_phrase(status)
     detail = str(exc.detail) if eigener_text else _HTTP_DETAIL.get(status, titel)
-    return problem_response(request, status, titel=titel, detail=detail, headers=dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if status == 405:
+        headers["Allow"] = allowed_methods(request)
+    return problem_response(request, status, titel=titel, detail=detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path (Starlette's 405 names only the first route's)."""
+    methoden: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methoden.update(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methoden))
 
 
 def _reason_phrase(status: int) -> str:

@@ -223,7 +223,9 @@ SCREENING_REQUEST_BODY: dict[str, Any] = {
                     "required": ["datei"],
                     "properties": {
                         "datei": {"type": "string", "format": "binary", "description": "CSV- oder XLSX-Datei"},
-                        "stichtag": {"type": "string", "format": "date"},
+                        "stichtag": {
+                            "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]
+                        },
                     },
                 },
                 "encoding": {"datei": {"contentType": f"text/csv, {XLSX}, application/octet-stream"}},
@@ -240,7 +242,7 @@ SCREENING_REQUEST_BODY: dict[str, Any] = {
             "in": "query",
             "required": False,
             "description": "Stichtag (JJJJ-MM-TT) für CSV- und XLSX-Inhalte; Standard 2027-01-01.",
-            "schema": {"type": "string", "format": "date"},
+            "schema": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]},
         }
     ],
 }
@@ -250,7 +252,10 @@ SCREENINGANFRAGE_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["zeilen"],
     "properties": {
-        "stichtag": {"type": ["string", "null"], "format": "date"},
+        "stichtag": {
+            "description": "Stichtag JJJJ-MM-TT; leer oder null: 2027-01-01.",
+            "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}, {"type": "null"}],
+        },
         "zeilen": {
             "type": "array",
             "maxItems": 100_000,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor.beratung import berate
+from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import (
     STICHTAG_STANDARD,
     Fallaktenquelle,
@@ -52,10 +53,23 @@ def screening_context(
     """Rule set and rate tables (loaded once, or the given ones); ``berate`` without per-row advice."""
     rw = regelwerk if regelwerk is not None else load_rules()
     tabellen = satztabellen if satztabellen is not None else load_rate_tables()
+    try:
+        vorgaben = vorgaben_aus_regelwerk(rw, stichtag)
+    except KeyError:  # a parameter of the rule set (e.g. the § 2b threshold) has no value on that day
+        raise UngueltigeEingabe(
+            [
+                Feldproblem(
+                    "stichtag",
+                    f"Für den Stichtag {stichtag:%d.%m.%Y} enthält das Regelwerk keine gültigen Werte "
+                    "(z. B. die Umsatzgrenze des § 2b Abs. 2 Nr. 1 UStG); bitte einen späteren Stichtag wählen.",
+                )
+            ],
+            "Die Bestandsliste ist ungültig.",
+        ) from None
     return Screeningkontext(
         rw,
         tabellen,
-        vorgaben_aus_regelwerk(rw, stichtag),
+        vorgaben,
         partial(berate, rw=rw, satztabellen=tabellen, mit_empfehlungen=False),
     )
 
