@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup bench clean
+.PHONY: run test test-hostile lint setup bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The hostile corpus, schemathesis over the OpenAPI document and the responsiveness probe
+# (tests marked "hostile"; a few minutes). CI runs them after `make test`.
+test-hostile: $(STAMP)
+	$(BIN)/python -m pytest -m hostile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

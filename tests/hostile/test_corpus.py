@@ -35,6 +35,8 @@ GERMAN = (
     "muss",
 )
 
+pytestmark = pytest.mark.hostile
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
