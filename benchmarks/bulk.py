@@ -25,7 +25,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api.batch import assessment, calculation, ndjson_lines, process_line  # noqa: E402
+from api.batch import Rechner, assessment, calculation, ndjson_lines, process_line  # noqa: E402
 from benchmarks.faelle import faelle  # noqa: E402
 from benchmarks.load import HOST, _free_port, _start_server, _wait_until_ready  # noqa: E402
 from rules import load_rate_tables, load_rules  # noqa: E402
@@ -34,7 +34,7 @@ ZIEL = 1.5
 MAX_ZEILE = 2 * 1024 * 1024
 
 
-def in_process(body: bytes, rechner) -> tuple[float, bytes]:  # type: ignore[no-untyped-def]
+def in_process(body: bytes, rechner: Rechner) -> tuple[float, bytes]:
     import io
 
     start = time.perf_counter()
