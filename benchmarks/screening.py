@@ -118,7 +118,7 @@ def write_xlsx(zeilen: list[dict[str, object]], ziel: Path) -> None:
     with zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as archiv:
         with archiv.open("xl/worksheets/sheet1.xml", "w") as blatt:
             blatt.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}"><sheetData>'.encode())
-            tabelle: list[list[object]] = [kopf, *([z.get(s.feld) for s in SPALTEN] for z in zeilen)]
+            tabelle: list[list[object]] = [list(kopf), *([z.get(s.feld) for s in SPALTEN] for z in zeilen)]
             for n, werte in enumerate(tabelle, start=1):
                 zellen = "".join(zelle(i, n, w) for i, w in enumerate(werte))
                 blatt.write(f'<row r="{n}">{zellen}</row>'.encode())
