@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup bench clean
+.PHONY: run test test-hostile lint setup bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP) tests/oidc/node_modules/.package-lock.json
 tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error; \
 	else echo "npm fehlt: die SSO-Tests werden übersprungen (apt-get install nodejs npm)"; fi
+# The hostile corpus, schemathesis over the OpenAPI document and the responsiveness probe
+# (tests marked "hostile"; a few minutes). CI runs them after `make test`.
+test-hostile: $(STAMP)
+	$(BIN)/python -m pytest -m hostile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

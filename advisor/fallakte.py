@@ -14,8 +14,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
+
+from advisor.freitext import FREITEXT_MUSTER, pruefe_freitext
 
 FORMAT_FALLAKTE = "ikz-fallakte/1"
 
@@ -108,8 +110,10 @@ Abschreibungsmethode = Literal["linear", "leistungsabhaengig"]
 
 #: Slug of a partner or service: letters, digits, "-", "_" and ".", starting with a letter or digit.
 Kennung = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-Kurztext = Annotated[str, Field(min_length=1, max_length=300)]
-Langtext = Annotated[str, Field(max_length=20_000)]
+_FREITEXT_SCHEMA = Field(json_schema_extra={"pattern": FREITEXT_MUSTER})
+#: Free text: no control or bidi-override characters (advisor/freitext.py), so it renders in every document.
+Kurztext = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA]
+Langtext = Annotated[str, Field(max_length=20_000), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA]
 #: Money in EUR, never negative, at most two decimal places, at most a trillion.
 Betrag = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000000"), decimal_places=2, allow_inf_nan=False)]
 Prozent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -178,7 +182,9 @@ class Kostenposition(_Strict):
 
     art: Kostenart
     bezeichnung: Kurztext
-    entgeltgruppe: Annotated[str, Field(min_length=1, max_length=20)] | None = None
+    entgeltgruppe: (
+        Annotated[str, Field(min_length=1, max_length=20), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None
+    ) = None
     vzae: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)] | None = None
     betrag: Betrag | None = None
     vorsteuer: Betrag | None = None
@@ -332,7 +338,9 @@ class Kosten(_Strict):
     """The cost logic of a service (docs/fachliches/kosten.md)."""
 
     kalkulationsjahr: Annotated[StrictInt, Field(ge=2000, le=2100)] | None = None
-    satzgrundlage: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    satzgrundlage: (
+        Annotated[str, Field(min_length=1, max_length=64), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA] | None
+    ) = None
     positionen: Annotated[list[Kostenposition], Field(max_length=500)] = []
     sachkostenpauschale_je_vzae: Betrag | None = None
     gemeinkostenzuschlag_prozent: Prozent | None = None
@@ -371,7 +379,7 @@ class Leistung(_Strict):
 
     id: Kennung
     bezeichnung: Kurztext
-    aufgabenfeld: Annotated[str, Field(min_length=1, max_length=64)]
+    aufgabenfeld: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(pruefe_freitext), _FREITEXT_SCHEMA]
     beschreibung: Langtext | None = None
     erbringer: Kennung
     empfaenger: Annotated[list[Kennung], Field(min_length=1, max_length=500)]

@@ -63,12 +63,23 @@ def _parse(text: str, titel: str) -> Any:
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
         try:
-            return json.loads(stripped, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+            return json.loads(
+                stripped, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates
+            )
         except _JsonDuplicate as e:
             raise UngueltigeEingabe([Feldproblem(str(e.key), "Dieser Schlüssel kommt doppelt vor.")], titel) from None
+        except _JsonConstant as e:
+            raise UngueltigeEingabe(
+                [Feldproblem("", f"Kein gültiges JSON: „{e.name}“ ist keine Zahl im Sinne von JSON (RFC 8259).")],
+                titel,
+            ) from None
         except json.JSONDecodeError as e:
             raise UngueltigeEingabe(
                 [Feldproblem("", f"Kein gültiges JSON (Zeile {e.lineno}, Spalte {e.colno}): {e.msg}.")], titel
+            ) from None
+        except ValueError:  # an integer of more than 4,300 digits (Python's int conversion limit)
+            raise UngueltigeEingabe(
+                [Feldproblem("", "Kein gültiges JSON: eine Zahl hat zu viele Stellen (höchstens 4.300).")], titel
             ) from None
     try:
         return load_strict(stripped)
@@ -79,6 +90,16 @@ def _parse(text: str, titel: str) -> Any:
         where = f" (Zeile {mark.line + 1}, Spalte {mark.column + 1})" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise UngueltigeEingabe([Feldproblem("", f"Kein gültiges YAML{where}: {problem}.")], titel) from None
+
+
+class _JsonConstant(ValueError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _no_constant(name: str) -> Any:
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (Python's reader accepts them)."""
+    raise _JsonConstant(name)
 
 
 class _JsonDuplicate(ValueError):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,7 +26,7 @@ def field_path(loc: Sequence[int | str]) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    text = value if isinstance(value, str) else str(value) if isinstance(value, Decimal | int | float) else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -66,6 +67,8 @@ def german_message(error: Mapping[str, Any]) -> str:
         return f"Darf höchstens {ctx.get('le')} sein."
     if kind == "less_than":
         return f"Muss kleiner als {ctx.get('lt')} sein."
+    if kind == "string_unicode":
+        return "Enthält ungültige Zeichen (z. B. ein einzelnes UTF-16-Surrogat); bitte entfernen."
     if kind in {"string_type"}:
         return f"Muss ein Text sein, nicht „{_shown(given)}“."
     if kind == "string_too_short":

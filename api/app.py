@@ -37,6 +37,7 @@ from api.problems import install_problem_handlers
 from api.routers import (
     assessments,
     audit,
+    batch,
     calculations,
     cases,
     catalogue,
@@ -100,12 +101,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_identity_problem_handlers(app)
     hide_query_strings()
     ENVIRONMENT.globals["csrf_feld"] = csrf_feld  # the hook templates use: {{ csrf_feld() }}
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    upload = screenings.upload_body_limit(settings.max_upload_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        route_limits={
+            f"{API_PREFIX}/screenings": upload,
+            "/screening": upload,
+            f"{API_PREFIX}/assessments:batch": settings.max_batch_bytes,
+            f"{API_PREFIX}/calculations:batch": settings.max_batch_bytes,
+        },
+    )
     app.add_middleware(OriginCheckMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
 
     open_to_computation = [Depends(computation_access)]
-    for router in (assessments.router, calculations.router, settlements.router, rules.router, catalogue.router):
+    for router in (
+        assessments.router,
+        calculations.router,
+        settlements.router,
+        batch.router,
+        rules.router,
+        catalogue.router,
+    ):
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
@@ -137,4 +155,5 @@ def _extra_schemas() -> dict[str, object]:
         "Freigabeliste": shares.Freigabeliste,
         "Protokoll": audit.Protokoll,
         "Schluessel": keys.Schluessel,
+        "Screeninganfrage": screenings.SCREENINGANFRAGE_SCHEMA,
     }

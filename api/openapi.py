@@ -61,6 +61,31 @@ def component_schemas(extra: dict[str, Any] | None = None) -> dict[str, Any]:
     return schemas
 
 
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM_MEDIA_TYPE: {"schema": schema_ref("Problem")}}}
+
+
+def problems_everywhere(document: dict[str, Any]) -> None:
+    """Every error of every operation is described as what the server sends: problem+json.
+
+    FastAPI documents its own 422 body (``HTTPValidationError``, application/json), which this
+    server never sends; it is replaced by the ``Problem`` schema, and every operation gets a
+    ``default`` problem response for the other errors (404, 405, 406, 413, 415, 503, …).
+    """
+    for pfad in document.get("paths", {}).values():
+        for operation in pfad.values():
+            antworten = operation.setdefault("responses", {})
+            if "422" not in antworten or "application/json" in antworten["422"].get("content", {}):
+                antworten["422"] = _problem("Eingabe ungültig: deutsche Meldungen mit Feldpfad in `errors`.")
+            antworten.setdefault("default", _problem("Fehler (RFC 9457 application/problem+json, deutsch)."))
+    schemas = document.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+
+
 def install_openapi(app: FastAPI, extra_schemas: dict[str, Any] | None = None) -> None:
     """Make ``app.openapi()`` include the contract schemas (generated once, then cached)."""
 
@@ -77,6 +102,7 @@ def install_openapi(app: FastAPI, extra_schemas: dict[str, Any] | None = None) -
             components = document.setdefault("components", {}).setdefault("schemas", {})
             for name, schema in component_schemas(extra_schemas).items():
                 components.setdefault(name, schema)
+            problems_everywhere(document)
             app.openapi_schema = document
         return app.openapi_schema
 

@@ -21,11 +21,13 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from advisor.errors import Auswertungsfehler, Feldproblem, UngueltigeEingabe, UngueltigesRegelwerk
 from advisor.validation_messages import field_path, german_message
 from api.cases import CaseNotFound, CaseStoreError, IdempotencyConflict, VersionConflict, VersionNotFound
 from api.jsonout import canonical_json_bytes
+from screening.grenzen import Grenzueberschreitung
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_URN = "urn:ikz-berater:problem:"
@@ -114,6 +116,15 @@ def _ungueltige_eingabe(request: Request, exc: Exception) -> Response:
     )
 
 
+def _grenze(request: Request, exc: Exception) -> Response:
+    """An inventory beyond a reading bound (size, rows, columns, cell, time): 413 naming the bound."""
+    assert isinstance(exc, Grenzueberschreitung)
+    detail = " ".join(str(p) for p in exc.probleme) or exc.titel
+    return problem_response(
+        request, 413, titel=exc.titel, detail=detail, type_=PROBLEM_URN + "grenze-ueberschritten", errors=exc.probleme
+    )
+
+
 def _request_validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     probleme = []
@@ -182,7 +193,20 @@ def _http(request: Request, exc: Exception) -> Response:
         detail = fehlerart(status).erklaerung
     else:
         detail = _HTTP_DETAIL.get(status, titel)
-    return problem_response(request, status, titel=titel, detail=detail, headers=dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if status == 405:
+        headers["Allow"] = allowed_methods(request)
+    return problem_response(request, status, titel=titel, detail=detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path (Starlette's 405 names only the first route's)."""
+    methoden: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methoden.update(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methoden))
 
 
 def _reason_phrase(status: int) -> str:
@@ -219,6 +243,7 @@ def _internal(request: Request, exc: Exception) -> Response:
 def install_problem_handlers(app: FastAPI) -> None:
     """Register a problem+json handler for every kind of error."""
     app.add_exception_handler(UngueltigeEingabe, _ungueltige_eingabe)
+    app.add_exception_handler(Grenzueberschreitung, _grenze)
     app.add_exception_handler(RequestValidationError, _request_validation)
     app.add_exception_handler(ApiProblem, _api_problem)
     app.add_exception_handler(CaseStoreError, _case_store)

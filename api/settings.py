@@ -28,6 +28,11 @@ Identity and security (docs/betrieb.md explains each for operators):
 ``IKZ_BARRIEREFREIHEIT_KONTAKT`` the operator's contact for accessibility feedback (shown on
                        /barrierefreiheit, as BITV 2.0 requires; a notice asks for it while unset)
 ``IKZ_BARRIEREFREIHEIT_DURCHSETZUNG`` the enforcement body responsible for the operator (Land)
+``IKZ_MAX_UPLOAD_BYTES`` largest inventory file for ``POST /api/v1/screenings`` and ``/screening``
+                       (default: 50 MB; the body may exceed it by the multipart envelope, 1 MiB)
+``IKZ_READ_TIMEOUT_SECONDS`` time allowed for reading and checking one inventory (default: 120)
+``IKZ_MAX_BATCH_BYTES`` largest NDJSON body of the bulk routes ``…:batch`` (default: 64 MiB)
+``IKZ_MAX_BATCH_LINES`` most case files in one bulk request (default: 10 000)
 """
 
 from __future__ import annotations
@@ -79,6 +84,11 @@ class Settings(BaseSettings):
     @property
     def oidc_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
+
+    max_upload_bytes: int = Field(default=50_000_000, gt=0)
+    read_timeout_seconds: float = Field(default=120.0, gt=0)
+    max_batch_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
+    max_batch_lines: int = Field(default=10_000, gt=0)
 
     def resolved_database_url(self) -> str:
         """The database URL to use: the explicit one, or the SQLite file in the data directory."""

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("engine", "kosten", "draft", "screening", "load")
+SCRIPTS = ("engine", "kosten", "draft", "screening", "probe", "bulk", "load")
 
 
 def main() -> int:

@@ -1,15 +1,18 @@
-"""Benchmark of `ikz screen` (issue 6): a generated inventory of 6,250 rows, screened end to end.
+"""Benchmark of `ikz screen` (issues 6 and 14): 6,250 rows against 100,000 rows, end to end.
 
-    .venv/bin/python benchmarks/screening.py [--zeilen 6250] [--jobs 2]
+    .venv/bin/python benchmarks/screening.py [--zeilen 6250 100000] [--jobs 2]
 
-Phases (time.perf_counter): read the XLSX, check the rows, portfolio, build and validate the
-Fallakten (pydantic), assess + calculate (``berate``), summarise, write the XLSX export. Peak
-memory: the process's maximum resident set size (``resource.getrusage``), for the serial run and
-(workers) for the parallel one. Baseline measured in the same run: ``berate`` alone over the same
-Fallakten — the floor any screening pays; the ratio shows the screening's own overhead. Targets from
-the issue: < 5 s end to end, < 500 MB peak. Figures are printed, never asserted.
+For each size a generated XLSX inventory (shared strings, as Excel saves it) is written to a
+temporary file by a child process; then a fresh child process screens it as ``ikz screen`` does —
+streamed from the file, rows and problems in temporary files — and writes every output: the XLSX
+export, the CSV export, the JSON answer and the PDF report. Printed per size: time per phase and
+the child's peak resident memory (``ru_maxrss``, its own, not the generator's). Then the ratio
+100,000 / 6,250 of the times (issue 14: ≤ 18×, i.e. linear: the rows alone are 16×) and whether
+the peak stays below 600 MB and independent of the row count. Baseline measured in the same run:
+``berate`` alone over the first 6,250 rows' Fallakten — the floor any screening pays. With
+``--jobs 2`` the 6,250 rows are also screened by two worker processes. Nothing is asserted.
 
-The inventory mirrors the NRW survey: 6,250 cooperations of 371 municipalities and 31 Kreise,
+The inventory mirrors the NRW survey: cooperations of 371 municipalities and 31 Kreise,
 deterministic (random.Random(2027)); about 1 % of rows carry an error that must be reported.
 """
 
@@ -17,29 +20,31 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
+import multiprocessing
 import random
 import resource
 import sys
+import tempfile
 import time
+import zipfile
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from openpyxl import Workbook  # noqa: E402
-
 from advisor.errors import IkzFehler  # noqa: E402
-from advisor.screening import screen_inventory  # noqa: E402
 from advisor.screening.bestandszeile import parse_rows  # noqa: E402
 from advisor.screening.bulk import paused_cyclic_gc  # noqa: E402
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile  # noqa: E402
 from advisor.screening.portfolio import Portfoliowerte  # noqa: E402
 from advisor.screening.spalten import SPALTEN  # noqa: E402
-from screening.export import export_xlsx  # noqa: E402
-from screening.parallel import process_pool_mapper  # noqa: E402
-from screening.read import read_table_bytes  # noqa: E402
+from screening.read import read_inventory, read_table_bytes  # noqa: E402
 from screening.run import screening_context  # noqa: E402
+
+ZIEL_VERHAELTNIS = 18.0
+ZIEL_SPEICHER_MB = 600.0
 
 RECHTSFORMEN = [
     "oerv_mandatierend",
@@ -97,23 +102,85 @@ def generate_rows(anzahl: int, felder: list[str]) -> list[dict[str, object]]:
     return zeilen
 
 
-def xlsx_bytes(zeilen: list[dict[str, object]]) -> bytes:
-    mappe = Workbook()  # as Excel saves it: shared strings (a write-only workbook would inline them)
-    blatt = mappe.active
-    blatt.title = "Bestand"
-    blatt.append([s.titel for s in SPALTEN])
-    for z in zeilen:
-        blatt.append([z.get(s.feld) or None for s in SPALTEN])
-    aus = io.BytesIO()
-    mappe.save(aus)
-    return aus.getvalue()
+def write_xlsx(zeilen: list[dict[str, object]], ziel: Path) -> None:
+    """The inventory as Excel saves it: every text in the shared-string table, cells refer to it."""
+    texte: dict[str, int] = {}
+
+    def zelle(spalte: int, zeile: int, wert: object) -> str:
+        if wert in (None, ""):
+            return ""
+        nummer = texte.setdefault(str(wert), len(texte))
+        return f'<c r="{_buchstaben(spalte)}{zeile}" t="s"><v>{nummer}</v></c>'
+
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    kopf = [s.titel for s in SPALTEN]
+    with zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as archiv:
+        with archiv.open("xl/worksheets/sheet1.xml", "w") as blatt:
+            blatt.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}"><sheetData>'.encode())
+            tabelle: list[list[object]] = [list(kopf), *([z.get(s.feld) for s in SPALTEN] for z in zeilen)]
+            for n, werte in enumerate(tabelle, start=1):
+                zellen = "".join(zelle(i, n, w) for i, w in enumerate(werte))
+                blatt.write(f'<row r="{n}">{zellen}</row>'.encode())
+            blatt.write(b"</sheetData></worksheet>")
+        sst = "".join(f"<si><t>{escape(t)}</t></si>" for t in texte)
+        archiv.writestr("xl/sharedStrings.xml", f'<sst xmlns="{ns}" count="{len(texte)}">{sst}</sst>')
+        archiv.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="Bestand" sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>",
+        )
+        archiv.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        archiv.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archiv.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+
+
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+
+
+def _buchstaben(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
 def peak_mb(wer: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(wer).ru_maxrss / 1024
 
 
-def run(daten: bytes, kontext, jobs: int) -> tuple[dict[str, float], object]:
+def _generate(anzahl: int, ziel: str) -> None:
+    kontext = screening_context()
+    write_xlsx(generate_rows(anzahl, sorted(kontext.vorgaben.aufgabenfelder)), Path(ziel))
+
+
+def _screen(datei: str, jobs: int, ausgabe: Any) -> None:
+    """In a fresh process: screen ``datei`` as ``ikz screen`` does and write every output."""
+    from screening.export import iter_csv, write_xlsx_to
+    from screening.json_export import iter_screening_json
+    from screening.report import render_report_pdf
+    from screening.run import screen_tables
+
     zeiten: dict[str, float] = {}
     start = letzte = time.perf_counter()
 
@@ -123,24 +190,63 @@ def run(daten: bytes, kontext, jobs: int) -> tuple[dict[str, float], object]:
         zeiten[phase] = jetzt - letzte
         letzte = jetzt
 
-    with paused_cyclic_gc():
-        tabelle = read_table_bytes(daten, "bestand.xlsx")
-    markiere("lesen (XLSX)")
-    mapper = process_pool_mapper(jobs, kontext.berate, kontext.vorgaben.stichtag)
-    screening = screen_inventory([tabelle], [], kontext.vorgaben, kontext.berate, protokoll=markiere, abbilden=mapper)
-    with paused_cyclic_gc():
-        export = export_xlsx(screening)
-    markiere("XLSX schreiben")
+    kontext = screening_context()
+    markiere("Regelwerk laden")
+    tabellen, _, _ = read_inventory(datei)
+    screening = screen_tables(tabellen, kontext=kontext, jobs=jobs, protokoll=markiere)
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(Path(tmp) / "e.xlsx", "wb") as f:
+            write_xlsx_to(screening, f)
+        markiere("XLSX schreiben")
+        with open(Path(tmp) / "e.csv", "wb") as f:
+            for teil in iter_csv(screening):
+                f.write(teil)
+        markiere("CSV schreiben")
+        with open(Path(tmp) / "e.json", "wb") as f:
+            for teil in iter_screening_json(screening):
+                f.write(teil)
+        markiere("JSON schreiben")
+        (Path(tmp) / "e.pdf").write_bytes(render_report_pdf(screening, dict(kontext.vorgaben.aufgabenfelder)))
+        markiere("PDF-Bericht")
     zeiten["gesamt"] = time.perf_counter() - start
-    return zeiten, (screening, len(export))
+    zf = screening.zusammenfassung
+    ausgabe.send(
+        {
+            "zeiten": zeiten,
+            "geprueft": zf.anzahl_zeilen,
+            "nicht_lesbar": zf.anzahl_nicht_lesbar,
+            "meldungen": len(screening.probleme),
+            "speicher_mb": peak_mb(),
+            "kinder_mb": peak_mb(resource.RUSAGE_CHILDREN),
+        }
+    )
+    screening.close()
 
 
-def baseline_berate(daten: bytes, kontext) -> float:
-    """``berate`` alone over the same (valid) rows' Fallakten: the floor of any screening."""
-    gelesen = parse_rows([read_table_bytes(daten, "bestand.xlsx")], kontext.vorgaben)
+def _in_child(ziel: Any, *args: Any) -> Any:
+    empfang, senden = multiprocessing.Pipe(duplex=False)
+    prozess = multiprocessing.get_context("fork").Process(target=ziel, args=(*args, senden))
+    prozess.start()
+    ergebnis = empfang.recv() if ziel is _screen else None
+    prozess.join()
+    if prozess.exitcode != 0:
+        raise SystemExit(f"Kindprozess endete mit Code {prozess.exitcode}")
+    return ergebnis
+
+
+def _generate_child(anzahl: int, ziel: str, _senden: Any) -> None:
+    _generate(anzahl, ziel)
+
+
+def baseline_berate(datei: str, anzahl: int) -> float:
+    """``berate`` alone over the first ``anzahl`` valid rows' Fallakten: the floor of any screening."""
+    kontext = screening_context()
+    gelesen = parse_rows([read_table_bytes(Path(datei).read_bytes(), "bestand.xlsx")], kontext.vorgaben)
     leer = Portfoliowerte(None, None)
     akten = [
-        a for a, _ in (fallakte_aus_bestandszeile(z, leer, kontext.vorgaben.stichtag) for z in gelesen.zeilen) if a
+        a
+        for a, _ in (fallakte_aus_bestandszeile(z, leer, kontext.vorgaben.stichtag) for z in gelesen.zeilen[:anzahl])
+        if a
     ]
     gc.collect()
     start = time.perf_counter()
@@ -150,55 +256,65 @@ def baseline_berate(daten: bytes, kontext) -> float:
                 kontext.berate(akte)
             except IkzFehler:
                 pass  # reported by the screening as a problem row
-    return time.perf_counter() - start
+    return (time.perf_counter() - start) / max(1, len(akten))
+
+
+def _print(groesse: int, daten: dict[str, Any], mb: float) -> None:
+    print(
+        f"\n{_zahl(groesse)} Zeilen (XLSX {mb:.1f} MB): {_zahl(daten['geprueft'])} geprüft, "
+        f"{daten['nicht_lesbar']} nicht lesbar, {daten['meldungen']} Meldungen"
+    )
+    for phase, sekunden in daten["zeiten"].items():
+        anteil = f"   {sekunden / daten['zeiten']['gesamt']:5.1%}" if phase != "gesamt" else ""
+        print(f"  {phase:<22} {sekunden:8.3f} s{anteil}")
+    print(f"  Spitzenspeicher (RSS)  {daten['speicher_mb']:8.0f} MB   Ziel < {ZIEL_SPEICHER_MB:.0f} MB")
+
+
+def _zahl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--zeilen", type=int, default=6250)
-    parser.add_argument("--jobs", type=int, default=2, help="workers for the parallel run (1 = skip it)")
+    parser.add_argument("--zeilen", type=int, nargs="+", default=[6250, 100_000])
+    parser.add_argument("--jobs", type=int, default=2, help="workers for a parallel run of the smallest size")
     args = parser.parse_args()
-    kontext = screening_context()
-    zeilen = generate_rows(args.zeilen, sorted(kontext.vorgaben.aufgabenfelder))
-    daten = xlsx_bytes(zeilen)
-    print(
-        f"Bestandsliste: {args.zeilen} Zeilen, XLSX {len(daten) / 1e6:.1f} MB; Speicher vor dem Lauf {peak_mb():.0f} MB"
-    )
-
-    zeiten, (screening, groesse) = run(daten, kontext, jobs=1)
-    zf = screening.zusammenfassung
-    print(
-        f"\nEin Prozess: {zf.anzahl_zeilen} geprüft, {zf.anzahl_nicht_lesbar} nicht lesbar, "
-        f"{len(screening.probleme)} Meldungen, Export {groesse / 1e6:.1f} MB"
-    )
-    for phase, sekunden in zeiten.items():
-        print(
-            f"  {phase:<22} {sekunden:7.3f} s" + (f"   {sekunden / zeiten['gesamt']:5.1%}" if phase != "gesamt" else "")
-        )
-    print(f"  Spitzenspeicher (RSS)  {peak_mb():7.0f} MB   Ziel < 500 MB")
-    print(f"  Ziel < 5 s: {'erreicht' if zeiten['gesamt'] < 5 else 'NICHT erreicht'} ({zeiten['gesamt']:.2f} s)")
-
-    basis = baseline_berate(daten, kontext)
-    print(
-        f"\nBasislinie: berate allein über dieselben Fallakten {basis:.3f} s "
-        f"({basis / zf.anzahl_zeilen * 1e6:.0f} µs je Leistung)"
-    )
-    print(
-        f"  Screening gesamt / Basislinie = {zeiten['gesamt'] / basis:.2f}; "
-        f"Anteil des Screenings selbst (ohne berate): {zeiten['gesamt'] - basis:.2f} s"
-    )
-
-    if args.jobs > 1:
-        pzeiten, (pscreening, _) = run(daten, kontext, jobs=args.jobs)
-        gleich = pscreening.zeilen == screening.zeilen
-        print(
-            f"\n{args.jobs} Arbeitsprozesse: gesamt {pzeiten['gesamt']:.3f} s "
-            f"(Faktor {zeiten['gesamt'] / pzeiten['gesamt']:.2f} gegenüber einem Prozess), Ergebnis gleich: {gleich}"
-        )
-        for phase, sekunden in pzeiten.items():
-            print(f"  {phase:<22} {sekunden:7.3f} s")
-        print(f"  Spitzenspeicher je Arbeitsprozess (RSS) {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
-        print(f"  Ziel < 5 s: {'erreicht' if pzeiten['gesamt'] < 5 else 'NICHT erreicht'}")
+    ergebnisse: dict[int, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        dateien = {}
+        for groesse in args.zeilen:
+            dateien[groesse] = str(Path(tmp) / f"bestand-{groesse}.xlsx")
+            _in_child(_generate_child, groesse, dateien[groesse])
+        for groesse in args.zeilen:
+            ergebnisse[groesse] = _in_child(_screen, dateien[groesse], 1)
+            _print(groesse, ergebnisse[groesse], Path(dateien[groesse]).stat().st_size / 1e6)
+        klein, gross = min(args.zeilen), max(args.zeilen)
+        je_leistung = baseline_berate(dateien[klein], klein)
+        print(f"\nBasislinie: berate allein {je_leistung * 1e6:.0f} µs je Leistung")
+        for groesse, daten in ergebnisse.items():
+            boden = je_leistung * daten["geprueft"]
+            print(
+                f"  {_zahl(groesse):>7} Zeilen: Screening gesamt / berate allein = {daten['zeiten']['gesamt'] / boden:.2f}"
+            )
+        if gross != klein:
+            t = ergebnisse[gross]["zeiten"]["gesamt"] / ergebnisse[klein]["zeiten"]["gesamt"]
+            m_klein, m_gross = ergebnisse[klein]["speicher_mb"], ergebnisse[gross]["speicher_mb"]
+            print(
+                f"\n{gross:,} gegenüber {klein:,} Zeilen ({gross / klein:.0f}× so viele): Zeit {t:.1f}× "
+                f"(Ziel ≤ {ZIEL_VERHAELTNIS:.0f}×: {'erreicht' if t <= ZIEL_VERHAELTNIS else 'NICHT erreicht'}); "
+                f"Spitzenspeicher {m_klein:.0f} → {m_gross:.0f} MB "
+                f"(Ziel < {ZIEL_SPEICHER_MB:.0f} MB: {'erreicht' if m_gross < ZIEL_SPEICHER_MB else 'NICHT erreicht'})".replace(
+                    ",", "."
+                )
+            )
+        if args.jobs > 1:
+            parallel = _in_child(_screen, dateien[klein], args.jobs)
+            print(
+                f"\n{args.jobs} Arbeitsprozesse, {_zahl(klein)} Zeilen: gesamt {parallel['zeiten']['gesamt']:.2f} s "
+                f"(Faktor {ergebnisse[klein]['zeiten']['gesamt'] / parallel['zeiten']['gesamt']:.2f}), "
+                f"Spitzenspeicher Hauptprozess {parallel['speicher_mb']:.0f} MB, je Arbeitsprozess "
+                f"{parallel['kinder_mb']:.0f} MB"
+            )
     print("\nHinweis: 2 Kerne, die mit anderen Prozessen geteilt werden; Zeiten schwanken, die Verhältnisse gelten.")
 
 

@@ -11,10 +11,12 @@ could not be read (they are listed; the outputs for the other rows are still wri
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from advisor.deutsch import euro
 from advisor.errors import Feldproblem, UngueltigeEingabe
@@ -85,7 +87,6 @@ def _run(args: argparse.Namespace) -> int:
             [Feldproblem("BESTAND", "Bitte eine Bestandsliste oder ein Verzeichnis angeben (oder --vorlage DATEI).")],
             "Aufruf fehlerhaft.",
         )
-    from advisor.screening import screening_als_dict
     from screening.run import screen_path, screening_context
 
     stichtag = _stichtag(args.stichtag)
@@ -96,20 +97,34 @@ def _run(args: argparse.Namespace) -> int:
         titel = dict(screening_context(stichtag).vorgaben.aufgabenfelder)
         write_bytes_atomically(args.output, render_report_pdf(screening, titel, [Path(args.bestand).name]))
     if args.xlsx:
-        from screening.export import export_xlsx
+        from screening.export import write_xlsx_to
 
-        write_bytes_atomically(args.xlsx, export_xlsx(screening))
+        _stream_atomically(args.xlsx, lambda f: write_xlsx_to(screening, f))
     if args.csv:
-        from screening.export import export_csv
+        from screening.export import iter_csv
 
-        write_bytes_atomically(args.csv, export_csv(screening))
+        _stream_atomically(args.csv, lambda f: f.writelines(iter_csv(screening)))
     if args.json:
-        print(json.dumps(screening_als_dict(screening), ensure_ascii=False, sort_keys=True, indent=2))
+        from screening.json_export import iter_screening_json
+
+        sys.stdout.flush()
+        sys.stdout.buffer.writelines(iter_screening_json(screening))  # streamed: compact, keys sorted
+        sys.stdout.buffer.write(b"\n")
+        sys.stdout.buffer.flush()
     else:
         _print_summary(screening)
     for p in screening.probleme:
         print(f"Problem: {p}", file=sys.stderr)
     return EXIT_INVALID if screening.probleme else EXIT_OK
+
+
+def _stream_atomically(path: str | Path, schreibe: Callable[[IO[bytes]], object]) -> None:
+    """Write a file piece by piece so that a reader never sees half of it (temp file + rename)."""
+    ziel = Path(path)
+    tmp = ziel.with_name(f".{ziel.name}.tmp-{os.getpid()}")
+    with tmp.open("wb") as f:
+        schreibe(f)
+    os.replace(tmp, ziel)
 
 
 def _print_summary(screening) -> None:

@@ -2,23 +2,26 @@
 
 CSV: ";" separated, UTF-8 with BOM, amounts with a decimal comma and no thousands separator
 ("1234,56"), so that German Excel reads them as numbers. XLSX (``screening.xlsx_write``): amounts
-as numbers with the format "#.##0,00 €"; deterministic bytes.
+as numbers with the format "#.##0,00 €"; deterministic bytes. Both are written row by row from
+the screening (``iter_csv``, ``write_xlsx_to``): a 100,000-row export never exists as one list.
+Texts that a spreadsheet could take for a formula are neutralised (screening/formelschutz.py).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from advisor.screening.als_dict import raenge
 from advisor.screening.durchlauf import Screening
 from advisor.screening.ergebnis import Screeningzeile
 from advisor.screening.zusammenfassung import Gruppensumme
+from screening.formelschutz import csv_safe
 from screening.labels import ERGEBNISSE, FAKTEN, RECHTSFORMEN, label
-from screening.xlsx_write import Sheet, write_workbook
+from screening.xlsx_write import Sheet, write_workbook_to
 
 #: (header, value of a row, is money)
 SPALTEN_ERGEBNIS: tuple[tuple[str, Callable[[Screeningzeile, int | None], Any], bool], ...] = (
@@ -59,6 +62,8 @@ def _csv_text(wert: Any) -> str:
         return ""
     if isinstance(wert, Decimal):
         return format(wert.quantize(Decimal("0.01")), "f").replace(".", ",")
+    if isinstance(wert, str):
+        return csv_safe(wert)
     return str(wert)
 
 
@@ -67,14 +72,24 @@ def _zeilen(screening: Screening) -> Iterable[tuple[Screeningzeile, int | None]]
     return ((z, rang.get(i)) for i, z in enumerate(screening.zeilen))
 
 
-def export_csv(screening: Screening) -> bytes:
-    """The screened rows in input order, with their rank in the action list."""
+def iter_csv(screening: Screening, zeilen_je_stueck: int = 500) -> Iterator[bytes]:
+    """The CSV export in pieces: the screened rows in input order, with their rank in the action list."""
     aus = io.StringIO()
     schreiber = csv.writer(aus, delimiter=";", lineterminator="\r\n")
+    aus.write("\ufeff")
     schreiber.writerow([s[0] for s in SPALTEN_ERGEBNIS])
-    for z, r in _zeilen(screening):
+    for n, (z, r) in enumerate(_zeilen(screening), start=1):
         schreiber.writerow([_csv_text(s[1](z, r)) for s in SPALTEN_ERGEBNIS])
-    return ("\ufeff" + aus.getvalue()).encode("utf-8")
+        if n % zeilen_je_stueck == 0:
+            yield aus.getvalue().encode("utf-8")
+            aus.seek(0)
+            aus.truncate()
+    yield aus.getvalue().encode("utf-8")
+
+
+def export_csv(screening: Screening) -> bytes:
+    """The screened rows in input order, with their rank in the action list."""
+    return b"".join(iter_csv(screening))
 
 
 def _gruppe_werte(g: Gruppensumme) -> list[Any]:
@@ -83,12 +98,21 @@ def _gruppe_werte(g: Gruppensumme) -> list[Any]:
 
 def export_xlsx(screening: Screening) -> bytes:
     """Sheets "Ergebnis" (input order), "Handlungsliste" (most urgent first), "Zusammenfassung", "Probleme"."""
+    aus = io.BytesIO()
+    write_xlsx_to(screening, aus)
+    return aus.getvalue()
+
+
+def write_xlsx_to(screening: Screening, ziel: IO[bytes]) -> None:
+    """``export_xlsx`` into a seekable binary file, row by row."""
     breiten = {"Leistung": 40, "Erbringer": 28, "Offene Fragen": 60, "Aus dem Bestand ermittelt": 60, "Hinweise": 50}
     spaltenbreiten = [breiten.get(t, 16) for t, _, _ in SPALTEN_ERGEBNIS]
     kopf = [s[0] for s in SPALTEN_ERGEBNIS]
 
-    def zeilen(paare: Iterable[tuple[Screeningzeile, int | None]]) -> list[list[Any]]:
-        return [kopf, *([s[1](z, r) for s in SPALTEN_ERGEBNIS] for z, r in paare)]
+    def zeilen(paare: Iterable[tuple[Screeningzeile, int | None]]) -> Iterator[list[Any]]:
+        yield kopf
+        for z, r in paare:
+            yield [s[1](z, r) for s in SPALTEN_ERGEBNIS]
 
     ergebnis = Sheet("Ergebnis", zeilen(_zeilen(screening)), spaltenbreiten)
     liste = Sheet(
@@ -118,12 +142,11 @@ def export_xlsx(screening: Screening) -> bytes:
         zusammen.append([f"nach {titel}", *SPALTEN_GRUPPE])
         zusammen += [[label(namen, key), *_gruppe_werte(g)] for key, g in gruppen.items()]
     zusammenfassung = Sheet("Zusammenfassung", zusammen, [44, 22, 22, 22, 22, 22], fett)
-    probleme = Sheet(
-        "Probleme",
-        [
-            ["Quelle", "Zeile", "Spalte", "Meldung"],
-            *([p.quelle, p.zeile, p.spalte, p.meldung] for p in screening.probleme),
-        ],
-        [30, 8, 30, 100],
-    )
-    return write_workbook([ergebnis, liste, zusammenfassung, probleme])
+    probleme = Sheet("Probleme", _problemzeilen(screening), [30, 8, 30, 100])
+    write_workbook_to([ergebnis, liste, zusammenfassung, probleme], ziel)
+
+
+def _problemzeilen(screening: Screening) -> Iterator[list[Any]]:
+    yield ["Quelle", "Zeile", "Spalte", "Meldung"]
+    for p in screening.probleme:
+        yield [p.quelle, p.zeile, p.spalte, p.meldung]

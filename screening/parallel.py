@@ -2,7 +2,8 @@
 
 Workers are forked from the loaded process, so the rule set and rate tables are inherited, not
 re-read or pickled; each worker receives chunks of row jobs (small dataclasses) and returns the
-screened rows in order. Only for command-line use: forking a multi-threaded server is unsafe, so
+screened rows in order. The jobs are taken from the run's stream a window at a time, so memory
+does not grow with the inventory. Only for command-line use: forking a multi-threaded server is unsafe, so
 the web app screens in one process.
 """
 
@@ -11,13 +12,16 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import partial
+from typing import Any
 
 from advisor.screening.durchlauf import Abbilden, Berate, Zeilenauftrag, Zeilenresultat, screen_row
 
 CHUNK = 100
+FENSTER = 4  # chunks in flight per worker
 _WORKER: dict[str, object] = {}
 
 
@@ -35,25 +39,49 @@ def _init(berate: Berate, stichtag: date) -> None:
 
 def _screen_chunk(auftraege: Sequence[Zeilenauftrag]) -> list[Zeilenresultat]:
     berate, stichtag = _WORKER["berate"], _WORKER["stichtag"]
-    return [screen_row(a, berate, stichtag) for a in auftraege]  # type: ignore[arg-type]
+    try:
+        return [screen_row(a, berate, stichtag) for a in auftraege]  # type: ignore[arg-type]
+    finally:
+        gc.collect(0)  # the worker's collector is off: free this chunk's cyclic garbage
+
+
+def _chunks(auftraege: Iterable[Zeilenauftrag]) -> Iterator[list[Zeilenauftrag]]:
+    chunk: list[Zeilenauftrag] = []
+    for a in auftraege:
+        chunk.append(a)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _map(
-    auftraege: Sequence[Zeilenauftrag],
+    auftraege: Iterable[Zeilenauftrag],
     fortschritt: Callable[[int, int], None] | None,
     *,
     jobs: int,
     berate: Berate,
     stichtag: date,
-) -> list[Zeilenresultat]:
-    chunks = [auftraege[i : i + CHUNK] for i in range(0, len(auftraege), CHUNK)]
-    ergebnis: list[Zeilenresultat] = []
+) -> Iterator[Zeilenresultat]:
+    """Screen the jobs in order, with at most ``FENSTER × jobs`` chunks in flight (bounded memory)."""
+    fertig = 0
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(berate, stichtag)) as pool:
-        for teil in pool.imap(_screen_chunk, chunks):
-            ergebnis.extend(teil)
+        unterwegs: deque[Any] = deque()
+        for chunk in _chunks(auftraege):
+            unterwegs.append(pool.apply_async(_screen_chunk, (chunk,)))
+            while len(unterwegs) >= FENSTER * jobs:
+                teil = unterwegs.popleft().get()
+                yield from teil
+                fertig += len(teil)
+                if fortschritt is not None:
+                    fortschritt(fertig, 0)
+        while unterwegs:
+            teil = unterwegs.popleft().get()
+            yield from teil
+            fertig += len(teil)
             if fortschritt is not None:
-                fortschritt(len(ergebnis), len(auftraege))
-    return ergebnis
+                fortschritt(fertig, 0)
 
 
 def process_pool_mapper(jobs: int, berate: Berate, stichtag: date) -> Abbilden | None:

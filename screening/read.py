@@ -3,21 +3,30 @@
 CSV: UTF-8 (with or without BOM) or, as German Excel saves it, Windows-1252; separator ``;``,
 ``,`` or tab, detected from the header line. XLSX: the sheet "Bestand" if present, else the first
 sheet; the header is the first row. Row numbers are those a spreadsheet shows (header = row 1).
+
+Tables are streamed: ``open_table`` reads the header and returns a ``Rohtabelle`` whose rows are
+read from the file only while the run consumes them, each bounded by ``Lesegrenzen``
+(screening/grenzen.py). ``read_table_bytes`` is the same for bytes already in memory.
 """
 
 from __future__ import annotations
 
-import csv
 import io
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.parsing import parse_fallakte
 from advisor.screening import Fallaktenquelle, Rohtabelle, Zeilenproblem
 from advisor.screening.spalten import KOPF_ZU_SPALTE, normalize_header
+from screening.csv_read import CsvFehler, iter_csv
+from screening.grenzen import STANDARD, Frist, Grenzueberschreitung, Lesegrenzen, zahl
+from screening.xlsx_read import XlsxFehler, iter_rows
 
-MAX_TABLE_BYTES = 50_000_000
-MAX_ROWS = 100_000
+MAX_TABLE_BYTES = STANDARD.max_bytes
+MAX_ROWS = STANDARD.max_zeilen
 TABLE_SUFFIXES = (".csv", ".xlsx")
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_NAME = "Bestand"
@@ -27,55 +36,18 @@ def _invalid(meldung: str, quelle: str) -> UngueltigeEingabe:
     return UngueltigeEingabe([Feldproblem("", meldung)], f"Die Bestandsliste „{quelle}“ ist nicht lesbar.")
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM allowed), else Windows-1252 (German Excel's "CSV (Trennzeichen-getrennt)")."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+def _size(datei: IO[bytes]) -> int:
+    datei.seek(0, os.SEEK_END)
+    groesse = datei.tell()
+    datei.seek(0)
+    return groesse
 
 
-def read_csv_bytes(data: bytes, quelle: str) -> Rohtabelle:
-    """A CSV inventory; the separator (``;``, ``,`` or tab) is the one most frequent in the header."""
-    text = decode_text(data)
-    kopfzeile = text.split("\n", 1)[0]
-    trenner = max((";", ",", "\t"), key=kopfzeile.count)
-    try:
-        datensaetze = list(csv.reader(io.StringIO(text, newline=""), delimiter=trenner))
-    except csv.Error as e:
-        raise _invalid(f"Keine gültige CSV-Datei: {e}.", quelle) from None
-    if not datensaetze:
-        raise _invalid("Die Datei ist leer.", quelle)
-    if len(datensaetze) > MAX_ROWS + 1:
-        raise _invalid(f"Zu viele Zeilen (höchstens {MAX_ROWS}).", quelle)
-    return Rohtabelle(quelle, datensaetze[0], [(n, zeile) for n, zeile in enumerate(datensaetze[1:], start=2)])
-
-
-def read_xlsx_bytes(data: bytes, quelle: str) -> Rohtabelle:
-    """An XLSX inventory (sheet "Bestand" or the first sheet); dates arrive as serial numbers.
-
-    In a 1904-based workbook (old Mac Excel) the serials are shifted to the 1900 system here.
-    """
-    from screening.xlsx_read import XlsxFehler, iter_rows
-
-    try:
-        date1904, zeilen = iter_rows(data, SHEET_NAME)
-        alle = list(zeilen)
-    except XlsxFehler as e:
-        raise _invalid(str(e), quelle) from None
-    if not alle:
-        raise _invalid("Das Tabellenblatt ist leer.", quelle)
-    if len(alle) > MAX_ROWS + 1:
-        raise _invalid(f"Zu viele Zeilen (höchstens {MAX_ROWS}).", quelle)
-    (_, kopf), *rest = alle
-    if date1904:
-        datumsspalten = {
-            i
-            for i, k in enumerate(kopf)
-            if k is not None and getattr(KOPF_ZU_SPALTE.get(normalize_header(str(k))), "art", None) == "datum"
-        }
-        rest = [(n, [_shift_1904(v) if i in datumsspalten else v for i, v in enumerate(werte)]) for n, werte in rest]
-    return Rohtabelle(quelle, kopf, rest)
+def _dense(zellen: dict[int, Any]) -> list[Any]:
+    werte: list[Any] = [None] * (max(zellen) + 1 if zellen else 0)
+    for i, wert in zellen.items():
+        werte[i] = wert
+    return werte
 
 
 def _shift_1904(wert: object) -> object:
@@ -83,32 +55,112 @@ def _shift_1904(wert: object) -> object:
     return wert + 1462 if isinstance(wert, int | float) and not isinstance(wert, bool) else wert
 
 
-def read_table_bytes(data: bytes, quelle: str) -> Rohtabelle:
-    """CSV or XLSX, by content (an XLSX is a ZIP archive) — the file name may lie."""
-    if len(data) > MAX_TABLE_BYTES:
-        raise _invalid("Die Datei ist zu groß (höchstens 50 MB).", quelle)
-    if data[:4] == b"PK\x03\x04":
-        return read_xlsx_bytes(data, quelle)
+def _xlsx_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Frist) -> Rohtabelle:
+    try:
+        date1904, zeilen = iter_rows(datei, SHEET_NAME, grenzen, frist)
+        erste = next(zeilen, None)
+    except XlsxFehler as e:
+        raise _invalid(str(e), quelle) from None
+    if erste is None:
+        raise _invalid("Das Tabellenblatt ist leer.", quelle)
+    kopf = _dense(erste[1])
+    datumsspalten = {
+        i
+        for i, k in enumerate(kopf)
+        if k is not None and getattr(KOPF_ZU_SPALTE.get(normalize_header(str(k))), "art", None) == "datum"
+    }
+
+    def rest() -> Iterator[tuple[int, dict[int, Any]]]:
+        try:
+            for nummer, zellen in zeilen:
+                if date1904:
+                    zellen = {i: _shift_1904(v) if i in datumsspalten else v for i, v in zellen.items()}
+                yield nummer, zellen
+        except XlsxFehler as e:
+            raise _invalid(str(e), quelle) from None
+
+    return Rohtabelle(quelle, kopf, rest())
+
+
+def _csv_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Frist) -> Rohtabelle:
+    zeilen = iter_csv(datei, grenzen, frist)
+    try:
+        erste = next(zeilen, None)
+    except CsvFehler as e:
+        raise _invalid(str(e), quelle) from None
+    if erste is None:
+        raise _invalid("Die Datei ist leer.", quelle)
+
+    def rest() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            yield from zeilen
+        except CsvFehler as e:
+            raise _invalid(str(e), quelle) from None
+
+    return Rohtabelle(quelle, erste[1], rest())
+
+
+def open_table(
+    datei: IO[bytes], quelle: str, grenzen: Lesegrenzen = STANDARD, frist: Frist | None = None
+) -> Rohtabelle:
+    """CSV or XLSX by content (an XLSX is a ZIP archive — the file name may lie), rows streamed.
+
+    ``datei`` must be seekable and stay open until the rows are consumed.
+    """
+    frist = frist or Frist(grenzen.max_sekunden)
+    if _size(datei) > grenzen.max_bytes:
+        raise Grenzueberschreitung(
+            "bytes", f"Die Datei ist zu groß (höchstens {zahl(grenzen.max_bytes // 1_000_000)} MB).", quelle
+        )
+    if datei.read(4) == b"PK\x03\x04":
+        datei.seek(0)
+        return _xlsx_table(datei, quelle, grenzen, frist)
+    datei.seek(0)
     if quelle.lower().endswith((".xlsx", ".xlsm", ".xls")):
         raise _invalid(
             "Die Datei ist keine XLSX-Datei (Excel 2007 oder neuer); bitte als .xlsx oder .csv speichern.", quelle
         )
-    return read_csv_bytes(data, quelle)
+    return _csv_table(datei, quelle, grenzen, frist)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_table_bytes(data: bytes, quelle: str, grenzen: Lesegrenzen = STANDARD) -> Rohtabelle:
+    """``open_table`` for bytes in memory; the rows are read at once (for small tables and tests)."""
+    tabelle = open_table(io.BytesIO(data), quelle, grenzen)
+    return Rohtabelle(tabelle.quelle, tabelle.koepfe, list(tabelle.zeilen))
+
+
+def _open_file(path: Path) -> IO[bytes]:
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise _invalid(f"Datei „{path}“ nicht gefunden.", path.name) from None
     except OSError as e:
         raise _invalid(f"„{path}“ ist nicht lesbar ({e.strerror}).", path.name) from None
 
 
-def read_inventory(path: str | Path) -> tuple[list[Rohtabelle], list[Fallaktenquelle], list[Zeilenproblem]]:
+def _table_file(path: Path, grenzen: Lesegrenzen) -> Rohtabelle:
+    """A table file streamed from disk; the file is closed when its rows are consumed."""
+    datei = _open_file(path)
+    try:
+        tabelle = open_table(datei, path.name, grenzen)
+    except BaseException:
+        datei.close()
+        raise
+
+    def zeilen() -> Iterator[tuple[int, Any]]:
+        with datei:
+            yield from tabelle.zeilen
+
+    return Rohtabelle(tabelle.quelle, tabelle.koepfe, zeilen())
+
+
+def read_inventory(
+    path: str | Path, grenzen: Lesegrenzen = STANDARD
+) -> tuple[list[Rohtabelle], list[Fallaktenquelle], list[Zeilenproblem]]:
     """A table file, or a directory: its tables and Fallakte files (sorted by name, not recursive).
 
-    A Fallakte file that does not validate is a problem of that file; the others are still read.
+    Tables are streamed (read while screened). A Fallakte file that does not validate is a problem
+    of that file; the others are still read.
     """
     p = Path(path)
     if not p.exists():
@@ -116,9 +168,9 @@ def read_inventory(path: str | Path) -> tuple[list[Rohtabelle], list[Fallaktenqu
     if p.is_file():
         if p.suffix.lower() in CASE_SUFFIXES:
             return [], *_read_cases([p])
-        return [read_table_bytes(_read_bytes(p), p.name)], [], []
+        return [_table_file(p, grenzen)], [], []
     dateien = sorted(x for x in p.iterdir() if x.is_file() and not x.name.startswith((".", "~$")))
-    tabellen = [read_table_bytes(_read_bytes(x), x.name) for x in dateien if x.suffix.lower() in TABLE_SUFFIXES]
+    tabellen = [_table_file(x, grenzen) for x in dateien if x.suffix.lower() in TABLE_SUFFIXES]
     faelle, probleme = _read_cases([x for x in dateien if x.suffix.lower() in CASE_SUFFIXES])
     if not tabellen and not faelle and not probleme:
         raise _invalid(
@@ -132,7 +184,8 @@ def _read_cases(dateien: list[Path]) -> tuple[list[Fallaktenquelle], list[Zeilen
     probleme: list[Zeilenproblem] = []
     for datei in dateien:
         try:
-            text = _read_bytes(datei).decode("utf-8-sig")
+            with _open_file(datei) as f:
+                text = f.read().decode("utf-8-sig")
             faelle.append(Fallaktenquelle(datei.name, parse_fallakte(text)))
         except UnicodeDecodeError:
             probleme.append(Zeilenproblem(datei.name, None, None, "Die Datei ist keine UTF-8-Textdatei."))

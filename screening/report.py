@@ -3,11 +3,16 @@
 Deterministic: ``invariant=1`` and the creation date is the screening's Stichtag, so the same
 inventory gives the same bytes. Every text from the inventory is escaped before it reaches
 reportlab's markup. Amounts German ("1.234,56 €"), dates "01.01.2027".
+
+Bounded whatever the inventory's size: the summary, the chart (counted in one pass over the
+stored rows), the first ``AKTIONSLISTE_ZEILEN`` of the action list and the first
+``PROBLEME_ZEILEN`` problems (the exports carry all of them).
 """
 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -111,9 +116,7 @@ def chart_by_field(screening: Screening, titel: dict[str, str]) -> Drawing:
     """Stacked horizontal bars: per Aufgabenfeld the number of services by result."""
     felder = list(screening.zusammenfassung.nach_aufgabenfeld)
     ergebnisse = [e for e in ERGEBNIS_REIHENFOLGE if e in screening.zusammenfassung.nach_ergebnis]
-    zaehler = {(z.aufgabenfeld, z.ergebnis): 0 for z in screening.zeilen}
-    for z in screening.zeilen:
-        zaehler[(z.aufgabenfeld, z.ergebnis)] += 1
+    zaehler = Counter((z.aufgabenfeld, z.ergebnis) for z in screening.zeilen)  # one pass over the stored rows
     hoehe = max(60, 16 * len(felder)) + 50
     zeichnung = Drawing(BREITE, hoehe)
     chart = HorizontalBarChart()

@@ -4,6 +4,11 @@ openpyxl builds an object per cell and took seconds for 6,250 rows × 18 columns
 writer streams the XML directly. Supported: a bold header row (frozen), column widths, text
 (inline strings), whole numbers, Decimal amounts with the format ``#.##0,00 €``. The bytes are
 deterministic (fixed ZIP timestamps, no document properties with a clock).
+
+Streaming: a sheet's rows may be any iterable (a generator over a file-backed screening); each
+sheet is written into its ZIP member a few hundred rows at a time (``write_workbook_to``), so a
+100,000-row export never exists as one string. A text that a spreadsheet could read as a formula
+gets the style flag ``quotePrefix`` (screening/formelschutz.py).
 """
 
 from __future__ import annotations
@@ -11,30 +16,37 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from screening.formelschutz import is_formula_like
 from screening.xlsx import FIXED_ZIP_TIME
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _VERBOTEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-STIL_FETT, STIL_EURO = 1, 2
+STIL_FETT, STIL_EURO, STIL_TEXT, STIL_FETT_TEXT = 1, 2, 3, 4
+ZEILEN_JE_STUECK = 500
 
 
 @dataclass
 class Sheet:
-    """One sheet: rows of values (``None``, str, int, Decimal = amount in EUR, bool); row 1 is bold."""
+    """One sheet: rows of values (``None``, str, int, Decimal = amount in EUR, bool); row 1 is bold.
+
+    ``rows`` may be a generator; it is read once, while the workbook is written.
+    """
 
     name: str
-    rows: list[Sequence[Any]] = field(default_factory=list)
+    rows: Iterable[Sequence[Any]] = field(default_factory=list)
     widths: Sequence[float] = ()
     bold_rows: set[int] = field(default_factory=lambda: {0})
 
 
+@lru_cache(maxsize=1024)
 def _spalte(i: int) -> str:
     name = ""
     i += 1
@@ -54,34 +66,38 @@ def _cell(ref: str, wert: Any, fett: bool) -> str:
     if isinstance(wert, int | float):
         return f'<c r="{ref}"><v>{wert}</v></c>'
     text = _VERBOTEN.sub("", str(wert))
-    stil = f' s="{STIL_FETT}"' if fett else ""
+    formel = is_formula_like(text)
+    nummer = (STIL_FETT_TEXT if fett else STIL_TEXT) if formel else STIL_FETT if fett else 0
+    stil = f' s="{nummer}"' if nummer else ""
     raum = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" t="inlineStr"{stil}><is><t{raum}>{escape(text)}</t></is></c>'
 
 
-def _sheet_xml(blatt: Sheet) -> str:
-    breite = max((len(r) for r in blatt.rows), default=1)
-    buchstaben = [_spalte(i) for i in range(breite)]
-    teile = [
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">',
+def _sheet_xml(blatt: Sheet) -> Iterator[str]:
+    """The sheet's XML in pieces of ``ZEILEN_JE_STUECK`` rows."""
+    yield (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
-        'state="frozen"/></sheetView></sheetViews>',
-    ]
+        'state="frozen"/></sheetView></sheetViews>'
+    )
     if blatt.widths:
-        teile.append(
+        yield (
             "<cols>"
             + "".join(
                 f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(blatt.widths, start=1)
             )
             + "</cols>"
         )
-    teile.append("<sheetData>")
+    teile = ["<sheetData>"]
     for n, zeile in enumerate(blatt.rows):
         fett = n in blatt.bold_rows
-        zellen = "".join(_cell(f"{buchstaben[i]}{n + 1}", w, fett) for i, w in enumerate(zeile))
+        zellen = "".join(_cell(f"{_spalte(i)}{n + 1}", w, fett) for i, w in enumerate(zeile))
         teile.append(f'<row r="{n + 1}">{zellen}</row>')
+        if len(teile) >= ZEILEN_JE_STUECK:
+            yield "".join(teile)
+            teile = []
     teile.append("</sheetData></worksheet>")
-    return "".join(teile)
+    yield "".join(teile)
 
 
 STYLES = (
@@ -91,15 +107,24 @@ STYLES = (
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Standard" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
 
 def write_workbook(blaetter: Iterable[Sheet]) -> bytes:
     """The workbook as XLSX bytes (deterministic)."""
+    aus = io.BytesIO()
+    write_workbook_to(blaetter, aus)
+    return aus.getvalue()
+
+
+def write_workbook_to(blaetter: Iterable[Sheet], ziel: IO[bytes]) -> None:
+    """Write the workbook into a seekable binary file, sheet by sheet, a few hundred rows at a time."""
     blaetter = list(blaetter)
     xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     teile: dict[str, str] = {
@@ -131,13 +156,17 @@ def write_workbook(blaetter: Iterable[Sheet]) -> bytes:
         + f'<Relationship Id="rId{len(blaetter) + 1}" Type="{REL}/styles" Target="styles.xml"/></Relationships>',
         "xl/styles.xml": STYLES,
     }
-    for i, blatt in enumerate(blaetter, start=1):
-        teile[f"xl/worksheets/sheet{i}.xml"] = _sheet_xml(blatt)
-    aus = io.BytesIO()
-    with zipfile.ZipFile(aus, "w", zipfile.ZIP_DEFLATED) as archiv:
+    with zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as archiv:
         for name, text in teile.items():
-            eintrag = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            eintrag.compress_type = zipfile.ZIP_DEFLATED
-            eintrag.external_attr = 0o600 << 16
-            archiv.writestr(eintrag, text.encode("utf-8"))
-    return aus.getvalue()
+            archiv.writestr(_eintrag(name), text.encode("utf-8"))
+        for i, blatt in enumerate(blaetter, start=1):
+            with archiv.open(_eintrag(f"xl/worksheets/sheet{i}.xml"), "w") as datei:
+                for stueck in _sheet_xml(blatt):
+                    datei.write(stueck.encode("utf-8"))
+
+
+def _eintrag(name: str) -> zipfile.ZipInfo:
+    eintrag = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+    eintrag.compress_type = zipfile.ZIP_DEFLATED
+    eintrag.external_attr = 0o600 << 16
+    return eintrag

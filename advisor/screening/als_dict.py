@@ -3,6 +3,7 @@ serializer, so that the same inventory gives the same bytes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -59,7 +60,7 @@ def _gruppe(g: Gruppensumme) -> dict[str, Any]:
     }
 
 
-def zusammenfassung_als_dict(zf: Zusammenfassung, zeilen: tuple[Screeningzeile, ...]) -> dict[str, Any]:
+def zusammenfassung_als_dict(zf: Zusammenfassung, zeilen: Sequence[Screeningzeile]) -> dict[str, Any]:
     return {
         "anzahl_zeilen": zf.anzahl_zeilen,
         "anzahl_nicht_lesbar": zf.anzahl_nicht_lesbar,

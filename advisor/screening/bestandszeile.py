@@ -7,7 +7,7 @@ unknown fact (``None``), exactly as in the Fallakte.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,11 +56,14 @@ class Zeilenproblem:
 
 @dataclass(frozen=True, slots=True)
 class Rohtabelle:
-    """An inventory as read from a file: header texts and the rows' cell values (number, cells)."""
+    """An inventory as read from a file: header texts and the rows' cell values (number, cells).
+
+    ``zeilen`` may be a stream (read once); a row's cells are a sequence or {column index: value}.
+    """
 
     quelle: str
     koepfe: Sequence[Any]
-    zeilen: Sequence[tuple[int, Sequence[Any]]]
+    zeilen: Iterable[tuple[int, Sequence[Any] | Mapping[int, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,45 +289,19 @@ def parse_rows(tabellen: Sequence[Rohtabelle], vorgaben: Screeningvorgaben) -> L
     """Every readable row of every table, and every problem (with row and column).
 
     Empty rows are skipped. A ``Kennung`` that appears a second time (in any table) is a problem of
-    the later row, which is then not screened.
+    the later row, which is then not screened. (The row-by-row logic: ``zeilenstrom.Zeilenpruefung``.)
     """
-    auswahl = _auswahl_tabellen(vorgaben)
+    from advisor.screening.zeilenstrom import Zeilenpruefung
+
+    pruefung = Zeilenpruefung(vorgaben)
     zeilen: list[Bestandszeile] = []
     probleme: list[Zeilenproblem] = []
-    luecken: set[tuple[str, str | None]] = set()
-    vergeben: dict[str, tuple[str, int]] = {}
-    abgelehnt = 0
     for tabelle in tabellen:
-        spalten, kopfprobleme = map_headers(tabelle)
-        probleme.extend(kopfprobleme)
-        if any(p.meldung == "Die Pflichtspalte fehlt." for p in kopfprobleme):
-            abgelehnt += sum(1 for _, zellen in tabelle.zeilen if not all(is_empty(z) for z in zellen))
-            continue
-        for nummer, zellen in tabelle.zeilen:
-            if all(is_empty(z) for z in zellen):
-                continue
-            werte = {spalten[i].feld: z for i, z in enumerate(zellen) if i in spalten}
-            zeile, fehler = parse_row(tabelle.quelle, nummer, werte, vorgaben, auswahl)
-            if zeile is not None and zeile.kennung in vergeben:
-                quelle, frueher = vergeben[zeile.kennung]
-                wo = f"Zeile {frueher}" + (f" von {quelle}" if quelle != tabelle.quelle else "")
-                fehler = [
-                    Zeilenproblem(
-                        tabelle.quelle,
-                        nummer,
-                        SPALTE["kennung"].titel,
-                        f"Die Kennung „{zeile.kennung}“ ist schon in {wo} vergeben.",
-                    )
-                ]
-                zeile = None
-            if zeile is None:
-                abgelehnt += 1
-                probleme.extend(fehler)
-                _merke_luecke(luecken, werte, auswahl)
-                continue
-            vergeben[zeile.kennung] = (tabelle.quelle, nummer)
-            zeilen.append(zeile)
-    return Leseergebnis(zeilen, probleme, frozenset(luecken), abgelehnt)
+        for zeile, fehler in pruefung.tabelle(tabelle):
+            probleme.extend(fehler)
+            if zeile is not None:
+                zeilen.append(zeile)
+    return Leseergebnis(zeilen, probleme, frozenset(pruefung.luecken), pruefung.abgelehnt)
 
 
 def _merke_luecke(

@@ -26,6 +26,24 @@ def paused_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+class Zwischenaufraeumen:
+    """While the collector is paused, collect its youngest generation every ``alle`` calls.
+
+    A run creates a little cyclic garbage per row (measured: about 20 objects, mostly caught
+    exceptions with their frames); paused for a whole streamed run of 100,000 rows it would pile up
+    to hundreds of MB. Collecting only generation 0 looks at the objects created since the last
+    collection, so it costs little; the long-lived rule set is never walked.
+    """
+
+    def __init__(self, alle: int = 1000) -> None:
+        self.alle, self.n = alle, 0
+
+    def __call__(self) -> None:
+        self.n += 1
+        if self.n % self.alle == 0:
+            gc.collect(0)
+
+
 class Fortschritt:
     """Reports progress every 50 services and at the end (``basis``: services done before)."""
 

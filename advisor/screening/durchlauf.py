@@ -1,30 +1,36 @@
 """One screening run: rows (and Fallakte files) in, screened rows, problems and summary out.
 
-Phases: read the rows (``parse_rows``), portfolio facts per provider and Aufgabenfeld, one
-validated Fallakte per row, ``berate`` (calculation + assessment) per Fallakte, summary. A row
-that fails any phase is reported with its row number and column and left out; the others go on.
+Streamed in two passes, so that memory does not grow with the inventory: (1) every row is read
+and checked as the table yields it, goes to an ``Ablage`` and into the portfolio (per provider
+and Aufgabenfeld only running sums); (2) each stored row gets its portfolio facts, its validated
+Fallakte and ``berate`` (calculation + assessment), and the screened row goes to another
+``Ablage`` while the summary is added up. A row that fails any phase is reported with its row
+number and column and left out; the others go on.
 
 Pure: no file I/O. ``berate`` is passed in (the adapters pass ``advisor.beratung.berate`` with the
-loaded rule set and rate tables), ``protokoll`` is told when each phase ends (for the benchmark),
+loaded rule set and rate tables), ``ablage`` makes the stores (in memory by default; the adapters
+pass a temporary file), ``protokoll`` is told when each phase ends (for the benchmark),
 ``fortschritt`` how many services are done (for a progress bar).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from advisor.errors import IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.screening.bestandszeile import Bestandszeile, Rohtabelle, Zeilenproblem, parse_rows
-from advisor.screening.bulk import Fortschritt, paused_cyclic_gc
+from advisor.screening.ablage import Ablage, AblageFabrik, listenablage
+from advisor.screening.bestandszeile import Bestandszeile, Rohtabelle, Zeilenproblem
+from advisor.screening.bulk import Fortschritt, Zwischenaufraeumen, paused_cyclic_gc
 from advisor.screening.ergebnis import Screeningzeile, screeningzeile
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile
-from advisor.screening.portfolio import Portfolioposten, Portfoliowert, Portfoliowerte, portfolio_werte
+from advisor.screening.portfolio import Portfolio, Portfolioposten, Portfoliowert, Portfoliowerte
 from advisor.screening.vorgaben import Screeningvorgaben
-from advisor.screening.zusammenfassung import Zusammenfassung, zusammenfassen
+from advisor.screening.zeilenstrom import Zeilenpruefung
+from advisor.screening.zusammenfassung import Zusammenfassung, Zusammenfassungsbau
 
 Berate = Callable[[Fallakte], Any]
 PORTFOLIO_FAKTEN = ("umsatz_gleichartige_taetigkeiten", "anteil_leistungen_an_jpoer_prozent")
@@ -40,14 +46,24 @@ class Fallaktenquelle:
 
 @dataclass(frozen=True, slots=True)
 class Screening:
-    """The result of a run: the screened services in input order, every problem, the summary."""
+    """The result of a run: the screened services in input order, every problem, the summary.
+
+    ``zeilen`` and ``probleme`` are sequences (a list, or an ``Ablage`` on a temporary file for a
+    large inventory: index and iterate them, do not copy them); ``close`` releases them.
+    """
 
     stichtag: str
     regelwerk_version: str
     regelwerk_sha256: str
-    zeilen: tuple[Screeningzeile, ...]
-    probleme: tuple[Zeilenproblem, ...]
+    zeilen: Sequence[Screeningzeile]
+    probleme: Sequence[Zeilenproblem]
     zusammenfassung: Zusammenfassung
+
+    def close(self) -> None:
+        for ablage in (self.zeilen, self.probleme):
+            schliessen = getattr(ablage, "close", None)
+            if schliessen is not None:
+                schliessen()
 
 
 def _kennzahlen(beratung: Any) -> Mapping[str, Any]:
@@ -85,8 +101,9 @@ class Zeilenauftrag:
 
 
 Zeilenresultat = tuple[Screeningzeile | None, list[Zeilenproblem]]
-#: Screens a batch of row jobs in order, reporting progress (done, total); e.g. a process pool.
-Abbilden = Callable[[Sequence[Zeilenauftrag], Callable[[int, int], None] | None], Sequence[Zeilenresultat]]
+#: Screens a stream of row jobs in order, reporting progress (done, total); e.g. a process pool.
+#: It must consume the jobs lazily (a bounded window), so that the run stays streamed.
+Abbilden = Callable[[Iterable[Zeilenauftrag], Callable[[int, int], None] | None], Iterable[Zeilenresultat]]
 
 
 def screen_row(auftrag: Zeilenauftrag, berate: Berate, stichtag: date) -> Zeilenresultat:
@@ -106,6 +123,19 @@ def _screen_fallakte(z: Bestandszeile, werte: Portfoliowerte, akte: Fallakte, be
     return _screeningzeile(p, {id(akte): beratung}, berate), []
 
 
+def _portfolioposten(z: Bestandszeile) -> Portfolioposten:
+    return Portfolioposten(
+        f"Zeile {z.zeile}",
+        z.erbringer,
+        z.aufgabenfeld,
+        z.jahresbetrag,
+        z.umsatz_gleichartige_taetigkeiten,
+        z.anteil_leistungen_an_jpoer_prozent,
+        _oeffentlich(z.empfaenger_arten),
+        datei=z.quelle,
+    )
+
+
 def screen_inventory(
     tabellen: Sequence[Rohtabelle],
     fallakten: Sequence[Fallaktenquelle],
@@ -118,106 +148,99 @@ def screen_inventory(
     protokoll: Callable[[str], None] | None = None,
     fortschritt: Callable[[int, int], None] | None = None,
     abbilden: Abbilden | None = None,
+    ablage: AblageFabrik = listenablage,
 ) -> Screening:
     """Screen an inventory. ``vorprobleme`` are problems the adapter found while reading files.
 
-    Inventory rows come first (in table order), then the services of Fallakte files. Without
-    ``abbilden`` the rows are screened here, one phase after the other (``fallakten``, then
-    ``bewerten``); with it, ``abbilden`` does both per row (e.g. in worker processes).
+    Inventory rows come first (in table order), then the services of Fallakte files. The tables'
+    rows are consumed once, as a stream. Without ``abbilden`` the rows are screened here; with it,
+    ``abbilden`` screens the stream of row jobs (e.g. in worker processes).
     """
     melde = protokoll or (lambda _phase: None)
-    probleme = list(vorprobleme)
-    with paused_cyclic_gc():
-        gelesen = parse_rows(tabellen, vorgaben)
-        probleme.extend(gelesen.probleme)
-        abgelehnt = gelesen.abgelehnt + len({p.quelle for p in vorprobleme if p.zeile is None})
-        melde("pruefen")
-        posten = [_Posten(z.quelle, z.zeile, z.kennung, z.erbringer, None, "", z) for z in gelesen.zeilen]
-        vorberatung: dict[int, Any] = {}
-        for q in fallakten:
-            for leistung in q.fallakte.leistungen:
-                erbringer = q.fallakte.beteiligter(leistung.erbringer).name
-                posten.append(
-                    _Posten(
-                        f"{q.quelle}, Leistung {leistung.id}",
-                        None,
-                        leistung.id,
-                        erbringer,
-                        q.fallakte,
-                        leistung.id,
-                        None,
-                    )
-                )
-        gescheitert = _portfolio(posten, fallakten, vorgaben, berate, gelesen.luecken, vorberatung, probleme)
-        melde("portfolio")
-        zeilenposten = [p for p in posten if p.bestandszeile is not None]
-        aktenposten = [p for p in posten if p.bestandszeile is None]
-        gesamt = len(posten)
-        zaehler = Fortschritt(fortschritt, gesamt)
-        if abbilden is None:
-            resultate = _screen_rows_here(zeilenposten, berate, vorgaben, zaehler, melde)
-        else:
-            auftraege = [Zeilenauftrag(p.bestandszeile, p.werte) for p in zeilenposten]  # type: ignore[arg-type]
-            resultate = list(abbilden(auftraege, zaehler))
-        zeilen: list[Screeningzeile] = []
-        for zeile, fehler in resultate:
-            probleme.extend(fehler)
-            if zeile is None:
-                abgelehnt += 1
-            else:
+    probleme: Ablage[Zeilenproblem] = ablage()
+    for p in vorprobleme:
+        probleme.append(p)
+    bestand: Ablage[Bestandszeile] = ablage()
+    zeilen: Ablage[Screeningzeile] = ablage()
+    try:
+        with paused_cyclic_gc():
+            pruefung = Zeilenpruefung(vorgaben)
+            portfolio = Portfolio(vorgaben.bagatellgrenze)
+            quellen: set[str] = set()
+            aufraeumen = Zwischenaufraeumen()
+            for tabelle in tabellen:
+                for gelesen, fehler in pruefung.tabelle(tabelle):
+                    aufraeumen()
+                    for f in fehler:
+                        probleme.append(f)
+                    if gelesen is not None:
+                        bestand.append(gelesen)
+                        portfolio.add(_portfolioposten(gelesen))
+                        quellen.add(gelesen.quelle)
+            abgelehnt = pruefung.abgelehnt + len({p.quelle for p in vorprobleme if p.zeile is None})
+            portfolio.luecken, portfolio.mehrere_dateien = pruefung.luecken, len(quellen) > 1
+            melde("pruefen")
+            aktenposten, vorberatung, gescheitert = _akten_portfolio(fallakten, portfolio, berate, probleme)
+            melde("portfolio")
+            zaehler = Fortschritt(fortschritt, len(bestand) + len(aktenposten))
+            bau = Zusammenfassungsbau()
+            auftraege = (Zeilenauftrag(z, portfolio.werte(_portfolioposten(z))) for z in bestand)
+            resultate = (
+                _screen_rows_here(auftraege, berate, vorgaben, zaehler)
+                if abbilden is None
+                else abbilden(auftraege, zaehler)
+            )
+            for zeile, fehler in resultate:
+                aufraeumen()
+                for f in fehler:
+                    probleme.append(f)
+                if zeile is None:
+                    abgelehnt += 1
+                else:
+                    zeilen.append(zeile)
+                    bau.add(zeile)
+            zaehler.basis = len(bestand)
+            aus_akten, fehlgeschlagen = _bewerte_akten(aktenposten, berate, vorberatung, probleme, zaehler, gescheitert)
+            for zeile in aus_akten:
                 zeilen.append(zeile)
-        zaehler.basis = len(zeilenposten)
-        aus_akten, fehlgeschlagen = _bewerte_akten(aktenposten, berate, vorberatung, probleme, zaehler, gescheitert)
-        zeilen.extend(aus_akten)
-        abgelehnt += fehlgeschlagen
-        melde("bewerten")
-    zusammenfassung = zusammenfassen(zeilen, abgelehnt)
-    melde("zusammenfassen")
+                bau.add(zeile)
+            abgelehnt += fehlgeschlagen
+            melde("bewerten")
+        zusammenfassung = bau.ergebnis(abgelehnt)
+        melde("zusammenfassen")
+    except BaseException:
+        zeilen.close()
+        probleme.close()
+        raise
+    finally:
+        bestand.close()
     return Screening(
         vorgaben.stichtag.isoformat(),
         regelwerk_version,
         regelwerk_sha256,
-        tuple(zeilen),
-        tuple(probleme),
+        cast(Sequence[Screeningzeile], zeilen),
+        cast(Sequence[Zeilenproblem], probleme),
         zusammenfassung,
     )
 
 
 def _screen_rows_here(
-    zeilenposten: list[_Posten],
-    berate: Berate,
-    vorgaben: Screeningvorgaben,
-    zaehler: Fortschritt,
-    melde: Callable[[str], None],
-) -> list[Zeilenresultat]:
-    akten = [
-        fallakte_aus_bestandszeile(p.bestandszeile, p.werte, vorgaben.stichtag)  # type: ignore[arg-type]
-        for p in zeilenposten
-    ]
-    melde("fallakten")
-    resultate: list[Zeilenresultat] = []
-    for n, (p, (akte, fehler)) in enumerate(zip(zeilenposten, akten, strict=True), start=1):
-        if akte is None:
-            resultate.append((None, fehler))
-        else:
-            resultate.append(_screen_fallakte(p.bestandszeile, p.werte, akte, berate))  # type: ignore[arg-type]
+    auftraege: Iterable[Zeilenauftrag], berate: Berate, vorgaben: Screeningvorgaben, zaehler: Fortschritt
+) -> Iterator[Zeilenresultat]:
+    for n, auftrag in enumerate(auftraege, start=1):
+        yield screen_row(auftrag, berate, vorgaben.stichtag)
         zaehler(n)
-    return resultate
 
 
-def _portfolio(
-    posten: list[_Posten],
-    fallakten: Sequence[Fallaktenquelle],
-    vorgaben: Screeningvorgaben,
-    berate: Berate,
-    luecken: Any,
-    vorberatung: dict[int, Any],
-    probleme: list[Zeilenproblem],
-) -> set[str]:
-    """Set each service's portfolio values; Fallakte files are calculated first for their amounts.
+def _akten_portfolio(
+    fallakten: Sequence[Fallaktenquelle], portfolio: Portfolio, berate: Berate, probleme: Ablage[Zeilenproblem]
+) -> tuple[list[_Posten], dict[int, Any], set[str]]:
+    """The services of Fallakte files in the portfolio; each file is calculated first for its amounts.
 
-    Returns the files whose calculation or assessment failed (reported as problems).
+    Returns the services (with their portfolio values), the Beratungen already made, and the files
+    whose calculation or assessment failed (reported as problems).
     """
+    vorberatung: dict[int, Any] = {}
     betraege: dict[tuple[int, str], Any] = {}
     gescheitert: set[str] = set()
     for q in fallakten:
@@ -230,42 +253,29 @@ def _portfolio(
         vorberatung[id(q.fallakte)] = beratung
         for leistung_id, k in _kennzahlen(beratung).items():
             betraege[(id(q.fallakte), leistung_id)] = k.erstattung_jahr
-    eintraege = []
-    mehrere_dateien = len({p.bestandszeile.quelle for p in posten if p.bestandszeile is not None}) > 1
-    for p in posten:
-        if p.bestandszeile is not None:
-            z = p.bestandszeile
-            eintraege.append(
-                Portfolioposten(
-                    f"Zeile {z.zeile}" + (f" ({z.quelle})" if mehrere_dateien else ""),
-                    z.erbringer,
-                    z.aufgabenfeld,
-                    z.jahresbetrag,
-                    z.umsatz_gleichartige_taetigkeiten,
-                    z.anteil_leistungen_an_jpoer_prozent,
-                    _oeffentlich(z.empfaenger_arten),
-                )
+    posten: list[tuple[_Posten, Portfolioposten]] = []
+    for q in fallakten:
+        for leistung in q.fallakte.leistungen:
+            erbringer = q.fallakte.beteiligter(leistung.erbringer).name
+            p = _Posten(
+                f"{q.quelle}, Leistung {leistung.id}", None, leistung.id, erbringer, q.fallakte, leistung.id, None
             )
-        else:
-            f = p.fallakte
-            assert f is not None
-            leistung = next(lst for lst in f.leistungen if lst.id == p.leistung_id)
-            arten = [f.beteiligter(e).art for e in leistung.empfaenger]
-            eintraege.append(
-                Portfolioposten(
-                    p.quelle,
-                    p.erbringer,
-                    leistung.aufgabenfeld,
-                    betraege.get((id(f), leistung.id)),
-                    leistung.umsatz_gleichartige_taetigkeiten,
-                    leistung.anteil_leistungen_an_jpoer_prozent,
-                    _oeffentlich(arten),
-                )
+            eintrag = Portfolioposten(
+                p.quelle,
+                erbringer,
+                leistung.aufgabenfeld,
+                betraege.get((id(q.fallakte), leistung.id)),
+                leistung.umsatz_gleichartige_taetigkeiten,
+                leistung.anteil_leistungen_an_jpoer_prozent,
+                _oeffentlich([q.fallakte.beteiligter(e).art for e in leistung.empfaenger]),
             )
-    for p, werte in zip(posten, portfolio_werte(eintraege, vorgaben.bagatellgrenze, luecken), strict=True):
-        p.werte = werte
-    _uebernimm_in_fallakten(posten, vorberatung)
-    return gescheitert
+            portfolio.add(eintrag)
+            posten.append((p, eintrag))
+    for p, eintrag in posten:
+        p.werte = portfolio.werte(eintrag)
+    aktenposten = [p for p, _ in posten]
+    _uebernimm_in_fallakten(aktenposten, vorberatung)
+    return aktenposten, vorberatung, gescheitert
 
 
 def _uebernimm_in_fallakten(posten: list[_Posten], vorberatung: dict[int, Any]) -> None:
@@ -303,7 +313,7 @@ def _bewerte_akten(
     posten: list[_Posten],
     berate: Berate,
     vorberatung: dict[int, Any],
-    probleme: list[Zeilenproblem],
+    probleme: Ablage[Zeilenproblem],
     zaehler: Fortschritt,
     gescheitert: set[str],
 ) -> tuple[list[Screeningzeile], int]:

@@ -13,7 +13,6 @@ the turnover itself. Every value taken from the portfolio says where it came fro
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
@@ -33,6 +32,7 @@ class Portfolioposten:
         umsatz_angegeben / anteil_angegeben: values the service states itself.
         empfaenger_oeffentlich: True if every recipient is a public body, False if none is,
             ``None`` if mixed (the amount cannot be attributed).
+        datei: the inventory file, named after ``bezug`` when the run has several files.
     """
 
     bezug: str
@@ -42,6 +42,7 @@ class Portfolioposten:
     umsatz_angegeben: Decimal | None
     anteil_angegeben: Decimal | None
     empfaenger_oeffentlich: bool | None
+    datei: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,152 @@ def provider_key(name: str) -> str:
     return normalize_header(name)
 
 
+class _Gruppe:
+    """What the portfolio keeps of one (provider, Aufgabenfeld) group — bounded, however many rows."""
+
+    __slots__ = (
+        "anteil",
+        "anteil_abweichend",
+        "anzahl",
+        "bekannt",
+        "bekannt_summe",
+        "bezuege",
+        "erster",
+        "oeffentlich_summe",
+        "umsatz",
+        "umsatz_abweichend",
+        "zuordnung_offen",
+    )
+
+    def __init__(self, erster: Portfolioposten) -> None:
+        self.erster = erster
+        self.anzahl = self.bekannt = 0
+        self.bezuege: list[Portfolioposten] = []  # the first seven (six are named, or five and "… weitere")
+        self.umsatz: Portfolioposten | None = None  # the first highest stated turnover
+        self.anteil: Portfolioposten | None = None  # the first lowest stated public share
+        self.umsatz_abweichend = self.anteil_abweichend = self.zuordnung_offen = False
+        self.bekannt_summe = Decimal("0.00")
+        self.oeffentlich_summe = Decimal(0)
+
+    def add(self, p: Portfolioposten) -> None:
+        self.anzahl += 1
+        if len(self.bezuege) < 7:
+            self.bezuege.append(p)
+        if p.umsatz_angegeben is not None:
+            if self.umsatz is None:
+                self.umsatz = p
+            else:
+                self.umsatz_abweichend |= p.umsatz_angegeben != self.umsatz.umsatz_angegeben
+                if p.umsatz_angegeben > self.umsatz.umsatz_angegeben:  # type: ignore[operator]
+                    self.umsatz = p
+        if p.anteil_angegeben is not None:
+            if self.anteil is None:
+                self.anteil = p
+            else:
+                self.anteil_abweichend |= p.anteil_angegeben != self.anteil.anteil_angegeben
+                if p.anteil_angegeben < self.anteil.anteil_angegeben:  # type: ignore[operator]
+                    self.anteil = p
+        if p.jahresbetrag is not None:
+            self.bekannt += 1
+            self.bekannt_summe += p.jahresbetrag
+            if p.empfaenger_oeffentlich:
+                self.oeffentlich_summe += p.jahresbetrag
+        if p.jahresbetrag is None or p.empfaenger_oeffentlich is None:
+            self.zuordnung_offen = True
+
+
+class Portfolio:
+    """The portfolio built row by row: ``add`` every service, then ``werte`` for each of them.
+
+    ``luecken`` (groups that lost an unreadable row) and ``mehrere_dateien`` (name the file in a
+    row's reference) may be set after the last ``add``; nothing is computed before ``werte``.
+    """
+
+    def __init__(self, bagatellgrenze: Decimal, luecken: Collection[tuple[str, str | None]] = ()) -> None:
+        self.grenze = bagatellgrenze
+        self.luecken = luecken
+        self.mehrere_dateien = False
+        self._gruppen: dict[tuple[str, str], _Gruppe] = {}
+        self._werte: dict[tuple[str, str], tuple[Portfoliowert | None, Portfoliowert | None]] = {}
+
+    def add(self, p: Portfolioposten) -> None:
+        key = (provider_key(p.erbringer), p.aufgabenfeld)
+        gruppe = self._gruppen.get(key)
+        if gruppe is None:
+            gruppe = self._gruppen[key] = _Gruppe(p)
+        gruppe.add(p)
+
+    def werte(self, p: Portfolioposten) -> Portfoliowerte:
+        """The portfolio facts of an added service (``None`` where the service states its own)."""
+        key = (provider_key(p.erbringer), p.aufgabenfeld)
+        if key not in self._werte:
+            gruppe = self._gruppen[key]
+            luecke = key in self.luecken or (key[0], None) in self.luecken
+            self._werte[key] = (self._umsatz(gruppe, luecke), self._anteil(gruppe, luecke))
+        umsatz, anteil = self._werte[key]
+        return Portfoliowerte(
+            umsatz_gleichartige_taetigkeiten=None if p.umsatz_angegeben is not None else umsatz,
+            anteil_leistungen_an_jpoer_prozent=None if p.anteil_angegeben is not None else anteil,
+        )
+
+    def _bezug(self, p: Portfolioposten) -> str:
+        return f"{p.bezug} ({p.datei})" if p.datei and self.mehrere_dateien else p.bezug
+
+    def _gruppe(self, g: _Gruppe) -> str:
+        return f"„{g.erster.erbringer}“, Aufgabenfeld „{g.erster.aufgabenfeld}“"
+
+    def _bezuege(self, g: _Gruppe) -> str:
+        namen = [self._bezug(p) for p in g.bezuege]
+        return ", ".join(namen) if g.anzahl <= 6 else ", ".join(namen[:5]) + f" und {g.anzahl - 5} weitere"
+
+    def _umsatz(self, g: _Gruppe, luecke: bool) -> Portfoliowert | None:
+        if g.umsatz is not None:
+            return Portfoliowert(
+                g.umsatz.umsatz_angegeben,  # type: ignore[arg-type]
+                f"Umsatz des Erbringers {self._gruppe(g)} laut {self._bezug(g.umsatz)}"
+                + (" (abweichende Angaben; vorsichtshalber der höchste Wert)" if g.umsatz_abweichend else "")
+                + ".",
+            )
+        summe = g.bekannt_summe
+        vollstaendig = g.bekannt == g.anzahl and not luecke
+        if vollstaendig and g.anzahl == 1:
+            return Portfoliowert(
+                summe,
+                f"Jahresbetrag der einzigen Leistung von {self._gruppe(g)} in der Bestandsliste "
+                f"({self._bezug(g.erster)}).",
+            )
+        if vollstaendig:
+            return Portfoliowert(
+                summe,
+                f"Summe der Jahresbeträge aller {g.anzahl} Leistungen von {self._gruppe(g)} "
+                f"in der Bestandsliste ({self._bezuege(g)}).",
+            )
+        if summe > self.grenze:
+            return Portfoliowert(
+                summe,
+                f"Mindestens die Summe der bekannten Jahresbeträge von {self._gruppe(g)} "
+                f"({self._bezuege(g)}); weitere Leistungen ohne Betrag oder nicht lesbar.",
+            )
+        return None
+
+    def _anteil(self, g: _Gruppe, luecke: bool) -> Portfoliowert | None:
+        if g.anteil is not None:
+            return Portfoliowert(
+                g.anteil.anteil_angegeben,  # type: ignore[arg-type]
+                f"Anteil an jPöR des Erbringers {self._gruppe(g)} laut {self._bezug(g.anteil)}"
+                + (" (abweichende Angaben; vorsichtshalber der niedrigste Wert)" if g.anteil_abweichend else "")
+                + ".",
+            )
+        if luecke or g.umsatz is not None or g.zuordnung_offen or g.bekannt_summe == 0:
+            return None
+        anteil = (g.oeffentlich_summe * 100 / g.bekannt_summe).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        return Portfoliowert(
+            anteil,
+            "Anteil der Jahresbeträge an juristische Personen des öffentlichen Rechts bei "
+            f"{self._gruppe(g)} in der Bestandsliste ({self._bezuege(g)}).",
+        )
+
+
 def portfolio_werte(
     posten: Sequence[Portfolioposten],
     bagatellgrenze: Decimal,
@@ -86,89 +233,7 @@ def portfolio_werte(
         public amounts / all amounts × 100, cut (not rounded up) to two places;
       - else unknown.
     """
-    gruppen: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, p in enumerate(posten):
-        gruppen[(provider_key(p.erbringer), p.aufgabenfeld)].append(i)
-    ergebnis: list[Portfoliowerte | None] = [None] * len(posten)
-    for (erbringer, feld), indizes in gruppen.items():
-        glieder = [posten[i] for i in indizes]
-        luecke = (erbringer, feld) in luecken or (erbringer, None) in luecken
-        umsatz = _umsatz(glieder, bagatellgrenze, luecke)
-        anteil = _anteil(glieder, luecke)
-        for i in indizes:
-            p = posten[i]
-            ergebnis[i] = Portfoliowerte(
-                umsatz_gleichartige_taetigkeiten=None if p.umsatz_angegeben is not None else umsatz,
-                anteil_leistungen_an_jpoer_prozent=None if p.anteil_angegeben is not None else anteil,
-            )
-    return [e for e in ergebnis if e is not None]
-
-
-def _gruppe(glieder: Sequence[Portfolioposten]) -> str:
-    return f"„{glieder[0].erbringer}“, Aufgabenfeld „{glieder[0].aufgabenfeld}“"
-
-
-def _bezuege(glieder: Sequence[Portfolioposten]) -> str:
-    namen = [g.bezug for g in glieder]
-    return ", ".join(namen) if len(namen) <= 6 else ", ".join(namen[:5]) + f" und {len(namen) - 5} weitere"
-
-
-def _umsatz(glieder: Sequence[Portfolioposten], grenze: Decimal, luecke: bool) -> Portfoliowert | None:
-    angegeben = [(g.umsatz_angegeben, g.bezug) for g in glieder if g.umsatz_angegeben is not None]
-    if angegeben:
-        wert, bezug = max(angegeben, key=lambda a: a[0])
-        abweichend = len({a[0] for a in angegeben}) > 1
-        return Portfoliowert(
-            wert,
-            f"Umsatz des Erbringers {_gruppe(glieder)} laut {bezug}"
-            + (" (abweichende Angaben; vorsichtshalber der höchste Wert)" if abweichend else "")
-            + ".",
-        )
-    bekannt = [g.jahresbetrag for g in glieder if g.jahresbetrag is not None]
-    summe = sum(bekannt, Decimal("0.00"))
-    vollstaendig = len(bekannt) == len(glieder) and not luecke
-    if vollstaendig and len(glieder) == 1:
-        return Portfoliowert(
-            summe,
-            f"Jahresbetrag der einzigen Leistung von {_gruppe(glieder)} in der Bestandsliste ({glieder[0].bezug}).",
-        )
-    if vollstaendig:
-        return Portfoliowert(
-            summe,
-            f"Summe der Jahresbeträge aller {len(glieder)} Leistungen von {_gruppe(glieder)} "
-            f"in der Bestandsliste ({_bezuege(glieder)}).",
-        )
-    if summe > grenze:
-        return Portfoliowert(
-            summe,
-            f"Mindestens die Summe der bekannten Jahresbeträge von {_gruppe(glieder)} "
-            f"({_bezuege(glieder)}); weitere Leistungen ohne Betrag oder nicht lesbar.",
-        )
-    return None
-
-
-def _anteil(glieder: Sequence[Portfolioposten], luecke: bool) -> Portfoliowert | None:
-    angegeben = [(g.anteil_angegeben, g.bezug) for g in glieder if g.anteil_angegeben is not None]
-    if angegeben:
-        wert, bezug = min(angegeben, key=lambda a: a[0])
-        abweichend = len({a[0] for a in angegeben}) > 1
-        return Portfoliowert(
-            wert,
-            f"Anteil an jPöR des Erbringers {_gruppe(glieder)} laut {bezug}"
-            + (" (abweichende Angaben; vorsichtshalber der niedrigste Wert)" if abweichend else "")
-            + ".",
-        )
-    if luecke or any(g.umsatz_angegeben is not None for g in glieder):
-        return None
-    if any(g.jahresbetrag is None or g.empfaenger_oeffentlich is None for g in glieder):
-        return None
-    gesamt = sum((g.jahresbetrag for g in glieder), Decimal(0))  # type: ignore[misc]
-    if gesamt == 0:
-        return None
-    oeffentlich = sum((g.jahresbetrag for g in glieder if g.empfaenger_oeffentlich), Decimal(0))  # type: ignore[misc]
-    anteil = (oeffentlich * 100 / gesamt).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-    return Portfoliowert(
-        anteil,
-        "Anteil der Jahresbeträge an juristische Personen des öffentlichen Rechts bei "
-        f"{_gruppe(glieder)} in der Bestandsliste ({_bezuege(glieder)}).",
-    )
+    portfolio = Portfolio(bagatellgrenze, luecken)
+    for p in posten:
+        portfolio.add(p)
+    return [portfolio.werte(p) for p in posten]

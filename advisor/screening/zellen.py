@@ -8,6 +8,7 @@ error.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
@@ -136,7 +137,7 @@ def parse_datum(value: Any) -> date:
 
 def _seriendatum(wert: float) -> date:
     """A spreadsheet serial date (days since 30.12.1899, the 1900 system) → date."""
-    if wert != int(wert) or not 1 <= wert <= 2_958_465:
+    if not math.isfinite(wert) or wert != int(wert) or not 1 <= wert <= 2_958_465:
         raise Zellfehler(f"„{_shown(wert)}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).")
     return date(1899, 12, 30) + timedelta(days=int(wert))
 

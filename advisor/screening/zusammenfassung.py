@@ -7,7 +7,7 @@ summary can be checked against the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,27 +56,42 @@ class Zusammenfassung:
     handlungsliste: tuple[int, ...]
 
 
+class _Summe:
+    """A ``Gruppensumme`` being added up row by row."""
+
+    __slots__ = ("anzahl", "jahresbetrag", "mehrbelastung", "ohne_betrag", "potenziell")
+
+    def __init__(self) -> None:
+        self.anzahl = self.ohne_betrag = 0
+        self.jahresbetrag = self.mehrbelastung = self.potenziell = NULL
+
+    def add(self, z: Screeningzeile) -> None:
+        self.anzahl += 1
+        if z.jahresbetrag is None:
+            self.ohne_betrag += 1
+        else:
+            self.jahresbetrag += z.jahresbetrag
+        if z.mehrbelastung_eur is not None:
+            self.mehrbelastung += z.mehrbelastung_eur
+        if z.potenzielle_mehrbelastung_eur is not None:
+            self.potenziell += z.potenzielle_mehrbelastung_eur
+
+    def summe(self) -> Gruppensumme:
+        return Gruppensumme(self.anzahl, self.ohne_betrag, self.jahresbetrag, self.mehrbelastung, self.potenziell)
+
+
 def _summe(zeilen: Sequence[Screeningzeile]) -> Gruppensumme:
-    return Gruppensumme(
-        anzahl=len(zeilen),
-        anzahl_ohne_betrag=sum(1 for z in zeilen if z.jahresbetrag is None),
-        jahresbetrag_eur=sum((z.jahresbetrag for z in zeilen if z.jahresbetrag is not None), NULL),
-        mehrbelastung_eur=sum((z.mehrbelastung_eur for z in zeilen if z.mehrbelastung_eur is not None), NULL),
-        potenzielle_mehrbelastung_eur=sum(
-            (z.potenzielle_mehrbelastung_eur for z in zeilen if z.potenzielle_mehrbelastung_eur is not None), NULL
-        ),
-    )
-
-
-def _gruppiert(
-    zeilen: Sequence[Screeningzeile], merkmal: Callable[[Screeningzeile], str], reihenfolge: Sequence[str] = ()
-) -> dict[str, Gruppensumme]:
-    gruppen: dict[str, list[Screeningzeile]] = {}
+    s = _Summe()
     for z in zeilen:
-        gruppen.setdefault(merkmal(z), []).append(z)
-    rang = {k: i for i, k in enumerate(reihenfolge)}
-    schluessel = sorted(gruppen, key=lambda k: (rang.get(k, len(rang)), k))
-    return {k: _summe(gruppen[k]) for k in schluessel}
+        s.add(z)
+    return s.summe()
+
+
+_ERGEBNIS_RANG = {e: i for i, e in enumerate(ERGEBNIS_REIHENFOLGE)}
+
+
+def _dringlichkeit(z: Screeningzeile, i: int) -> tuple[Decimal, int, int, int]:
+    return (-z.exposure, -RISIKO_RANG[z.risiko], _ERGEBNIS_RANG.get(z.ergebnis, 9), i)
 
 
 def handlungsliste(zeilen: Sequence[Screeningzeile]) -> tuple[int, ...]:
@@ -86,34 +101,72 @@ def handlungsliste(zeilen: Sequence[Screeningzeile]) -> tuple[int, ...]:
     largest exposure (actual burden if taxable, else potential burden), then highest risk, then
     taxable before open, then input order.
     """
-    ergebnis_rang = {e: i for i, e in enumerate(ERGEBNIS_REIHENFOLGE)}
-    kandidaten = [i for i, z in enumerate(zeilen) if z.ergebnis in HANDLUNGSBEDARF or z.risiko == "hoch"]
-    return tuple(
-        sorted(
-            kandidaten,
-            key=lambda i: (
-                -zeilen[i].exposure,
-                -RISIKO_RANG[zeilen[i].risiko],
-                ergebnis_rang.get(zeilen[i].ergebnis, 9),
-                i,
-            ),
+    bau = Zusammenfassungsbau()
+    for z in zeilen:
+        bau.add(z)
+    return bau.handlungsliste()
+
+
+class Zusammenfassungsbau:
+    """The summary built row by row (``add`` in input order, then ``ergebnis``).
+
+    Keeps per group five running figures and, per row needing action, one small sort key — never
+    the rows themselves, so that a streamed run of 100,000 rows stays small.
+    """
+
+    def __init__(self) -> None:
+        self.anzahl = 0
+        self.gesamt, self.offen = _Summe(), _Summe()
+        self.gruppen: dict[str, dict[str, _Summe]] = {
+            m: {} for m in ("ergebnis", "risiko", "aufgabenfeld", "rechtsform")
+        }
+        self.dringend: list[tuple[Decimal, int, int, int]] = []
+
+    def add(self, z: Screeningzeile) -> None:
+        i = self.anzahl
+        self.anzahl += 1
+        self.gesamt.add(z)
+        if z.ergebnis == "offen":
+            self.offen.add(z)
+        for merkmal, wert in (
+            ("ergebnis", z.ergebnis),
+            ("risiko", z.risiko),
+            ("aufgabenfeld", z.aufgabenfeld),
+            ("rechtsform", z.rechtsform),
+        ):
+            gruppe = self.gruppen[merkmal]
+            if wert not in gruppe:
+                gruppe[wert] = _Summe()
+            gruppe[wert].add(z)
+        if z.ergebnis in HANDLUNGSBEDARF or z.risiko == "hoch":
+            self.dringend.append(_dringlichkeit(z, i))
+
+    def handlungsliste(self) -> tuple[int, ...]:
+        return tuple(k[3] for k in sorted(self.dringend))
+
+    def _gruppiert(self, merkmal: str, reihenfolge: Sequence[str] = ()) -> dict[str, Gruppensumme]:
+        gruppen = self.gruppen[merkmal]
+        rang = {k: i for i, k in enumerate(reihenfolge)}
+        return {k: gruppen[k].summe() for k in sorted(gruppen, key=lambda k: (rang.get(k, len(rang)), k))}
+
+    def ergebnis(self, anzahl_nicht_lesbar: int = 0) -> Zusammenfassung:
+        return Zusammenfassung(
+            anzahl_zeilen=self.anzahl,
+            anzahl_nicht_lesbar=anzahl_nicht_lesbar,
+            nach_ergebnis=self._gruppiert("ergebnis", ERGEBNIS_REIHENFOLGE),
+            nach_risiko=self._gruppiert("risiko", RISIKO_REIHENFOLGE),
+            nach_aufgabenfeld=self._gruppiert("aufgabenfeld"),
+            nach_rechtsform=self._gruppiert("rechtsform"),
+            jahresbetrag_gesamt_eur=self.gesamt.jahresbetrag,
+            mehrbelastung_gesamt_eur=self.gesamt.mehrbelastung,
+            potenzielle_mehrbelastung_offen_eur=self.offen.potenziell,
+            handlungsliste=self.handlungsliste(),
         )
-    )
 
 
 def zusammenfassen(zeilen: Sequence[Screeningzeile], anzahl_nicht_lesbar: int = 0) -> Zusammenfassung:
     """The summary of screened rows (input order is kept for ties)."""
-    gesamt = _summe(zeilen)
-    offen = _summe([z for z in zeilen if z.ergebnis == "offen"])
-    return Zusammenfassung(
-        anzahl_zeilen=len(zeilen),
-        anzahl_nicht_lesbar=anzahl_nicht_lesbar,
-        nach_ergebnis=_gruppiert(zeilen, lambda z: z.ergebnis, ERGEBNIS_REIHENFOLGE),
-        nach_risiko=_gruppiert(zeilen, lambda z: z.risiko, RISIKO_REIHENFOLGE),
-        nach_aufgabenfeld=_gruppiert(zeilen, lambda z: z.aufgabenfeld),
-        nach_rechtsform=_gruppiert(zeilen, lambda z: z.rechtsform),
-        jahresbetrag_gesamt_eur=gesamt.jahresbetrag_eur,
-        mehrbelastung_gesamt_eur=gesamt.mehrbelastung_eur,
-        potenzielle_mehrbelastung_offen_eur=offen.potenzielle_mehrbelastung_eur,
-        handlungsliste=handlungsliste(zeilen),
-    )
+    bau = Zusammenfassungsbau()
+    for z in zeilen:
+        bau.add(z)
+    return bau.ergebnis(anzahl_nicht_lesbar)

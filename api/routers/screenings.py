@@ -7,7 +7,13 @@ API (prefix /api/v1):
   ``{"stichtag": "2027-01-01", "zeilen": [{"Erbringer": "…", …}]}`` (keys: the template's column
   titles or field names). Answers the screening (``ikz-screening/1``) as JSON, or — by ``Accept`` —
   the PDF report, the XLSX or the CSV export. Unreadable rows are listed in ``probleme`` (200);
-  an unreadable file is a 422 problem.
+  an unreadable file is a 422 problem, a file beyond a bound of ``Lesegrenzen`` a 413 problem.
+
+Streaming: the upload goes to a temporary file as it arrives (bounded by ``BodyLimitMiddleware``
+and ``max_upload_bytes``); reading, checking and screening run in a worker thread with the reading
+deadline; rows and problems are kept in temporary files; the answer is written piece by piece
+from them. So the event loop answers other requests meanwhile and memory does not grow with the
+inventory (benchmarks/screening.py, benchmarks/probe.py).
 - ``GET /screenings/vorlage.xlsx`` / ``GET /screenings/vorlage.csv``  the empty template.
 
 Web page (no prefix): ``GET /screening`` upload form, ``POST /screening`` result page with the
@@ -16,157 +22,126 @@ summary and a sortable table, ``GET /screening/{schluessel}/{datei}`` its downlo
 
 from __future__ import annotations
 
-import gc
 import hashlib
+import tempfile
 from collections import OrderedDict
-from datetime import date
-from typing import Any
+from collections.abc import AsyncIterator, Iterator
+from typing import IO, Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, Response
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 
-from advisor.deutsch import datum_lesen
 from advisor.errors import Feldproblem, UngueltigeEingabe
-from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening, screening_als_dict
+from advisor.screening import STICHTAG_STANDARD, Screening, screening_als_dict
 from advisor.screening.spalten import SPALTEN
 from api.deps import Expensive
-from api.jsonout import CanonicalJSONResponse
 from api.responses import PROBLEM_RESPONSES
-from screening.export import export_csv, export_xlsx
-from screening.read import read_table_bytes
+from api.screening_upload import (
+    SCREENING_REQUEST_BODY,
+    SCREENINGANFRAGE_SCHEMA,
+    XLSX,
+    form_file,
+    read_and_screen,
+    receive_upload,
+    upload_body_limit,
+)
+from screening.export import iter_csv, write_xlsx_to
+from screening.json_export import iter_screening_json
 from screening.report import render_report_pdf
-from screening.run import screen_tables, screening_context
+from screening.run import screening_context
 from screening.template import template_csv, template_xlsx
+
+__all__ = ["SCREENINGANFRAGE_SCHEMA", "router", "upload_body_limit", "web_router"]
 
 router = APIRouter(tags=["Bestandsscreening"])
 web_router = APIRouter(include_in_schema=False)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 PDF = "application/pdf"
-TITEL = "Die Bestandsliste ist ungültig."
+STUECK = 65_536
 
 
-def _stichtag(text: str | None) -> date:
-    """The Stichtag as typed: "01.01.2027" or "2027-01-01"; none given: 01.01.2027."""
-    if not text or not text.strip():
-        return STICHTAG_STANDARD
+def _file_chunks(datei: IO[bytes]) -> Iterator[bytes]:
+    with datei:
+        datei.seek(0)
+        while chunk := datei.read(STUECK):
+            yield chunk
+
+
+def _xlsx_file(screening: Screening) -> IO[bytes]:
+    datei = tempfile.TemporaryFile()
+    write_xlsx_to(screening, datei)
+    return datei
+
+
+async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncIterator[bytes]:
+    """The pieces, produced off the event loop; the screening's stores are released at the end."""
     try:
-        gelesen = datum_lesen(text)
-    except ValueError:
-        gelesen = None
-    if gelesen is None:
-        raise UngueltigeEingabe(
-            [Feldproblem("stichtag", f"„{text.strip()}“ ist kein Datum (Format TT.MM.JJJJ, z. B. 01.01.2027).")],
-            "Der Stichtag ist ungültig.",
-        )
-    return gelesen
-
-
-def _json_table(daten: Any) -> tuple[Rohtabelle, date]:
-    if not isinstance(daten, dict) or not isinstance(daten.get("zeilen"), list):
-        raise UngueltigeEingabe([Feldproblem("zeilen", 'Erwartet: {"zeilen": [{Spalte: Wert, …}, …]}.')], TITEL)
-    unbekannt = set(daten) - {"zeilen", "stichtag"}
-    if unbekannt:
-        raise UngueltigeEingabe([Feldproblem(k, "Unbekanntes Feld.") for k in sorted(unbekannt)], TITEL)
-    koepfe: list[str] = []
-    for i, zeile in enumerate(daten["zeilen"]):
-        if not isinstance(zeile, dict):
-            raise UngueltigeEingabe(
-                [Feldproblem(f"zeilen[{i}]", "Jede Zeile muss ein Objekt {Spalte: Wert} sein.")], TITEL
-            )
-        koepfe += [k for k in zeile if k not in koepfe]
-    zeilen = [
-        (
-            i + 2,
-            [
-                None if z.get(k) is None else str(z[k]) if not isinstance(z[k], str | int | float | bool) else z[k]
-                for k in koepfe
-            ],
-        )
-        for i, z in enumerate(daten["zeilen"])
-    ]
-    return Rohtabelle("zeilen", koepfe, zeilen), _stichtag(daten.get("stichtag"))
-
-
-async def _read_request(request: Request) -> tuple[Rohtabelle, date]:
-    art = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if art == "multipart/form-data":
-        async with request.form() as form:
-            datei = form.get("datei")
-            if datei is None or isinstance(datei, str):
-                raise UngueltigeEingabe(
-                    [Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) hochladen.")], TITEL
-                )
-            stichtag = form.get("stichtag")
-            inhalt, name = await datei.read(), datei.filename or "bestand"
-        return read_table_bytes(inhalt, name), _stichtag(stichtag if isinstance(stichtag, str) else None)
-    body = await request.body()
-    if art == "application/json":
-        import json
-        from decimal import Decimal
-
-        try:
-            daten = json.loads(body, parse_float=Decimal)
-        except ValueError:
-            raise UngueltigeEingabe([Feldproblem("", "Kein gültiges JSON.")], TITEL) from None
-        return _json_table(daten)
-    if art in ("text/csv", XLSX, "application/octet-stream"):
-        name = "bestand.xlsx" if art == XLSX else "bestand.csv"
-        return read_table_bytes(body, name), _stichtag(request.query_params.get("stichtag"))
-    raise UngueltigeEingabe(
-        [Feldproblem("", "Erwartet: multipart/form-data (Feld „datei“), text/csv, XLSX oder JSON.")], TITEL
-    )
-
-
-def _screen(request: Request, tabelle: Rohtabelle, stichtag: date) -> tuple[Screening, dict[str, str]]:
-    kontext = screening_context(stichtag, request.app.state.regelwerk, request.app.state.satztabellen)
-    try:
-        return screen_tables([tabelle], kontext=kontext, jobs=1), dict(kontext.vorgaben.aufgabenfelder)
+        async for teil in iterate_in_threadpool(teile):
+            yield teil
     finally:
-        gc.unfreeze()  # the run froze its objects to spare the collector; a server lets them go again
+        if screening is not None:
+            screening.close()
 
 
-def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
+async def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str, behalten: bool) -> Response:
+    """The screening in the format ``accept`` asks for, streamed (``behalten``: keep the stores open)."""
+    freigeben = None if behalten else screening
     if PDF in accept:
+        try:
+            pdf = await run_in_threadpool(render_report_pdf, screening, titel, [quelle])
+        finally:
+            if freigeben is not None:
+                freigeben.close()
         return Response(
-            render_report_pdf(screening, titel, [quelle]),
-            media_type=PDF,
-            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'},
+            pdf, media_type=PDF, headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'}
         )
     if XLSX in accept:
-        return Response(
-            export_xlsx(screening),
+        datei = await run_in_threadpool(_xlsx_file, screening)
+        return StreamingResponse(
+            _stream(_file_chunks(datei), freigeben),
             media_type=XLSX,
             headers={"Content-Disposition": 'attachment; filename="bestandsscreening.xlsx"'},
         )
     if "text/csv" in accept:
-        return Response(
-            export_csv(screening),
+        return StreamingResponse(
+            _stream(iter_csv(screening), freigeben),
             media_type=CSV,
             headers={"Content-Disposition": 'attachment; filename="bestandsscreening.csv"'},
         )
-    return CanonicalJSONResponse(screening_als_dict(screening))
+    return StreamingResponse(_stream(iter_screening_json(screening), freigeben), media_type="application/json")
 
 
 @router.post(
     "/screenings",
     summary="Bestandsliste prüfen (Bestandsscreening)",
+    operation_id="screenInventory",
+    openapi_extra=SCREENING_REQUEST_BODY,
     responses={
         200: {
             "description": "Das Screening (ikz-screening/1) als JSON, oder nach Accept PDF/XLSX/CSV.",
-            "content": {"application/json": {}, PDF: {}, XLSX: {}, "text/csv": {}},
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                PDF: {"schema": {"type": "string", "format": "binary"}},
+                XLSX: {"schema": {"type": "string", "format": "binary"}},
+                "text/csv": {"schema": {"type": "string"}},
+            },
         },
         **PROBLEM_RESPONSES,
     },
 )
 async def post_screening(request: Request, _limit: Expensive) -> Response:
     """Jede Zeile der Bestandsliste nach § 2b UStG bewerten; Umsatzgrenze je Erbringer und Aufgabenfeld
-    über alle gleichartigen Leistungen; Zusammenfassung und Handlungsliste."""
-    tabelle, stichtag = await _read_request(request)
-    screening, titel = await run_in_threadpool(_screen, request, tabelle, stichtag)
-    return await run_in_threadpool(_antwort, screening, titel, request.headers.get("accept", ""), tabelle.quelle)
+    über alle gleichartigen Leistungen; Zusammenfassung und Handlungsliste. Die Datei wird beim Lesen
+    begrenzt (Größe, entpackte Größe, Zeilen, Spalten, Zelllänge, Lesezeit); eine Überschreitung ist
+    ein 413-Problem, das die Grenze nennt."""
+    eingang = await receive_upload(request)
+    try:
+        screening, titel, _ = await run_in_threadpool(read_and_screen, request, eingang)
+    finally:
+        eingang.close()
+    return await _antwort(screening, titel, request.headers.get("accept", ""), eingang.name, behalten=False)
 
 
 @router.get(
@@ -207,10 +182,14 @@ MAX_GESPEICHERT = 16
 
 
 def _merke(schluessel: str, wert: tuple[Screening, dict[str, str], str]) -> None:
+    alt = _ERGEBNISSE.get(schluessel)
     _ERGEBNISSE[schluessel] = wert
     _ERGEBNISSE.move_to_end(schluessel)
+    if alt is not None and alt[0] is not wert[0]:
+        alt[0].close()
     while len(_ERGEBNISSE) > MAX_GESPEICHERT:
-        _ERGEBNISSE.popitem(last=False)
+        _, (verdraengt, _, _) = _ERGEBNISSE.popitem(last=False)
+        verdraengt.close()
 
 
 def _seite(request: Request, status_code: int = 200, **kontext: Any) -> HTMLResponse:
@@ -227,33 +206,27 @@ def screening_page(request: Request) -> Response:
 
 @web_router.post("/screening")
 async def screening_upload(request: Request) -> Response:
-    stichtag_text: object = None
+    stichtag_text: str | None = None
     try:
-        async with request.form() as form:
-            stichtag_text = form.get("stichtag")
-            datei = form.get("datei")
-            if datei is None or isinstance(datei, str) or not datei.filename:
-                raise UngueltigeEingabe(
-                    [Feldproblem("datei", "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")], TITEL
-                )
-            inhalt, name = await datei.read(), datei.filename
-        stichtag = _stichtag(stichtag_text if isinstance(stichtag_text, str) else None)
-        tabelle = read_table_bytes(inhalt, name)
-        screening, titel = await run_in_threadpool(_screen, request, tabelle, stichtag)
+        eingang = await form_file(request, "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")
+        stichtag_text = eingang.stichtag
+        try:
+            screening, titel, stichtag = await run_in_threadpool(read_and_screen, request, eingang)
+        finally:
+            eingang.close()
     except UngueltigeEingabe as e:
-        getippt = stichtag_text if isinstance(stichtag_text, str) else ""
-        return _seite(request, 422, screening=None, fehler=e, stichtag_text=getippt)
-    schluessel = hashlib.sha256(inhalt + stichtag.isoformat().encode()).hexdigest()[:24]
-    _merke(schluessel, (screening, titel, name))
+        return _seite(request, 422, screening=None, fehler=e, stichtag_text=stichtag_text or "")
+    schluessel = hashlib.sha256(f"{eingang.sha256}{stichtag.isoformat()}".encode()).hexdigest()[:24]
+    _merke(schluessel, (screening, titel, eingang.name))
     return _seite(
         request,
         screening=screening,
         daten=screening_als_dict(screening),
         feldtitel=titel,
         schluessel=schluessel,
-        quelle=name,
+        quelle=eingang.name,
         fehler=None,
-        stichtag_text=stichtag_text if isinstance(stichtag_text, str) else "",
+        stichtag_text=stichtag_text or "",
     )
 
 
@@ -268,4 +241,4 @@ async def screening_download(request: Request, schluessel: str, datei: str) -> R
         )
         return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
     screening, titel, quelle = gespeichert
-    return await run_in_threadpool(_antwort, screening, titel, art, quelle)
+    return await _antwort(screening, titel, art, quelle, behalten=True)

@@ -79,8 +79,13 @@ def test_the_accept_header_chooses_pdf_xlsx_or_csv(client):
 
 def test_a_file_without_the_required_columns_is_a_german_422_problem(client):
     antwort = client.post("/api/v1/screenings", content=b"Name;Betrag\nA;1\n", headers={"Content-Type": "text/csv"})
-    assert antwort.status_code == 200
-    assert {p["spalte"] for p in antwort.json()["probleme"]} >= {"Name", "Erbringer", "Aufgabenfeld"}
+    assert antwort.status_code == 422
+    assert "Keine Bestandsliste" in antwort.json()["detail"] and "„Name“" in antwort.json()["detail"]
+    teilweise = client.post(
+        "/api/v1/screenings", content=b"Erbringer;Betrag\nA;1\n", headers={"Content-Type": "text/csv"}
+    )
+    assert teilweise.status_code == 200
+    assert {p["spalte"] for p in teilweise.json()["probleme"]} >= {"Betrag", "Aufgabenfeld"}
     kaputt = client.post("/api/v1/screenings", content=b"PK\x03\x04kaputt", headers={"Content-Type": XLSX})
     assert kaputt.status_code == 422
     assert kaputt.headers["content-type"].startswith("application/problem+json")
