@@ -148,6 +148,21 @@ ABSCHLAEGE: dict[str, str] = {
     "jaehrlich": "Jährlich",
 }
 
+FAELLIGKEITEN: dict[str, str] = {
+    "im_voraus": "Im Voraus (im ersten Monat jeder Periode)",
+    "nachschuessig": "Nachschüssig (im letzten Monat jeder Periode)",
+    "nach_periodenende": "Nach Ablauf der Periode (im Folgemonat)",
+}
+
+ABSCHREIBUNGSMETHODEN: dict[str, str] = {
+    "linear": "Linear über die Nutzungsdauer",
+    "leistungsabhaengig": "Leistungsabhängig (nach Leistungseinheiten)",
+}
+
+BESTANDTEILSCHLUESSEL: dict[str, str] = {
+    k: SCHLUESSEL[k] for k in ("einwohner", "fallzahlen", "nutzung", "frei", "gleiche_teile")
+}
+
 # --- the assessment -------------------------------------------------------------------------------
 
 #: Results of an assessment (and of one service). ``gemischt``: services of one case differ.
@@ -179,7 +194,11 @@ REGIME: dict[str, str] = {
     "offen": "offen",
 }
 #: What a rule leads to when it applies (its ``folge``): a result or the law that governs.
-FOLGEN: dict[str, str] = {**ERGEBNISSE_KLEIN, **{k: v for k, v in REGIME.items() if k != "offen"}}
+FOLGEN: dict[str, str] = {
+    **ERGEBNISSE_KLEIN,
+    "steuerbar": "steuerbar",
+    **{k: v for k, v in REGIME.items() if k != "offen"},
+}
 
 #: The steps of the decision: the chains of rules/regelwerk.yaml, as questions a reader asks.
 KETTEN: dict[str, str] = {
@@ -239,6 +258,82 @@ JA_NEIN_FAKTEN: dict[str, tuple[str, str]] = {
         "Verrichtet das gestellte Personal Arbeiten, die Beamten vorbehalten sind?",
         "LfSt Niedersachsen 15.07.2019.",
     ),
+    "kommunale_aufgabe_uebertragbar": (
+        "Erfüllt die Leistung eine kommunale Aufgabe der Empfänger, die befreiend übertragen werden kann?",
+        "Nicht bei Vermietung, Verkauf oder eigenen Arbeitgeberpflichten (BayLfSt 15.02.2023).",
+    ),
+    "befreiende_uebertragung_nur_an_jpoer": (
+        "Lässt das Landesrecht die befreiende Übertragung nur auf öffentliche Stellen zu?",
+        "Z. B. § 23 GkG NRW: nicht auf Private übertragbar.",
+    ),
+    "hilfsgeschaeft": (
+        "Ist die Leistung der gelegentliche Verkauf eines Gegenstands aus dem hoheitlichen Bereich?",
+        "Hilfsgeschäft, z. B. ein gebrauchtes Fahrzeug (UStAE 2b.1 Abs. 9) – keine Hilfstätigkeit.",
+    ),
+    "hilfsgeschaeft_haendlerartig": (
+        "Tritt der Erbringer bei diesen Verkäufen wie ein Händler auf?",
+        "Planmäßiger Einkauf, Werbung, Verkauf an viele Dritte.",
+    ),
+    "unentgeltlich_aus_unternehmensbereich": (
+        "Stammt die unentgeltliche Leistung aus einem unternehmerischen Bereich des Erbringers?",
+        "§ 3 Abs. 9a UStG: unentgeltliche Wertabgabe.",
+    ),
+    "personalbeistellung": (
+        "Stellt der Erbringer das Personal nur bei, damit der Empfänger ihm gegenüber leistet?",
+        "Personalbeistellung ohne eigenes Entgelt (UStAE 1.1 Abs. 6).",
+    ),
+    "notfallhilfe_gesetzliche_pflicht": (
+        "Ist die Leistung eine kurzfristige, gesetzlich geschuldete Hilfe im Einzelfall?",
+        "Z. B. überörtliche Feuerwehrhilfe nach dem BHKG NRW (BMF 09.12.2022).",
+    ),
+    "verzicht_nach_9": (
+        "Hat der Erbringer auf die Steuerbefreiung der Vermietung verzichtet?",
+        "Option nach § 9 UStG.",
+    ),
+}
+#: The facts of rarer cases (sales, letting, staff provision, emergency help, special old-law
+#: activities, the tax rate): the form keeps them in a folded group of their own.
+SONDERFALL_FAKTEN: tuple[str, ...] = (
+    "leistungsart",
+    "nutzung_beim_empfaenger",
+    "hilfsgeschaeft",
+    "hilfsgeschaeft_haendlerartig",
+    "unentgeltlich_aus_unternehmensbereich",
+    "personalbeistellung",
+    "notfallhilfe_gesetzliche_pflicht",
+    "vermietung_gegenstand",
+    "verzicht_nach_9",
+    "steuersatz",
+    "sondertaetigkeit_altes_recht",
+)
+#: The § 2b facts of a service that are a choice, with the form's question, a hint and the label
+#: table of their values. The keys are field names of ``Leistung``.
+AUSWAHL_FAKTEN: dict[str, tuple[str, str, dict[str, str]]] = {
+    "leistungsart": (
+        "Art der Leistung",
+        "§ 4 Nr. 29 UStG befreit nur sonstige Leistungen.",
+        LEISTUNGSARTEN,
+    ),
+    "nutzung_beim_empfaenger": (
+        "Wie nutzen die Empfänger die Leistung?",
+        "Hoheitlich oder für ein Unternehmen, z. B. einen Betrieb gewerblicher Art.",
+        NUTZUNGEN,
+    ),
+    "vermietung_gegenstand": (
+        "Was wird vermietet?",
+        "§ 4 Nr. 12 UStG befreit nur Grundstücke und Räume.",
+        VERMIETUNGSGEGENSTAENDE,
+    ),
+    "steuersatz": (
+        "Steuersatz, falls steuerpflichtig",
+        "Ermäßigt nur für die in § 12 Abs. 2 UStG genannten Leistungen.",
+        STEUERSAETZE,
+    ),
+    "sondertaetigkeit_altes_recht": (
+        "Tätigkeit nach § 2 Abs. 3 Satz 2 UStG a. F.",
+        "Nur für Stichtage vor dem 01.01.2027 von Bedeutung.",
+        SONDERTAETIGKEITEN_ALTES_RECHT,
+    ),
 }
 KTG_FAKTEN: dict[str, tuple[str, str]] = {
     "mitglieder_nichtunternehmerisch": (
@@ -253,6 +348,7 @@ KTG_FAKTEN: dict[str, tuple[str, str]] = {
 #: Every fact a catalogue or the assessment may name, as the form asks for it.
 FAKT_LABELS: dict[str, str] = {
     **{k: v[0] for k, v in JA_NEIN_FAKTEN.items()},
+    **{k: v[0] for k, v in AUSWAHL_FAKTEN.items()},
     **{f"kostenteilungsgemeinschaft.{k}": v[0] for k, v in KTG_FAKTEN.items()},
     "gesetzlicher_vorbehalt_norm": "Welches Gesetz behält die Leistung vor?",
     "umsatz_gleichartige_taetigkeiten": "Umsatz des Erbringers aus allen gleichartigen Tätigkeiten (netto, je Jahr)",
@@ -269,6 +365,9 @@ FAKTEN: dict[str, str] = {
     "erbringer_ist_jpoer": "Erbringer ist eine juristische Person des öffentlichen Rechts",
     "erbringer_ist_zusammenschluss": "Erbringer ist ein Zusammenschluss seiner Mitglieder",
     "empfaenger_alle_jpoer": "Alle Empfänger sind juristische Personen des öffentlichen Rechts",
+    "empfaenger_alle_mitglieder": "Alle Empfänger sind Mitglieder oder Träger des Erbringers",
+    "innenumsatz": "Leistung innerhalb derselben juristischen Person",
+    "bundesland": "Bundesland",
     "entgelt": "Entgelt",
     "aufgabenuebertragung_befreiend": "Befreiende Aufgabenübertragung",
     "befreiung_ausschlaggebend": "Befreiung ausschlaggebend für die Partnerwahl",
@@ -287,6 +386,19 @@ FAKTEN: dict[str, str] = {
     "amtshilfe": "Amtshilfe",
     "personalgestellung": "Personalgestellung",
     "beamtenvorbehalt": "Beamten vorbehaltene Arbeiten",
+    "leistungsart": "Art der Leistung",
+    "hilfsgeschaeft": "Hilfsgeschäft",
+    "hilfsgeschaeft_haendlerartig": "Händlerartiges Auftreten beim Hilfsgeschäft",
+    "vermietung_gegenstand": "Gegenstand der Vermietung",
+    "verzicht_nach_9": "Verzicht auf die Steuerbefreiung (§ 9 UStG)",
+    "nutzung_beim_empfaenger": "Nutzung beim Empfänger",
+    "kommunale_aufgabe_uebertragbar": "Befreiend übertragbare kommunale Aufgabe",
+    "befreiende_uebertragung_nur_an_jpoer": "Befreiende Übertragung nur auf öffentliche Stellen",
+    "unentgeltlich_aus_unternehmensbereich": "Unentgeltliche Leistung aus dem unternehmerischen Bereich",
+    "personalbeistellung": "Personalbeistellung",
+    "notfallhilfe_gesetzliche_pflicht": "Gesetzlich geschuldete Hilfe im Einzelfall",
+    "sondertaetigkeit_altes_recht": "Tätigkeit nach § 2 Abs. 3 Satz 2 UStG a. F.",
+    "steuersatz": "Steuersatz",
     "mitglieder_nichtunternehmerisch": "Mitglieder handeln nichtunternehmerisch",
     "leistungen_mitgliedsbezogen": "Leistungen auf die Mitglieder zugeschnitten",
     "laufzeit_beginn": "Beginn der Laufzeit",
@@ -297,6 +409,7 @@ FAKTEN: dict[str, str] = {
     "kalkulatorische_zinsen_vorhanden": "Kalkulatorische Eigenkapitalzinsen kalkuliert",
     "abrechnungsverfahren": "Abrechnungsverfahren",
     "erstattung_jahr": "Jährliche Erstattung dieser Leistung",
+    "umsatz_gleichartige_untergrenze": "Umsatz aus gleichartigen Tätigkeiten, der sich aus dem Fall ergibt",
 }
 
 # --- the fields of the case file -----------------------------------------------------------------
@@ -319,6 +432,9 @@ FELDER: dict[str, str] = {
     "beteiligte[].vertreten_durch": "Vertreten durch",
     "beteiligte[].option_27_22": "Option nach § 27 Abs. 22 UStG erklärt",
     "beteiligte[].haushaltssicherung": "In der Haushaltssicherung",
+    "beteiligte[].mitglieder": "Mitglieder oder Träger unter den Beteiligten",
+    "beteiligte[].anzahl_mitglieder": "Zahl aller Mitglieder oder Träger",
+    "beteiligte[].rechtstraeger": "Gehört zum Rechtsträger",
     "leistungen": "Leistungen",
     "leistungen[].id": "Kennung",
     "leistungen[].bezeichnung": "Bezeichnung der Leistung",
@@ -328,6 +444,7 @@ FELDER: dict[str, str] = {
     "leistungen[].empfaenger": "Empfänger",
     "leistungen[].entgelt": "Art des Entgelts",
     **{f"leistungen[].{k}": v[0] for k, v in JA_NEIN_FAKTEN.items()},
+    **{f"leistungen[].{k}": v[0] for k, v in AUSWAHL_FAKTEN.items()},
     "leistungen[].gesetzlicher_vorbehalt_norm": "Welches Gesetz behält die Leistung vor?",
     "leistungen[].umsatz_gleichartige_taetigkeiten": "Umsatz des Erbringers aus allen gleichartigen Tätigkeiten",
     "leistungen[].anteil_leistungen_an_jpoer_prozent": "Anteil gleichartiger Leistungen an öffentliche Stellen",
@@ -349,6 +466,9 @@ FELDER: dict[str, str] = {
     "leistungen[].kosten.positionen[].vzae": "VZÄ",
     "leistungen[].kosten.positionen[].betrag": "Betrag (Euro je Jahr)",
     "leistungen[].kosten.positionen[].vorsteuer": "Darauf gezahlte Umsatzsteuer",
+    "leistungen[].kosten.positionen[].gemeinkosten_enthalten": "Enthält der Betrag schon Gemeinkosten?",
+    "leistungen[].kosten.positionen[].leitungsposition": "Leitung oder Sekretariat?",
+    "leistungen[].kosten.positionen[].einzelwagnis_nachweis": "Nachweis des Einzelwagnisses",
     "leistungen[].kosten.sachkostenpauschale_je_vzae": "Sachkostenpauschale je VZÄ",
     "leistungen[].kosten.gemeinkostenzuschlag_prozent": "Gemeinkostenzuschlag auf Personalkosten (%)",
     "leistungen[].kosten.gewinnaufschlag_prozent": "Gewinnaufschlag (%)",
@@ -359,16 +479,58 @@ FELDER: dict[str, str] = {
     "leistungen[].kosten.verteilung.werte": "Werte je Beteiligtem",
     "leistungen[].kosten.verteilung.werte.*": "Schlüsselwert",
     "leistungen[].kosten.verteilung.erbringer_traegt_anteil": "Erbringer trägt einen Anteil",
+    "leistungen[].kosten.verteilung.festanteile": "Feste Anteile",
+    "leistungen[].kosten.verteilung.festanteile.*": "Fester Anteil (%)",
+    "leistungen[].kosten.verteilung.bestandteile": "Bestandteile des gemischten Schlüssels",
+    "leistungen[].kosten.verteilung.bestandteile[].id": "Kennung",
+    "leistungen[].kosten.verteilung.bestandteile[].bezeichnung": "Bezeichnung des Maßstabs",
+    "leistungen[].kosten.verteilung.bestandteile[].gewicht_prozent": "Gewicht (%)",
+    "leistungen[].kosten.verteilung.bestandteile[].schluessel": "Maßstab",
+    "leistungen[].kosten.verteilung.bestandteile[].werte": "Werte je Beteiligtem",
+    "leistungen[].kosten.verteilung.bestandteile[].werte.*": "Wert",
+    "leistungen[].kosten.verteilung.stueckpreis": "Stückpreis (Euro je Einheit)",
+    "leistungen[].kosten.verteilung.mengeneinheit": "Einheit",
+    "leistungen[].kosten.verteilung.einwohner_stichtag": "Stichtag der Einwohnerzahlen",
+    "leistungen[].kosten.verteilung.restcent_traeger": "Wer trägt Restcents?",
     "leistungen[].kosten.abrechnung": "Abrechnung",
     "leistungen[].kosten.abrechnung.verfahren": "Abrechnungsverfahren",
     "leistungen[].kosten.abrechnung.abschlaege": "Abschläge",
+    "leistungen[].kosten.abrechnung.faelligkeit": "Fälligkeit der Abschläge",
+    "leistungen[].kosten.abrechnung.faelligkeitstag": "Fälligkeitstag im Monat",
     "leistungen[].kosten.eigenerstellung": "Eigene Kosten ohne Kooperation",
     "leistungen[].kosten.eigenerstellung.*": "Eigene Kosten ohne Kooperation",
     "leistungen[].kosten.remanenzkosten": "Bleibende Kosten",
     "leistungen[].kosten.remanenzkosten.*": "Bleibende Kosten",
+    "leistungen[].kosten.anlagen": "Anlagegüter",
+    "leistungen[].kosten.anlagen[].bezeichnung": "Bezeichnung des Anlageguts",
+    "leistungen[].kosten.anlagen[].anschaffungskosten": "Anschaffungskosten (netto)",
+    "leistungen[].kosten.anlagen[].vorsteuer": "Bei der Anschaffung gezahlte Umsatzsteuer",
+    "leistungen[].kosten.anlagen[].anschaffung": "Anschaffungsdatum",
+    "leistungen[].kosten.anlagen[].nutzungsdauer_jahre": "Nutzungsdauer (Jahre)",
+    "leistungen[].kosten.anlagen[].methode": "Abschreibungsmethode",
+    "leistungen[].kosten.anlagen[].leistung_gesamt": "Leistungseinheiten über die Nutzungsdauer",
+    "leistungen[].kosten.anlagen[].leistung_bisher": "Bisher verbrauchte Leistungseinheiten",
+    "leistungen[].kosten.anlagen[].leistung_jahr": "Leistungseinheiten im Kalkulationsjahr",
+    "leistungen[].kosten.anlagen[].wiederbeschaffungswert": "Wiederbeschaffungswert",
+    "leistungen[].kosten.anlagen[].eigenkapitalanteil_prozent": "Eigenkapitalanteil (%)",
+    "leistungen[].kosten.anlagen[].fremdkapitalzinsen": "Tatsächliche Kreditzinsen (Euro je Jahr)",
+    "leistungen[].kosten.kalkulatorischer_zinssatz_prozent": "Kalkulatorischer Zinssatz (%)",
+    "leistungen[].kosten.zinssatz_herleitung": "Herleitung des Zinssatzes",
+    "leistungen[].kosten.fortschreibung": "Fortschreibung der Sätze",
+    "leistungen[].kosten.fortschreibung[].prozent": "Steigerung (%)",
+    "leistungen[].kosten.fortschreibung[].ab": "Gültig ab",
+    "leistungen[].kosten.fortschreibung[].grundlage": "Grundlage der Steigerung",
 }
 #: The rows of the lists of the Fallakte, as a reader counts them ("Beteiligter 2").
-ZEILEN: dict[str, str] = {"beteiligte": "Beteiligter", "leistungen": "Leistung", "positionen": "Position"}
+ZEILEN: dict[str, str] = {
+    "beteiligte": "Beteiligter",
+    "leistungen": "Leistung",
+    "positionen": "Position",
+    "bestandteile": "Bestandteil",
+    "anlagen": "Anlagegut",
+    "fortschreibung": "Fortschreibungsschritt",
+    "mitglieder": "Mitglied",
+}
 #: The choice fields of the Fallakte and the label table of their values.
 AUSWAHLFELDER: dict[str, dict[str, str]] = {
     "bundesland": BUNDESLAENDER,
@@ -381,6 +543,10 @@ AUSWAHLFELDER: dict[str, dict[str, str]] = {
     "leistungen[].kosten.verteilung.variabler_schluessel": VARIABLE_SCHLUESSEL,
     "leistungen[].kosten.abrechnung.verfahren": VERFAHREN,
     "leistungen[].kosten.abrechnung.abschlaege": ABSCHLAEGE,
+    "leistungen[].kosten.abrechnung.faelligkeit": FAELLIGKEITEN,
+    "leistungen[].kosten.verteilung.bestandteile[].schluessel": BESTANDTEILSCHLUESSEL,
+    "leistungen[].kosten.anlagen[].methode": ABSCHREIBUNGSMETHODEN,
+    **{f"leistungen[].{k}": v[2] for k, v in AUSWAHL_FAKTEN.items()},
 }
 #: The parameters in the addresses of the web pages (named in an error page when one is wrong).
 ADRESSPARAMETER: dict[str, str] = {
@@ -396,15 +562,4 @@ RECHTSFORMEN_KURZ: dict[str, str] = {
     **RECHTSFORMEN,
     "oerv_delegierend": "ÖrV delegierend",
     "oerv_mandatierend": "ÖrV mandatierend",
-}
-
-FAELLIGKEITEN: dict[str, str] = {
-    "im_voraus": "Im Voraus (im ersten Monat jeder Periode)",
-    "nachschuessig": "Nachschüssig (im letzten Monat jeder Periode)",
-    "nach_periodenende": "Nach Ablauf der Periode (im Folgemonat)",
-}
-
-ABSCHREIBUNGSMETHODEN: dict[str, str] = {
-    "linear": "Linear über die Nutzungsdauer",
-    "leistungsabhaengig": "Leistungsabhängig (nach Leistungseinheiten)",
 }

@@ -31,7 +31,7 @@ Funktionalität: Die Beschlussvorlage sagt dem Rat, was er beschließt und was e
     Wenn das Dokument "beschlussvorlage" mit Stand "05.12.2026" für "kreis-eu" erstellt wird
     Dann enthält das PDF den Text "Der Kreistag stimmt dem Abschluss eines öffentlich-rechtlichen Vertrags nach §§ 54 ff. VwVfG NRW"
     Und enthält das PDF den Text "nimmt zur Kenntnis, dass der Wasserverband Obere Erft eine verbindliche Auskunft"
-    Und enthält das PDF den Text "Die Aufwendungen von 38.368,75 € jährlich werden im Haushalt veranschlagt"
+    Und enthält das PDF den Text "Die Aufwendungen von 38.370,00 € jährlich werden im Haushalt veranschlagt"
 
   Szenario: Beim Zweckverband beschließt die Verbandsversammlung die Satzung
     Angenommen die Fallakte "it-zweckverband"

@@ -21,7 +21,7 @@ Funktionalität: Der Steuerliche Prüfvermerk enthält die ganze Würdigung
     Dann enthält das PDF den Text "Offene Fragen"
     Und enthält das PDF den Text "Könnten private Unternehmen diese Art von Leistung realistisch anbieten"
     Und enthält das PDF den Text "Umsatzsteuerliche Auswirkung je Beteiligtem"
-    Und enthält das PDF den Text "33.737,10 €"
+    Und enthält das PDF den Text "33.738,30 €"
     Und enthält das PDF den Text "Ein Vereinbarungsentwurf kann nicht erstellt werden"
 
   Szenario: Zusammenarbeit oder Eigenerstellung

@@ -30,7 +30,7 @@ Funktionalität: Die Vereinbarung ist Vertragstext, den ein Rechtsamt unterzeich
     Angenommen die Fallakte "standesamt-delegierend"
     Wenn das Dokument "vereinbarung" mit Stand "05.12.2026" erstellt wird
     Dann enthält das PDF den Text "eine Erstattung der ihr entstehenden Kosten (§ 23 Abs. 4 GkG NRW)"
-    Und enthält das PDF den Text "42.205,69 € (41.749,69 € Kosten zuzüglich 456,00 € nicht abziehbarer Vorsteuer)"
+    Und enthält das PDF den Text "42.208,00 € (41.752,00 € Kosten zuzüglich 456,00 € nicht abziehbarer Vorsteuer)"
     Und enthält das PDF nicht den Text "§ 19"
 
   Szenario: Die Aufgabe geht erst mit dem Wirksamwerden über, nicht an einem festen Tag davor

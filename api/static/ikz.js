@@ -73,6 +73,9 @@
         el.appendChild(document.createTextNode(text));
       }
       el.hidden = !text;
+      /* a question in a folded group (e.g. the rarer cases) opens the group */
+      var gruppe = text && praefix && el.closest ? el.closest("details") : null;
+      if (gruppe && !gruppe.open) { gruppe.open = true; }
       var feld = document.getElementById(fuer);
       if (feld) { beschreibung(feld, el.id, !!text); }
     }

@@ -25,6 +25,8 @@ GEPRUEFT = "geprueft"  # checked before the deciding rank; did not apply
 OFFEN = "offen"  # checked before the deciding rank; could still apply
 NICHT_ERFORDERLICH = "nicht_erforderlich"  # after the deciding rank
 MAX_FAKTEN = 6
+#: The outcome of a taxability step that the exemption step continues (rules/regelwerk.yaml).
+STEUERBAR = "steuerbar"
 
 
 @dataclass
@@ -67,11 +69,21 @@ def _ist_ergebnis(folge: str | None) -> bool:
     return folge in ERGEBNISSE_KLEIN
 
 
-def _wirkung(k: dict[str, Any], art: str, entscheidet_ergebnis: bool, sicher: bool) -> str:
+def _wirkung(k: dict[str, Any], art: str, ergebnis: str | None, sicher: bool) -> str:
+    """The effect of a criterion on the result, in one sentence. A deciding criterion decides the
+    result when its outcome is the service's result; a taxability step that ends in "steuerbar"
+    hands over to the exemption step, which alone decides steuerfrei or steuerpflichtig."""
     folge = _folge(k.get("folge"))
     status = str(k.get("status"))
     if art == ENTSCHEIDEND:
-        return f"Entscheidet {'das Ergebnis' if entscheidet_ergebnis else 'diesen Schritt'}: {folge}."
+        if _ist_ergebnis(k.get("folge")) and k.get("folge") == ergebnis:
+            return f"Entscheidet das Ergebnis: {folge}."
+        if k.get("folge") == STEUERBAR:
+            return (
+                f"Entscheidet diesen Schritt: {folge}. Ob die Leistung steuerfrei oder steuerpflichtig ist, "
+                f"entscheidet der Schritt „{KETTEN['steuerbefreiung']}“."
+            )
+        return f"Entscheidet diesen Schritt: {folge}."
     if art == NICHT_ERFORDERLICH:
         return f"Für das Ergebnis nicht erforderlich (Schritt schon entschieden); {STATUS.get(status, status)}."
     if status == "offen" and sicher:
@@ -96,7 +108,6 @@ def steps(lb: dict[str, Any], regelwerk: Any, praefix: str) -> list[Pruefschritt
     """
     kriterien = {k["regel"]: k for k in lb.get("kriterien", [])}
     verweise = {r.id: r.verweist_auf for r in regelwerk.regeln}
-    entscheidende_regel = lb.get("entscheidende_regel")
     sicher = lb.get("ergebnis") != "offen"
     platziert: set[str] = set()
     schritte: list[Pruefschritt] = []
@@ -109,7 +120,7 @@ def steps(lb: dict[str, Any], regelwerk: Any, praefix: str) -> list[Pruefschritt
         # A rule in two chains (both reported when the governing law is open) gets two anchors.
         eigen = f"{praefix}-{regel}" if f"{praefix}-{regel}" not in anker else f"{praefix}-{kette}-{regel}"
         anker.add(eigen)
-        a = Kriteriumsansicht(k, eigen, art, _wirkung(k, art, regel == entscheidende_regel, sicher))
+        a = Kriteriumsansicht(k, eigen, art, _wirkung(k, art, lb.get("ergebnis"), sicher))
         for ref in verweise.get(regel, ()):
             if ref in kriterien:
                 platziert.add(ref)

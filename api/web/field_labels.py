@@ -18,7 +18,7 @@ from api.web.german_input import format_date, format_money, format_number
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 #: Dictionaries keyed by partner id: their keys are partners, not field names.
-_PARTNERTABELLEN = {"werte", "eigenerstellung", "remanenzkosten"}
+_PARTNERTABELLEN = {"werte", "festanteile", "eigenerstellung", "remanenzkosten"}
 _BETRAEGE = {
     "leistungen[].umsatz_gleichartige_taetigkeiten",
     "leistungen[].kosten.positionen[].betrag",
@@ -26,15 +26,38 @@ _BETRAEGE = {
     "leistungen[].kosten.sachkostenpauschale_je_vzae",
     "leistungen[].kosten.eigenerstellung.*",
     "leistungen[].kosten.remanenzkosten.*",
+    "leistungen[].kosten.verteilung.stueckpreis",
+    "leistungen[].kosten.anlagen[].anschaffungskosten",
+    "leistungen[].kosten.anlagen[].vorsteuer",
+    "leistungen[].kosten.anlagen[].wiederbeschaffungswert",
+    "leistungen[].kosten.anlagen[].fremdkapitalzinsen",
 }
 _PROZENTE = {
     "leistungen[].anteil_leistungen_an_jpoer_prozent",
     "leistungen[].kosten.gemeinkostenzuschlag_prozent",
     "leistungen[].kosten.gewinnaufschlag_prozent",
     "leistungen[].kosten.verteilung.sockel_prozent",
+    "leistungen[].kosten.verteilung.festanteile.*",
+    "leistungen[].kosten.verteilung.bestandteile[].gewicht_prozent",
+    "leistungen[].kosten.anlagen[].eigenkapitalanteil_prozent",
+    "leistungen[].kosten.kalkulatorischer_zinssatz_prozent",
+    "leistungen[].kosten.fortschreibung[].prozent",
 }
-_DATEN = {"stichtag", "leistungen[].laufzeit.beginn", "leistungen[].laufzeit.ende"}
-_PARTNERFELDER = {"leistungen[].erbringer", "leistungen[].empfaenger"}
+_DATEN = {
+    "stichtag",
+    "leistungen[].laufzeit.beginn",
+    "leistungen[].laufzeit.ende",
+    "leistungen[].kosten.verteilung.einwohner_stichtag",
+    "leistungen[].kosten.anlagen[].anschaffung",
+    "leistungen[].kosten.fortschreibung[].ab",
+}
+_PARTNERFELDER = {
+    "leistungen[].erbringer",
+    "leistungen[].empfaenger",
+    "leistungen[].kosten.verteilung.restcent_traeger",
+    "beteiligte[].mitglieder",
+    "beteiligte[].rechtstraeger",
+}
 
 
 def _segments(pfad: str) -> list[str | int]:

@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from advisor.bezeichnungen import JA_NEIN_FAKTEN
 from advisor.errors import Feldproblem
 from api.web.form_state import PARTNER_DICTS
 from api.web.german_input import format_date, format_number, parse_date, parse_integer, parse_number
@@ -29,7 +30,9 @@ from api.web.german_input import format_date, format_number, parse_date, parse_i
 _KINDS: dict[str, str] = {
     "stichtag": "datum",
     "beteiligte[].einwohner": "ganzzahl",
-    "beteiligte[].option_27_22": "haken",
+    "beteiligte[].option_27_22": "janein",
+    "beteiligte[].anzahl_mitglieder": "ganzzahl",
+    "beteiligte[].mitglieder": "partnerliste",
     "beteiligte[].haushaltssicherung": "janein",
     "leistungen[].erbringer": "partner",
     "leistungen[].empfaenger": "partnerliste",
@@ -61,12 +64,7 @@ _KINDS: dict[str, str] = {
     "leistungen[].kosten.eigenerstellung.@": "betrag",
     "leistungen[].kosten.remanenzkosten.@": "betrag",
 }
-for _fakt in (
-    "aufgabenuebertragung_befreiend befreiung_ausschlaggebend gesetzlicher_vorbehalt_jpoer "
-    "privat_steuerfrei_ohne_option oeffentliche_infrastruktur gemeinsame_oeffentliche_aufgabe "
-    "hilfstaetigkeit private_anbieter_am_markt anhang_i_unbedeutend vermessung_kataster amtshilfe "
-    "personalgestellung beamtenvorbehalt"
-).split():
+for _fakt in (*JA_NEIN_FAKTEN, "verzicht_nach_9"):
     _KINDS[f"leistungen[].{_fakt}"] = "janein"
 
 #: Lists whose rows are left out when all their fields are empty (a cost row the user did not use).

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from advisor.bezeichnungen import (  # noqa: F401 - re-exported for the templates
     ABSCHLAEGE,
+    ABSCHREIBUNGSMETHODEN,
     ANHANG_I,
     ARTEN,
+    AUSWAHL_FAKTEN,
+    BESTANDTEILSCHLUESSEL,
     BUNDESLAENDER,
     ENTGELTE,
     ERGEBNISSE,
@@ -23,13 +26,19 @@ from advisor.bezeichnungen import (  # noqa: F401 - re-exported for the template
     KETTEN,
     KOSTENARTEN,
     KTG_FAKTEN,
+    LEISTUNGSARTEN,
+    NUTZUNGEN,
     RECHTSFORMEN,
     REGIME,
     RISIKEN,
     SCHLUESSEL,
+    SONDERFALL_FAKTEN,
+    SONDERTAETIGKEITEN_ALTES_RECHT,
     STATUS,
+    STEUERSAETZE,
     VARIABLE_SCHLUESSEL,
     VERFAHREN,
+    VERMIETUNGSGEGENSTAENDE,
 )
 
 

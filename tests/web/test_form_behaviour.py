@@ -70,6 +70,8 @@ def test_a_missing_recipient_is_reported_at_the_recipient_group(client, example_
 def test_a_delegating_agreement_implies_befreiend_and_says_so_at_the_field(client, example_texts):
     items = replace(form_items(example_texts[PERSONAL]), "rechtsform", "oerv_delegierend")
     items = replace(items, B, "")
+    # Issue 17: the payroll catalogue says the task cannot pass with discharging effect; the user says it can.
+    items = replace(items, "leistungen[0].kommunale_aufgabe_uebertragbar", "ja")
     antwort = live(client, items)
     assert "Aus der Rechtsform abgeleitet: ja" in antwort["katalog"]["f-leistungen-0-aufgabenuebertragung-befreiend"]
     html = post(client, items, "aktualisieren").text

@@ -143,6 +143,13 @@ def test_buttons_and_notes_are_not_read_as_case_fields():
         (modell.Abrechnungsverfahren, "VERFAHREN"),
         (modell.Abschlagsrhythmus, "ABSCHLAEGE"),
         (modell.Faelligkeit, "FAELLIGKEITEN"),
+        (modell.Abschreibungsmethode, "ABSCHREIBUNGSMETHODEN"),
+        (modell.Bestandteilschluessel, "BESTANDTEILSCHLUESSEL"),
+        (modell.Leistungsart, "LEISTUNGSARTEN"),
+        (modell.Vermietungsgegenstand, "VERMIETUNGSGEGENSTAENDE"),
+        (modell.NutzungBeimEmpfaenger, "NUTZUNGEN"),
+        (modell.Steuersatz, "STEUERSAETZE"),
+        (modell.SondertaetigkeitAltesRecht, "SONDERTAETIGKEITEN_ALTES_RECHT"),
         (modell.Bundesland, "BUNDESLAENDER"),
     ],
 )

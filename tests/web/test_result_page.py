@@ -119,8 +119,10 @@ def test_an_open_result_says_what_it_depends_on_and_which_results_are_possible(c
 
 def test_the_next_steps_follow_from_the_result(personal_seite):
     schritte = re.sub(r"<[^>]+>", "", personal_seite.split('id="naechste-schritte-titel"')[1].split("</section>")[0])
-    assert "Gestaltung prüfen" in schritte and "Delegierende statt mandatierende" in schritte
-    assert "Umsatzsteuer einplanen" in schritte and "61.913,17\u00a0€" in schritte
+    # Issue 17: payroll cannot pass with discharging effect; the lever is a Zweckverband (§ 4 Nr. 29 UStG).
+    assert "Gestaltung prüfen" in schritte and "Zweckverband" in schritte and "§ 4 Nr. 29 UStG" in schritte
+    # Issue 16: VAT per advance invoice (4 quarterly invoices per payer), 61.913,17 € before.
+    assert "Umsatzsteuer einplanen" in schritte and "61.913,40\u00a0€" in schritte
     assert "Vereinbarung beschließen, genehmigen und bekannt machen" in schritte and "§ 24 GkG NRW" in schritte
     assert "Offene Fragen klären" not in schritte and "Verbindliche Auskunft" not in schritte  # none open, risk low
 
