@@ -83,8 +83,12 @@ def _positionen(kalk: Mapping[str, Any], bib: Klauselbibliothek, ergebnis: str) 
     summen = [("Summe der Kostenpositionen", "", "", _geld(basis.kosten_netto), _geld(basis.vorsteuer_gezahlt))]
     if basis.vorsteuer_nicht_abziehbar:
         summen.append(("zuzüglich nicht abziehbarer Vorsteuer", "", "", _geld(basis.vorsteuer_nicht_abziehbar), ""))
-    titel = "Erstattungsfähige Kosten je Jahr" + (" (ohne Umsatzsteuer)" if basis.steuerpflichtig else "")
-    summen.append((titel, "", "", _geld(basis.erstattungsfaehig), ""))
+    ohne = " (ohne Umsatzsteuer)" if basis.steuerpflichtig else ""
+    if isinstance(kalk.get("stueckpreis"), Mapping):
+        # Unit price: the cost is the basis of the price; what the payers pay is the shares' total.
+        summen.append((f"Kalkulierte Kosten je Jahr{ohne}", "", "", _geld(basis.kosten), ""))
+    else:
+        summen.append((f"Erstattungsfähige Kosten je Jahr{ohne}", "", "", _geld(basis.erstattungsfaehig), ""))
     return Tabelle(
         titel="Kostenpositionen (je Jahr, ohne Umsatzsteuer)",
         spalten=("Kostenart", "Bezeichnung", "Berechnung", "Kosten", "gezahlte Vorsteuer"),
@@ -100,33 +104,97 @@ def _name(anteil: Mapping[str, Any], namen: Mapping[str, str]) -> str:
     return f"{name} (Eigenanteil)" if anteil.get("rolle") == "erbringer" else name
 
 
-def _anteile_ohne_steuer(kalk: Mapping[str, Any], namen: Mapping[str, str], titel: str) -> Tabelle:
+def _gewicht(anteil: Mapping[str, Any]) -> str:
+    """A payer's key value; a fixed share is shown as such, not as a weight."""
+    if anteil.get("festanteil_prozent") is not None:
+        return f"fest {format_percent(anteil['festanteil_prozent'])}"
+    return format_number(Decimal(str(anteil["gewicht"])))
+
+
+def _gewicht_spalte(kalk: Mapping[str, Any]) -> str:
+    preis = kalk.get("stueckpreis")
+    if isinstance(preis, Mapping):
+        return f"Menge ({preis.get('mengeneinheit') or 'Einheiten'}, geplant)"
+    return "Gewicht"
+
+
+def _stueckpreis_zeile(kalk: Mapping[str, Any], ergebnis: str, spalten: int) -> tuple[tuple[str, ...], ...]:
+    """The unit price as a second totals row of the shares table (the figure the cost clause names)."""
+    preis = kalk.get("stueckpreis")
+    if not isinstance(preis, Mapping):
+        return ()
+    betrag = preis.get("preis_netto" if ergebnis == "steuerpflichtig" else "preis_nicht_steuerbar")
+    if betrag is None:
+        return ()
+    art = "vereinbart" if preis.get("vereinbart") else "kalkuliert aus Kosten und geplanter Gesamtmenge"
+    titel = f"Stückpreis je {preis.get('mengeneinheit') or 'Einheit'} ({art})"
+    return ((titel, *("",) * (spalten - 2), _geld(betrag)),)
+
+
+def _summe_ohne_steuer(kalk: Mapping[str, Any]) -> Decimal:
+    """The total of the shares without VAT: the reimbursement, or with a unit price the cost plus
+    the calculation's coverage at the planned quantities (kostenbasis)."""
+    return kostenbasis(kalk, "nicht_steuerbar").erstattungsfaehig
+
+
+def _anteile_ohne_steuer(kalk: Mapping[str, Any], namen: Mapping[str, str], titel: str, ergebnis: str) -> Tabelle:
     return Tabelle(
         titel=titel,
-        spalten=("Beteiligter", "Gewicht", "Quote", "Jahresanteil"),
+        spalten=("Beteiligter", _gewicht_spalte(kalk), "Quote", "Jahresanteil"),
         zeilen=tuple(
             (
                 _name(a, namen),
-                format_number(Decimal(str(a["gewicht"]))),
+                _gewicht(a),
                 format_percent(a["quote_prozent"]),
                 _geld(a["nicht_steuerbar"]),
             )
             for a in kalk.get("anteile", [])
         ),
-        summen=(("Summe", "", "", _geld(kalk["erstattung_nicht_steuerbar"])),),
+        summen=(("Summe", "", "", _geld(_summe_ohne_steuer(kalk))), *_stueckpreis_zeile(kalk, ergebnis, 4)),
         rechts=(False, True, True, True),
         breiten=(0.43, 0.17, 0.17, 0.23),
     )
 
 
-def _anteile_mit_steuer(kalk: Mapping[str, Any], namen: Mapping[str, str], titel: str) -> Tabelle:
+def _werte_je_bestandteil(kalk: Mapping[str, Any], namen: Mapping[str, str]) -> Tabelle | None:
+    """The values of each measure of a mixed key per payer, with the measure's weight."""
+    bestandteile = (kalk.get("schluessel_details") or {}).get("bestandteile") or []
+    if not bestandteile:
+        return None
+    zeilen = []
+    for a in kalk.get("anteile", []):
+        werte = a.get("werte_je_bestandteil") or {}
+        zeilen.append(
+            (
+                _name(a, namen),
+                *(
+                    format_number(Decimal(str(werte[b["id"]]))) if b["id"] in werte else "fester Anteil"
+                    for b in bestandteile
+                ),
+            )
+        )
+    breite = 0.6 / len(bestandteile)
+    return Tabelle(
+        titel="Gemischter Schlüssel: Werte je Maßstab",
+        spalten=(
+            "Beteiligter",
+            *(f"{b['bezeichnung']} ({format_percent(b['gewicht_prozent'])})" for b in bestandteile),
+        ),
+        zeilen=tuple(zeilen),
+        rechts=(False, *(True for _ in bestandteile)),
+        breiten=(0.4, *(breite for _ in bestandteile)),
+    )
+
+
+def _anteile_mit_steuer(kalk: Mapping[str, Any], namen: Mapping[str, str], titel: str, ergebnis: str) -> Tabelle:
     stpfl = kalk["erstattung_steuerpflichtig"]
     return Tabelle(
         titel=titel,
-        spalten=("Beteiligter", "Quote", "netto", "Umsatzsteuer", "brutto"),
+        spalten=("Beteiligter", _gewicht_spalte(kalk), "Quote", "netto", "Umsatzsteuer", "brutto"),
         zeilen=tuple(
             (
                 _name(a, namen),
+                _gewicht(a),
                 format_percent(a["quote_prozent"]),
                 _geld(a["steuerpflichtig"]["netto"]),
                 _geld(a["steuerpflichtig"]["umsatzsteuer"]),
@@ -134,9 +202,12 @@ def _anteile_mit_steuer(kalk: Mapping[str, Any], namen: Mapping[str, str], titel
             )
             for a in kalk.get("anteile", [])
         ),
-        summen=(("Summe", "", _geld(stpfl["netto"]), _geld(stpfl["umsatzsteuer"]), _geld(stpfl["brutto"])),),
-        rechts=(False, True, True, True, True),
-        breiten=(0.36, 0.12, 0.18, 0.16, 0.18),
+        summen=(
+            ("Summe", "", "", _geld(stpfl["netto"]), _geld(stpfl["umsatzsteuer"]), _geld(stpfl["brutto"])),
+            *_stueckpreis_zeile(kalk, "steuerpflichtig" if ergebnis != "offen" else ergebnis, 6),
+        ),
+        rechts=(False, True, True, True, True, True),
+        breiten=(0.28, 0.12, 0.10, 0.17, 0.15, 0.18),
     )
 
 
@@ -182,6 +253,43 @@ def _abschlaege(kalk: Mapping[str, Any], namen: Mapping[str, str], ergebnis: str
     )
 
 
+def _schlussrechnungen(kalk: Mapping[str, Any], namen: Mapping[str, str]) -> Tabelle | None:
+    """The final invoice per payer of a taxable service: the year's service less the advances, each
+    with its net amount and VAT (the advances' VAT was invoiced per advance)."""
+    rechnungen = kalk.get("schlussrechnungen") or []
+    if not rechnungen:
+        return None
+    zeilen = tuple(
+        (
+            namen.get(r["beteiligter"], r["beteiligter"]),
+            _geld(r["leistung"]["netto"]),
+            _geld(r["leistung"]["umsatzsteuer"]),
+            _geld(r["abschlaege"]["netto"]),
+            _geld(r["abschlaege"]["umsatzsteuer"]),
+            _geld(r["verbleibend"]["brutto"]),
+        )
+        for r in rechnungen
+    )
+    return Tabelle(
+        titel="Schlussrechnung: Jahresleistung abzüglich der Abschläge (je mit Umsatzsteuer)",
+        spalten=("Beteiligter", "Leistung netto", "Umsatzsteuer", "Abschläge netto", "Umsatzsteuer", "verbleibt"),
+        zeilen=zeilen,
+        rechts=(False, True, True, True, True, True),
+        breiten=(0.25, 0.15, 0.15, 0.15, 0.15, 0.15),
+    )
+
+
+def _restcent(kalk: Mapping[str, Any], d: Leistungsdaten, namen: Mapping[str, str]) -> Text | None:
+    """The cents the provider bears itself (not invoiced), when there are any."""
+    betraege = (kalk.get("schluessel_details") or {}).get("restcent_erbringer") or {}
+    feld = "steuerpflichtig_netto" if d.bewertung.ergebnis == "steuerpflichtig" else "nicht_steuerbar"
+    betrag = betraege.get(feld)
+    if betrag is None or parse_money(betrag) == 0:
+        return None
+    name = namen.get(d.leistung.erbringer, d.leistung.erbringer)
+    return Text(f"Nicht gleichmäßig verteilbare Cent-Beträge, die {name} selbst trägt: {_geld(betrag)}.")
+
+
 def _kalkulation(
     bib: Klauselbibliothek,
     fallakte: Fallakte,
@@ -208,17 +316,31 @@ def _kalkulation(
         bloecke.append(Text(f"{jahr_text}; Grundlage: {grundlage}."))
         ergebnis = d.bewertung.ergebnis
         bloecke.append(_positionen(kalk, bib, ergebnis))
+        schluessel = d.werte.get("schluessel_text")
+        if isinstance(schluessel, str):
+            bloecke.append(Text(sammler.pruefe(f"Verteilung: Die Kosten werden {schluessel} verteilt.", "Anlage 2")))
         if ergebnis == "steuerpflichtig":
-            bloecke.append(_anteile_mit_steuer(kalk, namen, "Verteilung (Jahresanteile)"))
+            bloecke.append(_anteile_mit_steuer(kalk, namen, "Verteilung (Jahresanteile)", ergebnis))
         else:
-            bloecke.append(_anteile_ohne_steuer(kalk, namen, "Verteilung (Jahresanteile, ohne Umsatzsteuer)"))
+            titel = "Verteilung (Jahresanteile, ohne Umsatzsteuer)"
+            bloecke.append(_anteile_ohne_steuer(kalk, namen, titel, ergebnis))
+        for block in (_werte_je_bestandteil(kalk, namen), _restcent(kalk, d, namen)):
+            if block is not None:
+                bloecke.append(block)
         if ergebnis == "offen":
             nummer = werte.get("nr_umsatzsteuer")
             verweis = f" nach {nummer}" if isinstance(nummer, str) else ""
-            bloecke.append(_anteile_mit_steuer(kalk, namen, f"Jahresanteile im Fall der Umsatzsteuerpflicht{verweis}"))
+            titel = f"Jahresanteile im Fall der Umsatzsteuerpflicht{verweis}"
+            bloecke.append(_anteile_mit_steuer(kalk, namen, titel, ergebnis))
         tabelle = _abschlaege(kalk, namen, ergebnis)
         if tabelle is not None:
+            regel = kalk.get("faelligkeitsregel")
+            if isinstance(regel, str) and regel:
+                bloecke.append(Text(f"Fälligkeit der Abschläge: {regel}"))
             bloecke.append(tabelle)
+            schluss = _schlussrechnungen(kalk, namen) if ergebnis == "steuerpflichtig" else None
+            if schluss is not None:
+                bloecke.append(schluss)
     return bloecke
 
 

@@ -48,6 +48,8 @@ LEISTUNG_MERKMALE: dict[str, tuple[Any, ...]] = {
     "erbringer_traegt_anteil": (True, False),
     "kalkulatorische_zinsen": (True, False),
     "wagnis_oder_gewinn": (True, False),
+    "stueckpreis": (True, False),
+    "befreiung_kostenteilung": (True, False),
 }
 ALLE_MERKMALE = {**FALL_MERKMALE, **LEISTUNG_MERKMALE}
 

@@ -37,6 +37,14 @@ class Kostenbasis:
     vorsteuer_nicht_abziehbar: Decimal
     erstattungsfaehig: Decimal
     steuerpflichtig: bool
+    #: Unit price × planned quantity minus the cost (``stueckpreis`` keys only; else 0): what the
+    #: payers pay beyond (or, negative, below) the cost at the planned quantities.
+    kostendeckung: Decimal = Decimal("0.00")
+
+    @property
+    def kosten(self) -> Decimal:
+        """The cost of the year: net cost lines plus the input VAT that stays a cost."""
+        return self.kosten_netto + self.vorsteuer_nicht_abziehbar
 
 
 def kostenbasis(kalkulation: Mapping[str, Any], ergebnis: str) -> Kostenbasis:
@@ -45,23 +53,38 @@ def kostenbasis(kalkulation: Mapping[str, Any], ergebnis: str) -> Kostenbasis:
     Taxable (``steuerpflichtig``): the provider deducts ``vorsteuerabzug_bei_steuerpflicht``; the
     rest of the input VAT stays a cost; the total is ``erstattung_steuerpflichtig.netto``. Every
     other result (not taxable, exempt, open): all input VAT is a cost; the total is
-    ``erstattung_nicht_steuerbar``.
+    ``erstattung_nicht_steuerbar``. With a unit price the payers pay price × planned quantity: the
+    total is the cost plus the calculation's ``kostendeckung`` of that column.
 
     Raises:
         KalkulationWiderspruechlich: net cost plus non-deductible input VAT differs from the total.
     """
     netto = parse_money(kalkulation["kosten_netto"])
     vorsteuer = parse_money(kalkulation["vorsteuer"])
-    if ergebnis in _MIT_VORSTEUERABZUG:
+    preis = kalkulation.get("stueckpreis")
+    steuerpflichtig = ergebnis in _MIT_VORSTEUERABZUG
+    deckung = Decimal("0.00")
+    if steuerpflichtig:
         abzug = parse_money(kalkulation.get("vorsteuerabzug_bei_steuerpflicht") or kalkulation["vorsteuer"])
         gesamt = parse_money(kalkulation["erstattung_steuerpflichtig"]["netto"])
         bleibt = vorsteuer - abzug
+        if isinstance(preis, Mapping):
+            deckung = parse_money(preis["kostendeckung_steuerpflichtig"])
     else:
+        # With a unit price, erstattung_nicht_steuerbar is the cost; the payers pay price × quantity.
         gesamt = parse_money(kalkulation["erstattung_nicht_steuerbar"])
         bleibt = vorsteuer
-    if netto + bleibt != gesamt:
+        if isinstance(preis, Mapping):
+            deckung = parse_money(preis["kostendeckung_nicht_steuerbar"])
+            if netto + bleibt != gesamt:
+                raise KalkulationWiderspruechlich(
+                    f"Kalkulation der Leistung „{kalkulation.get('leistung')}“: Kosten {netto} + Vorsteuer {bleibt} "
+                    f"ergeben nicht die Kosten {gesamt}."
+                )
+            gesamt += deckung
+    if netto + bleibt + deckung != gesamt:
         raise KalkulationWiderspruechlich(
             f"Kalkulation der Leistung „{kalkulation.get('leistung')}“: Kosten {netto} + nicht abziehbare "
             f"Vorsteuer {bleibt} ergeben nicht die Erstattung {gesamt}."
         )
-    return Kostenbasis(netto, vorsteuer, bleibt, gesamt, ergebnis in _MIT_VORSTEUERABZUG)
+    return Kostenbasis(netto, vorsteuer, bleibt, gesamt, steuerpflichtig, deckung)

@@ -19,10 +19,11 @@ from typing import Any
 from advisor.bewertung import Bewertung, Kriterium, Leistungsbewertung
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte, Leistung
-from contracts.formatting import format_date, format_money, format_months, format_percent, parse_money
+from contracts.formatting import format_date, format_money, format_months, parse_money
 from contracts.grammatik import Nominalphrase, aufzaehlung, parteien_im
 from contracts.klauselbibliothek import Klauselbibliothek
 from contracts.kostenbasis import kostenbasis
+from contracts.kostenklausel import faelligkeit_text, ist_stueckpreis, restcent_text, schluessel_text
 
 #: Term beyond which § 23 Abs. 5 GkG NRW requires a termination clause (years).
 KUENDIGUNGSKLAUSEL_AB_JAHREN = 20
@@ -77,6 +78,42 @@ def entscheidendes_kriterium(lb: Leistungsbewertung) -> Kriterium | None:
         if k.regel == lb.entscheidende_regel:
             return k
     return None
+
+
+#: The exemption of cost-sharing groups (§ 4 Nr. 29 UStG): its conditions are part of the agreement.
+KOSTENTEILUNG = "ustg_4_nr29"
+
+
+def befreiende_regel(lb: Leistungsbewertung) -> str | None:
+    """The rule that exempts a tax-exempt service (the fulfilled rule leading to "steuerfrei"), or
+    None when the service is not exempt (or the assessment names none)."""
+    if lb.ergebnis != "steuerfrei":
+        return None
+    for k in lb.kriterien:
+        if k.folge == "steuerfrei" and k.status == "erfuellt":
+            return k.regel
+    return None
+
+
+def _rechtsgrundlagen(bib: Klauselbibliothek, lb: Leistungsbewertung) -> dict[str, Wert]:
+    """The law the VAT clause cites for the service: § 2b UStG, or the old law for a service the
+    assessment judged under § 2 Abs. 3 UStG a. F.; the exempting norm of a tax-exempt service."""
+    alt = lb.regime == "altes_recht"
+    werte: dict[str, Wert] = {"grundlage_nicht_steuerbar": bib.normen["ustg_2_abs3_af" if alt else "ustg_2b"].text}
+    werte["grundlage_befreiung"] = befreiungsnorm(lb) or bib.normen["ustg_4_nr29"].text
+    return werte
+
+
+def befreiungsnorm(lb: Leistungsbewertung) -> str | None:
+    """The norm of the exempting rule other than § 4 Nr. 29 UStG (None for that one, or none). A rule
+    that names its norm only by examples ("§ 4 UStG (z. B. Nr. 14, 21, 25)") leaves the number to fill."""
+    regel = befreiende_regel(lb)
+    kriterium = next((k for k in lb.kriterien if k.regel == regel), None)
+    if regel in (None, KOSTENTEILUNG) or kriterium is None:
+        return None
+    if "z. B." in kriterium.norm:
+        return kriterium.norm.split(" (")[0] + " [Nummer der Befreiungsvorschrift ergänzen]"
+    return kriterium.norm
 
 
 def braucht_auskunft(lb: Leistungsbewertung) -> bool:
@@ -150,52 +187,14 @@ def _laufzeit(fallakte: Fallakte, leistung: Leistung, pfad: str, werte: dict[str
     return {"laufzeit": art, "kuendigungsklausel_pflicht": pflicht, "fortfuehrung": laufzeit.beginn < fallakte.stichtag}
 
 
-def _schluessel_text(bib: Klauselbibliothek, leistung: Leistung, pfad: str) -> Wert:
-    kosten = leistung.kosten
-    verteilung = kosten.verteilung if kosten is not None else None
-    if verteilung is None:
-        return Fehlt("schluessel", f"{pfad}.kosten.verteilung")
-    namen = bib.bezeichnungen["schluessel"]
-    text = namen[verteilung.schluessel]
-    if verteilung.schluessel == "sockel_plus_variabel":
-        sockel = (
-            format_percent(verteilung.sockel_prozent)
-            if verteilung.sockel_prozent is not None
-            else "[Sockelanteil ergänzen]"
-        )
-        variabel = (
-            namen[verteilung.variabler_schluessel]
-            if verteilung.variabler_schluessel
-            else "[variablen Schlüssel ergänzen]"
-        )
-        text = text.replace("{sockel_prozent}", sockel).replace("{variabler_schluessel}", variabel)
-    return text
-
-
-#: How the calculation distributes remaining cents (fallakte.md: largest-remainder method).
-RESTCENT_STANDARD = (
-    "verbleibende Cent erhalten die Beteiligten mit den größten Rundungsresten, sodass die Anteile "
-    "die Gesamtsumme genau ergeben."
-)
-
-
-def restcent_text(kalk: Mapping[str, Any]) -> str:
-    """The remainder-cent rule of the cost clause.
-
-    HOOK for the cost engineer: when the calculation's JSON view exposes its rule as
-    ``restcent_regel`` (a German clause fragment), that text is used; until then the clause states
-    the method the public contract documents for every calculation (largest remainder).
-    """
-    regel = kalk.get("restcent_regel")
-    return regel if isinstance(regel, str) and regel.strip() else RESTCENT_STANDARD
-
-
 def erstattung_text(kalk: Mapping[str, Any], ergebnis: str) -> str:
     """The annual amount of the cost clause, with its parts where input VAT is part of the cost:
     "42.205,69 € (41.749,69 € Kosten zuzüglich 456,00 € nicht abziehbarer Vorsteuer)"."""
     basis = kostenbasis(kalk, ergebnis)
     text = format_money(basis.erstattungsfaehig)
-    if basis.vorsteuer_nicht_abziehbar:
+    if isinstance(kalk.get("stueckpreis"), Mapping):
+        text += f" bei den geplanten Mengen (kalkulierte Kosten: {format_money(basis.kosten)})"
+    elif basis.vorsteuer_nicht_abziehbar:
         text += (
             f" ({format_money(basis.kosten_netto)} Kosten zuzüglich "
             f"{format_money(basis.vorsteuer_nicht_abziehbar)} nicht abziehbarer Vorsteuer)"
@@ -206,7 +205,12 @@ def erstattung_text(kalk: Mapping[str, Any], ergebnis: str) -> str:
 
 
 def _kosten(
-    bib: Klauselbibliothek, leistung: Leistung, lb: Leistungsbewertung, kalk: Mapping[str, Any] | None, pfad: str
+    bib: Klauselbibliothek,
+    fallakte: Fallakte,
+    leistung: Leistung,
+    lb: Leistungsbewertung,
+    kalk: Mapping[str, Any] | None,
+    pfad: str,
 ) -> tuple[dict[str, Any], dict[str, Wert]]:
     werte: dict[str, Wert] = {
         "kosten_fehlen": Fehlt("kosten", f"{pfad}.kosten"),
@@ -221,6 +225,7 @@ def _kosten(
             "erbringer_traegt_anteil": False,
             "kalkulatorische_zinsen": False,
             "wagnis_oder_gewinn": False,
+            "stueckpreis": False,
         }
         return merkmale, werte
     jahr = kalk.get("kalkulationsjahr") or kosten.kalkulationsjahr
@@ -233,20 +238,27 @@ def _kosten(
             arten.append(name)
     werte["kostenarten"] = aufzaehlung(arten) if arten else Fehlt("kosten", f"{pfad}.kosten.positionen")
     werte["erstattung_text"] = erstattung_text(kalk, lb.ergebnis)
-    werte["schluessel_text"] = _schluessel_text(bib, leistung, pfad)
-    werte["restcent_text"] = restcent_text(kalk)
+    verteilung = kosten.verteilung
+    werte["schluessel_text"] = (
+        schluessel_text(bib, fallakte, leistung, kalk, lb.ergebnis)
+        if verteilung is not None
+        else Fehlt("schluessel", f"{pfad}.kosten.verteilung")
+    )
+    werte["restcent_text"] = restcent_text(fallakte, leistung)
     abrechnung = kosten.abrechnung
     if abrechnung is not None and abrechnung.abschlaege is not None:
         werte["abschlaege_text"] = bib.bezeichnungen["abschlaege"][abrechnung.abschlaege]
     else:
         werte["abschlaege_text"] = Fehlt("abschlaege", f"{pfad}.kosten.abrechnung.abschlaege")
-    verteilung = kosten.verteilung
+    faelligkeit = faelligkeit_text(leistung)
+    werte["faelligkeit_text"] = faelligkeit or Fehlt("abschlaege", f"{pfad}.kosten.abrechnung.abschlaege")
     merkmale = {
         "kosten": True,
         "abrechnung": abrechnung.verfahren if abrechnung is not None else "unbekannt",
         "erbringer_traegt_anteil": bool(verteilung and verteilung.erbringer_traegt_anteil),
         "kalkulatorische_zinsen": _summe_art(kalk, ("kalkulatorische_zinsen",)),
         "wagnis_oder_gewinn": _summe_art(kalk, ("wagnis", "gewinnaufschlag")),
+        "stueckpreis": ist_stueckpreis(leistung),
     }
     return merkmale, werte
 
@@ -288,13 +300,15 @@ def leistungsdaten(
         "empfaenger_akk": parteien_im(empfaenger, "akk"),
         "auskunft_frist": Fehlt("auskunft_frist", ""),
     }
+    werte |= _rechtsgrundlagen(bib, lb)
     merkmale: dict[str, Any] = {
         "ergebnis": lb.ergebnis,
         "risiko": lb.risiko,
         "auskunft_bedingung": braucht_auskunft(lb),
+        "befreiung_kostenteilung": befreiende_regel(lb) in (None, KOSTENTEILUNG),
     }
     merkmale |= _laufzeit(fallakte, leistung, pfad, werte)
-    kostenmerkmale, kostenwerte = _kosten(bib, leistung, lb, kalk, pfad)
+    kostenmerkmale, kostenwerte = _kosten(bib, fallakte, leistung, lb, kalk, pfad)
     merkmale |= kostenmerkmale
     werte |= kostenwerte
     return Leistungsdaten(index, leistung, lb, kalk, merkmale, werte)

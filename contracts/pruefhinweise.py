@@ -1,8 +1,9 @@
 """What the reviewers must check in the agreement, for the Steuerlicher Prüfvermerk.
 
 The agreement itself holds contract text only; these notes are internal: norms the agreement
-cites whose wording was not checked against the statute, notes of the calculation (sources taken
-from secondary material, lump sums), cost elements that put the § 2b result at risk, and parties
+cites whose wording was not checked against the statute, warnings and notes of the calculation
+(overhead counted twice, assets, rates of an earlier year, sources taken from secondary material,
+lump sums), cost elements that put the § 2b result at risk, and parties
 whose admission rests on secondary sources.
 """
 
@@ -36,6 +37,9 @@ def pruefhinweise(
         for p in kalk.get("positionen", []):
             if p.get("hinweis"):
                 hinweise.append(f"Kalkulation „{name}“, {p['bezeichnung']}: {ohne_kennungen(p['hinweis'])}")
+        for w in kalk.get("warnungen", []):
+            if isinstance(w, str):
+                hinweise.append(f"Kalkulation „{name}“ (Warnung): {ohne_kennungen(w)}")
         for h in [*kalk.get("hinweise", []), *kalk.get("quellenhinweise", [])]:
             if isinstance(h, str):
                 text = f"Kalkulation „{name}“: {ohne_kennungen(h)}"

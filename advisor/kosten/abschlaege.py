@@ -74,7 +74,16 @@ def faelligkeiten(rhythmus: str, jahr: int, faelligkeit: str | None = None, tag:
 
 def faelligkeitsregel(rhythmus: str, jahr: int, faelligkeit: str | None, tag: int | None) -> str:
     """The due-date rule as a German sentence with the dates, for the annex and the agreement."""
-    wie, zeitraum = _RHYTHMUS[rhythmus]
+    wie = _RHYTHMUS[rhythmus][0]
+    regel = faelligkeitsbeschreibung(rhythmus, faelligkeit, tag)
+    termine = ", ".join(datum(t) for t in faelligkeiten(rhythmus, jahr, faelligkeit, tag))
+    return f"{wie} {regel} fällig: {termine}."
+
+
+def faelligkeitsbeschreibung(rhythmus: str, faelligkeit: str | None, tag: int | None) -> str:
+    """When each advance is due, without the dates of a year: "nachschüssig am letzten Tag jedes
+    Quartals", "im Voraus zum 15. jedes Monats" (the words an agreement states the rule in)."""
+    zeitraum = _RHYTHMUS[rhythmus][1]
     monatlich = rhythmus == "monatlich"
     if faelligkeit == "im_voraus":
         regel = f"im Voraus zum {tag or 1}. " + ("jedes Monats" if monatlich else f"des ersten Monats jedes {zeitraum}")
@@ -86,8 +95,7 @@ def faelligkeitsregel(rhythmus: str, jahr: int, faelligkeit: str | None, tag: in
         regel = f"nachschüssig am letzten Tag jedes {zeitraum}"
     if tag is not None and tag > 28:
         regel += " (in kürzeren Monaten am Monatsletzten)"
-    termine = ", ".join(datum(t) for t in faelligkeiten(rhythmus, jahr, faelligkeit, tag))
-    return f"{wie} {regel} fällig: {termine}."
+    return regel
 
 
 def abschlagsplan(

@@ -22,9 +22,10 @@ from contracts.entwurf import Block, Schriftstueck, Tabelle, Teil, Text, Zwische
 from contracts.formatting import format_citation, format_date, format_money
 from contracts.grammatik import Nominalphrase, parteien_im
 from contracts.kostenbasis import kostenbasis
+from contracts.merkmale import befreiungsnorm
 from contracts.platzhalter import Sammler
 
-from .gemeinsam import ERGEBNISSE, Fall, Leistungsfall, fall_aus, ja_nein, rechtsform_text
+from .gemeinsam import ERGEBNISSE, Fall, Leistungsfall, anzuwendendes_recht, fall_aus, ja_nein, rechtsform_text
 
 ART = "Antrag auf verbindliche Auskunft"
 
@@ -96,7 +97,7 @@ def _merkmale(fall: Fall, lf: Leistungsfall, sammler: Sammler) -> Tabelle:
             text = f"[Angabe des Antragstellers ergänzen; die Würdigung hat angenommen: {ja_nein(lf.bewertung.katalogvorgaben[name])}]"
         zeilen.append((frage.frage, sammler.pruefe(text, "2. Sachverhalt", {text: pfad})))
     return Tabelle(
-        titel=f"Angaben zu den Merkmalen des § 2b UStG – „{lf.leistung.bezeichnung}“",
+        titel=f"Angaben zu den Merkmalen nach {anzuwendendes_recht(lf.bewertung.regime)} – „{lf.leistung.bezeichnung}“",
         spalten=("Merkmal", "Angabe"),
         zeilen=tuple(zeilen),
         breiten=(0.70, 0.30),
@@ -235,6 +236,11 @@ def _rechtsproblem(fall: Fall, leistungen: list[Leistungsfall], sammler: Sammler
     return bloecke
 
 
+def _befreiungsnorm(fall: Fall, lf: Leistungsfall) -> str:
+    """The norm that exempts the service: the exempting rule's norm, § 4 Nr. 29 UStG by default."""
+    return befreiungsnorm(lf.bewertung) or fall.norm("ustg_4_nr29")
+
+
 def _fragen(fall: Fall, antragsteller: Beteiligter, leistungen: list[Leistungsfall]) -> list[Block]:
     fragen = []
     wer = Nominalphrase.aus_name(antragsteller.name).nom
@@ -248,11 +254,12 @@ def _fragen(fall: Fall, antragsteller: Beteiligter, leistungen: list[Leistungsfa
         grund = f"Ist die Leistung {leistung}, die {wer} auf der Grundlage der geplanten Regelung für {empfaenger} erbringt,"
         ergebnis = lf.bewertung.ergebnis
         if ergebnis == "steuerfrei":
-            fragen.append(f"{grund} nach {fall.norm('ustg_4_nr29')} steuerfrei?")
+            fragen.append(f"{grund} nach {_befreiungsnorm(fall, lf)} steuerfrei?")
         elif ergebnis == "steuerpflichtig":
             fragen.append(f"{grund} steuerbar und steuerpflichtig?")
         else:
-            fragen.append(f"{grund} nach {fall.norm('ustg_2b')} nicht steuerbar?")
+            alt = lf.bewertung.regime == "altes_recht"
+            fragen.append(f"{grund} nach {fall.norm('ustg_2_abs3_af' if alt else 'ustg_2b')} nicht steuerbar?")
     return [Text("", tuple(format_citation(f) for f in fragen), nummeriert=True)]
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.bewertung import Bewertung, Kriterium, Leistungsbewertung
-from advisor.bezeichnungen import ANHANG_I, ARTEN, ENTGELTE, RECHTSFORMEN
+from advisor.bezeichnungen import ANHANG_I, ARTEN, ENTGELTE, RECHTSFORMEN, REGIME
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Beteiligter, Fallakte, Leistung
 from contracts.assembly import kalkulation_als_dict, nicht_zugelassene_beteiligte, traeger
@@ -153,8 +153,17 @@ def rechtsform_text(fall: Fall) -> str:
     return format_citation(RECHTSFORMEN.get(fall.fallakte.rechtsform, fall.fallakte.rechtsform))
 
 
+def anzuwendendes_recht(regime: str) -> str:
+    """The law an assessment (or one service) applies, in words: "§ 2b UStG (neues Recht)", the old
+    law under the option, or both when the governing law is still open."""
+    if regime in ("ustg_2b", "altes_recht"):
+        return REGIME[regime]
+    return "§ 2b UStG oder altem Recht (§ 2 Abs. 3 UStG a. F.; je nach Option nach § 27 Abs. 22 UStG)"
+
+
 def kopfdaten(fall: Fall, *weitere: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    """The key facts under a document's title."""
+    """The key facts under a document's title; "Würdigung" is the assessment's title, which names
+    the law it applies (§ 2b UStG, or the old law under the option of § 27 Abs. 22 UStG)."""
     rw = fall.bewertung.regelwerk
     beteiligte = "; ".join(f"{b.name} ({ARTEN.get(b.art, b.art)})" for b in fall.fallakte.beteiligte)
     return (
@@ -162,6 +171,7 @@ def kopfdaten(fall: Fall, *weitere: tuple[str, str]) -> tuple[tuple[str, str], .
         ("Rechtsform", rechtsform_text(fall)),
         ("Beteiligte", beteiligte),
         *weitere,
+        *((("Würdigung", fall.bewertung.titel),) if fall.bewertung.titel else ()),
         ("Stichtag der Würdigung", format_date(date.fromisoformat(rw.stichtag))),
         ("Regelwerk", f"Version {rw.version}"),
         ("Stand", format_date(fall.stand)),

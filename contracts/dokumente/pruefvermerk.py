@@ -26,6 +26,7 @@ from .gemeinsam import (
     Fall,
     Leistungsfall,
     anteile_tabelle,
+    anzuwendendes_recht,
     fall_aus,
     ja_nein,
     kopfdaten,
@@ -213,7 +214,7 @@ def _regelwerk(fall: Fall) -> list[Block]:
                 f"Version: {rw.version}",
                 f"Inhalts-Prüfsumme (SHA-256): {rw.sha256}",
                 f"Stichtag: {format_date(date.fromisoformat(rw.stichtag))}",
-                f"Regime: {'§ 2b UStG' if rw.regime == 'ustg_2b' else rw.regime.replace('_', ' ')}",
+                f"Anzuwendendes Recht: {anzuwendendes_recht(rw.regime)}",
             ),
         )
     ]
@@ -269,6 +270,6 @@ def erstelle_pruefvermerk(
         final=final,
         bezeichnung=fall.fallakte.bezeichnung,
         autor="IKZ-Berater",
-        schlagworte=(ART, "§ 2b UStG", fall.fallakte.bezeichnung),
+        schlagworte=(ART, fall.bewertung.titel or "§ 2b UStG", fall.fallakte.bezeichnung),
         hinweis="Interner Vermerk – nicht Bestandteil der Vereinbarung und nicht zur Veröffentlichung bestimmt",
     )

@@ -462,12 +462,10 @@ def test_each_shipped_example_gets_the_vat_variant_of_its_real_assessment(name):
 
 
 def test_the_cost_clause_states_the_remainder_cent_rule_of_the_calculation():
+    # Issue 16: the calculation now has a rule of its own (equal weights pay equal amounts; the cents
+    # that cannot be split go to a named party); the clause states it instead of the former fallback.
     beratung = beratung_mit_ergebnis(example_fallakte("standesamt-delegierend"), "nicht_steuerbar")
     text = _text(assemble(beratung, stand=STAND).klausel("kostenerstattung"))
-    assert "auf volle Cent gerundet; verbleibende Cent erhalten die Beteiligten mit den größten Rundungsresten" in text
-    kalk = kalkulation_als_dict(beratung.kalkulation)
-    kalk["leistungen"][0]["restcent_regel"] = "den Restcent trägt der übernehmende Beteiligte."
-    eigene = type(beratung)(beratung.fallakte, beratung.bewertung, kalk)
-    assert "den Restcent trägt der übernehmende Beteiligte." in _text(
-        assemble(eigene, stand=STAND).klausel("kostenerstattung")
-    )
+    assert "nach dem Verfahren der größten Reste auf volle Cent gerundet" in text
+    assert "Beteiligte mit gleichem Gewicht zahlen stets denselben Betrag" in text
+    assert "trägt die Stadt Aheim; sie werden nicht in Rechnung gestellt." in text
