@@ -24,6 +24,8 @@ from advisor.bewertung import (
     Regelwerksstand,
     gesamtergebnis,
 )
+from advisor.bezeichnungen import ERGEBNISSE_KLEIN
+from advisor.bezeichnungen import FAKTEN as FAKTEN_BEZEICHNUNGEN
 from advisor.empfehlungen import suche_hebel
 from advisor.entscheidung import KEINE_UST, Entscheidung, entscheide
 from advisor.errors import Feldproblem, UngueltigeEingabe
@@ -268,12 +270,12 @@ def _hinweise(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt, fallakte: Fallakt
         hinweise.append(f"{vorspann} {deutsch.wert(satz.prozent, 'Prozent')} nach {satz.norm}{herkunft}.")
     folgen = {p.folge for p in e.pfade}
     if e.ergebnis != "offen" and len(folgen) > 1 and folgen <= KEINE_UST:
-        offen = ", ".join(e.offene_fakten) or "weitere Angaben"
+        offen = "; ".join(FAKTEN_BEZEICHNUNGEN.get(f, f) for f in e.offene_fakten) or "weitere Angaben"
         hinweise.append(
             "Ob die Leistung statt „"
-            + e.ergebnis
+            + ERGEBNISSE_KLEIN.get(e.ergebnis, e.ergebnis)
             + "“ sogar „"
-            + next(iter(folgen - {e.ergebnis}))
+            + ERGEBNISSE_KLEIN.get(anders := next(iter(folgen - {e.ergebnis})), anders)
             + "“ ist, hängt von ungeklärten Angaben ab ("
             + offen
             + "). "

@@ -345,6 +345,16 @@ KTG_FAKTEN: dict[str, tuple[str, str]] = {
         "§ 4 Nr. 29 UStG; allgemein angebotene Leistungen genügen nicht.",
     ),
 }
+#: The facts whose values are keys of a choice, with the label table of their values (assessment
+#: texts, documents, web and CLI show the label, never the key).
+FAKT_AUSWAHL: dict[str, dict[str, str]] = {
+    "rechtsform": RECHTSFORMEN,
+    "bundesland": BUNDESLAENDER,
+    "entgelt": ENTGELTE,
+    "abrechnungsverfahren": VERFAHREN,
+    "anhang_i_taetigkeit": {"keine": "keine", **ANHANG_I},
+    **{k: v[2] for k, v in AUSWAHL_FAKTEN.items()},
+}
 #: Every fact a catalogue or the assessment may name, as the form asks for it.
 FAKT_LABELS: dict[str, str] = {
     **{k: v[0] for k, v in JA_NEIN_FAKTEN.items()},

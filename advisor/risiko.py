@@ -8,6 +8,7 @@ the case's own facts, and an open result.
 
 from __future__ import annotations
 
+from advisor.bezeichnungen import FAKTEN
 from advisor.entscheidung import Entscheidung, hoechstes_risiko
 from advisor.regelwerk.modell import Regelwerk
 from advisor.sachverhalt import Sachverhalt
@@ -48,12 +49,13 @@ def bewerte_risiko(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[str
     aus_katalog = sorted(gelesen & sv.aus_katalog)
     if aus_katalog:
         stufen.append("mittel")
-        feld = sv.fakten["aufgabenfeld"]
+        kennung = sv.fakten["aufgabenfeld"]
+        feld = rw.katalog[kennung].bezeichnung if kennung in rw.katalog else kennung
         gruende.append(
             "Das Ergebnis stützt sich auf Vorgaben des Katalogs für das Aufgabenfeld „"
             + feld
             + "“ statt auf Angaben des Falls: "
-            + ", ".join(aus_katalog)
+            + "; ".join(FAKTEN.get(f, f) for f in aus_katalog)
             + ". Bitte im Einzelfall bestätigen."
         )
     return hoechstes_risiko(*stufen), tuple(gruende)

@@ -12,33 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from advisor import deutsch
-from advisor.bezeichnungen import (
-    ANHANG_I,
-    BUNDESLAENDER,
-    ENTGELTE,
-    LEISTUNGSARTEN,
-    NUTZUNGEN,
-    RECHTSFORMEN,
-    SONDERTAETIGKEITEN_ALTES_RECHT,
-    STEUERSAETZE,
-    VERFAHREN,
-    VERMIETUNGSGEGENSTAENDE,
-)
-from advisor.sachverhalt import EINHEITEN, KEINE_ANHANG_I_TAETIGKEIT
+from advisor.bezeichnungen import FAKT_AUSWAHL
+from advisor.sachverhalt import EINHEITEN
 
 #: Facts whose values are keys of the case file's choices: shown in the users' words.
-_BEZEICHNUNGEN: dict[str, dict[str, str]] = {
-    "rechtsform": RECHTSFORMEN,
-    "entgelt": ENTGELTE,
-    "abrechnungsverfahren": VERFAHREN,
-    "anhang_i_taetigkeit": {**ANHANG_I, KEINE_ANHANG_I_TAETIGKEIT: "keine"},
-    "bundesland": BUNDESLAENDER,
-    "leistungsart": LEISTUNGSARTEN,
-    "vermietung_gegenstand": VERMIETUNGSGEGENSTAENDE,
-    "nutzung_beim_empfaenger": NUTZUNGEN,
-    "steuersatz": STEUERSAETZE,
-    "sondertaetigkeit_altes_recht": SONDERTAETIGKEITEN_ALTES_RECHT,
-}
+_BEZEICHNUNGEN: dict[str, dict[str, str]] = FAKT_AUSWAHL
 
 #: The title of an assessment by the law it applies (``Regelwerksstand.regime``).
 _TITEL = {

@@ -42,12 +42,14 @@ def _handler(args: argparse.Namespace) -> int:
         from advisor.parsing import parse_fallakte
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-        beratung = berate(fallakte, rules.load_rules(), satztabellen(args), mit_empfehlungen=False)
+        tabellen = satztabellen(args)
+        beratung = berate(fallakte, rules.load_rules(), tabellen, mit_empfehlungen=False)
         if args.json:
             sys.stdout.write(dump_json(kalkulation_als_dict(beratung.kalkulation)))
         else:
             ergebnisse = {b.leistung: b.ergebnis for b in beratung.bewertung.leistungen}
-            sys.stdout.write(render_text(beratung.kalkulation, fallakte, ergebnisse))
+            titel = {kennung: t.titel for kennung, t in tabellen.tabellen.items()}
+            sys.stdout.write(render_text(beratung.kalkulation, fallakte, ergebnisse, titel))
         return EXIT_OK
 
     return run_guarded(action)

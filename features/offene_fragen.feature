@@ -77,4 +77,4 @@ Funktionalität: Offene Ergebnisse – gefragt wird nur, was das Ergebnis änder
     Und die entscheidende Regel ist „§ 4 Nr. 29 UStG“
     Und es wird keine Frage gestellt
     Und ein Hinweis nennt "An der Umsatzsteuerfreiheit der Leistung ändert das nichts"
-    Und ein Hinweis nennt "umsatz_gleichartige_taetigkeiten"
+    Und ein Hinweis nennt "Umsatz aus gleichartigen Tätigkeiten"

@@ -206,7 +206,7 @@ def anlagenrechnung(kosten: Kosten, jahr: int) -> Anlagenrechnung:
             )
     if zinssatz and kosten.anlagen and kosten.zinssatz_herleitung is None:
         warnungen.append(
-            f"Der kalkulatorische Zinssatz von {prozent(zinssatz)} ist nicht hergeleitet (zinssatz_herleitung); "
+            f"Der kalkulatorische Zinssatz von {prozent(zinssatz)} ist nicht hergeleitet („Herleitung des Zinssatzes“ fehlt); "
             "§ 6 Abs. 2 KAG NRW nennt einen einheitlichen Nominalzins (Durchschnitt der Emissionsrenditen "
             "öffentlicher Anleihen über 30 Jahre) – Quelle und Stand bitte angeben."
         )

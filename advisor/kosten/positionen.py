@@ -183,8 +183,8 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
                 probleme.append(
                     Feldproblem(
                         ort,
-                        "Bei satzgrundlage eigene_klr bitte den Betrag aus der eigenen Kostenrechnung angeben "
-                        "(betrag) statt Entgeltgruppe und VZÄ.",
+                        "Bei der Satzgrundlage „eigene Kosten- und Leistungsrechnung“ bitte den Betrag aus der "
+                        "eigenen Kostenrechnung angeben statt Entgeltgruppe und VZÄ.",
                     )
                 )
                 continue
@@ -193,7 +193,7 @@ def eigene_zeilen(kosten: Kosten, satztabellen: Satztabellen, pfad: str) -> tupl
                     Feldproblem(
                         f"{pfad}.positionen[{i}].gemeinkosten_enthalten",
                         "Personalkosten aus einer Satztabelle enthalten keine Gemeinkosten (sie sind aus dem "
-                        "Vollkostensatz ohne Zuschlag zurückgerechnet); gemeinkosten_enthalten gilt für Beträge "
+                        "Vollkostensatz ohne Zuschlag zurückgerechnet); „Enthält der Betrag schon Gemeinkosten?“ gilt für Beträge "
                         "aus der eigenen Kostenrechnung.",
                     )
                 )

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from advisor.bezeichnungen import ERGEBNISSE_KLEIN, KOSTENARTEN
 from advisor.deutsch import betrag, euro, prozent, zahl
 from advisor.fallakte import Fallakte
 from advisor.kosten.kalkulation import Kalkulation, Leistungskalkulation
 from advisor.kosten.rundung import NULL
+from advisor.kosten.satztabellen_modell import EIGENE_KLR
 from advisor.kosten.text_tabellen import kurz as _kurz
 from advisor.kosten.text_tabellen import name as _name
 from advisor.kosten.text_tabellen import tabelle as _tabelle
@@ -29,19 +31,35 @@ _MASSGEBLICH = {
 }
 
 
-def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str | None) -> list[str]:
+def _ohne_kennungen(text: str, titel: Mapping[str, str]) -> str:
+    """A text with the keys of rate tables replaced by their titles (the reader knows the titles)."""
+    for kennung, name in titel.items():
+        text = text.replace(kennung, name)
+    return text
+
+
+def _leistung(
+    k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str | None, titel: Mapping[str, str]
+) -> list[str]:
+    grundlage = titel.get(k.satzgrundlage, k.satzgrundlage) if k.satzgrundlage else "keine (Beträge)"
     out = [
         f"Leistung „{k.leistung}“ – {k.bezeichnung}",
-        f"Kalkulationsjahr {k.kalkulationsjahr} · Satzgrundlage {k.satzgrundlage or 'keine (Beträge)'} · "
-        f"Beträge in EUR je Jahr",
+        f"Kalkulationsjahr {k.kalkulationsjahr} · Satzgrundlage {grundlage} · Beträge in EUR je Jahr",
     ]
     if ergebnis:
-        out.append(f"Ergebnis der § 2b-Bewertung: {ergebnis} – {_MASSGEBLICH.get(ergebnis, '')}".rstrip(" –"))
+        wort = ERGEBNISSE_KLEIN.get(ergebnis, ergebnis)
+        out.append(f"Ergebnis der § 2b-Bewertung: {wort} – {_MASSGEBLICH.get(ergebnis, '')}".rstrip(" –"))
     out += ["", "Kostenpositionen"]
     out += _tabelle(
         ["Art", "Bezeichnung", "Herkunft", "Betrag", "Vorsteuer"],
         [
-            [p.art, _kurz(p.bezeichnung, 36), _kurz(p.herkunft, 60), betrag(p.betrag), betrag(p.vorsteuer)]
+            [
+                KOSTENARTEN.get(p.art, p.art),
+                _kurz(p.bezeichnung, 36),
+                _kurz(_ohne_kennungen(str(p.herkunft), titel), 60),
+                betrag(p.betrag),
+                betrag(p.vorsteuer),
+            ]
             for p in k.positionen
         ],
         {3, 4},
@@ -58,7 +76,7 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     breite = max(len(t) for t, _ in summen)
     out += ["", *(f"  {t.ljust(breite)}  {betrag(w).rjust(14)}" for t, w in summen)]
     if k.warnungen:
-        out += ["", "Warnungen (bitte prüfen)"] + [f"  ! {w}" for w in k.warnungen]
+        out += ["", "Warnungen (bitte prüfen)"] + [f"  ! {_ohne_kennungen(w, titel)}" for w in k.warnungen]
     out += _anlagen(k)
     out += ["", f"Verteilung: {k.verteilung}"]
     out += _stueckpreis(k)
@@ -141,7 +159,7 @@ def _leistung(k: Leistungskalkulation, fallakte: Fallakte | None, ergebnis: str 
     out += _abschlaege(k, fallakte)
     hinweise = [*(p.hinweis for p in k.positionen if p.hinweis), *k.hinweise]
     if hinweise:
-        out += ["", "Hinweise"] + [f"  - {h}" for h in dict.fromkeys(hinweise)]
+        out += ["", "Hinweise"] + [f"  - {_ohne_kennungen(h, titel)}" for h in dict.fromkeys(hinweise)]
     if k.quellenhinweise:
         out += ["", "Quellen der Sätze"] + [f"  - {h}" for h in k.quellenhinweise]
     return out
@@ -233,16 +251,21 @@ def _abschlaege(k: Leistungskalkulation, fallakte: Fallakte | None) -> list[str]
 
 
 def render_text(
-    kalkulation: Kalkulation, fallakte: Fallakte | None = None, ergebnisse: Mapping[str, str] | None = None
+    kalkulation: Kalkulation,
+    fallakte: Fallakte | None = None,
+    ergebnisse: Mapping[str, str] | None = None,
+    tabellentitel: Mapping[str, str] | None = None,
 ) -> str:
     """The calculation as German text tables, one block per service; ``ergebnisse`` (service id →
-    § 2b result) says which column applies."""
+    § 2b result) says which column applies; ``tabellentitel`` (rate-table id → title) names the rate
+    tables by their titles instead of their keys."""
+    titel = {EIGENE_KLR: "eigene Kosten- und Leistungsrechnung", **(tabellentitel or {})}
     out: list[str] = []
     if fallakte is not None:
         out += [f"Kostenkalkulation: {fallakte.bezeichnung}", ""]
     for k in kalkulation.leistungen:
         if isinstance(k, Leistungskalkulation):
-            out += _leistung(k, fallakte, (ergebnisse or {}).get(k.leistung))
+            out += _leistung(k, fallakte, (ergebnisse or {}).get(k.leistung), titel)
         else:
             out += [f"Leistung „{k.leistung}“ – {k.bezeichnung}", f"  Nicht kalkulierbar: {k.grund}"]
         out.append("")

@@ -139,7 +139,7 @@ def _verwendet_einwohner(v: Verteilung) -> bool:
 
 
 _OHNE_STICHTAG = (
-    "Der Stichtag der Einwohnerzahlen fehlt (verteilung.einwohner_stichtag, z. B. IT.NRW zum 31.12. "
+    "Der Stichtag der Einwohnerzahlen fehlt („Stichtag der Einwohnerzahlen“, z. B. IT.NRW zum 31.12. "
     "des Vorvorjahres); die Vereinbarung sollte ihn nennen, sonst ist der Schlüssel nicht nachprüfbar."
 )
 

@@ -72,7 +72,7 @@ def _alte_tabelle(kennung: str, bezugsjahre: tuple[int, ...], jahr: int) -> str:
     jahre = "/".join(str(j) for j in bezugsjahre)
     return (
         f"Die Sätze von {kennung} gelten für {jahre}, kalkuliert wird {jahr}: ohne Fortschreibung "
-        "(fortschreibung: Prozentsatz, ab, Grundlage – z. B. die Tariferhöhung) oder eine eigene aktuelle "
+        "(„Fortschreibung der Sätze“: Steigerung, gültig ab, Grundlage – z. B. die Tariferhöhung) oder eine eigene aktuelle "
         "Tabelle sind die Personalkosten zu niedrig angesetzt."
     )
 
@@ -156,7 +156,8 @@ def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> t
             warnungen.append(
                 f"Gemeinkosten womöglich doppelt: {ungeklaert} Personalposition(en) aus der eigenen KLR ohne "
                 "Angabe, ob sie schon Gemeinkosten enthalten – KLR-Zahlen tun das meist. Bitte je Position "
-                "gemeinkosten_enthalten angeben; der Zuschlag gilt nur für Kosten ohne eigene Gemeinkosten."
+                "„Enthält der Betrag schon Gemeinkosten?“ beantworten; der Zuschlag gilt nur für Kosten ohne eigene "
+                "Gemeinkosten."
             )
         voll = satz >= min(KGST_ZUSCHLAEGE)
         if leitung and voll:
@@ -171,7 +172,7 @@ def _gemeinkosten(kosten: Kosten, zeilen: list[Kostenzeile], satz: Decimal) -> t
                 f"Gemeinkosten womöglich doppelt: {', '.join(f'„{b}“' for b in fraglich)} klingt nach Leitung oder "
                 f"Sekretariat. Der volle KGSt-Zuschlag von {prozent(satz)} enthält die Leitung der Organisationseinheit "
                 "und das Sekretariat bereits; ist die Position eine solche Funktion, zählt sie doppelt. Bitte prüfen und "
-                "leitungsposition (true/false) angeben."
+                "„Leitung oder Sekretariat?“ mit ja oder nein beantworten."
             )
     ohne = f" (ohne {mit_eigenen} Position(en) mit eigenen Gemeinkosten)" if mit_eigenen else ""
     return (

@@ -1,10 +1,11 @@
 """Rate limits per client, counted in the database (shared by all workers and servers).
 
-Fixed windows: each (bucket, window) row counts the requests of one client to one kind of
-endpoint ("anmelden", "teuer") in one window of ``window_s`` seconds. At a window's edge a
-client can make up to twice the limit in a short time; for slowing password guessing and
-bounding the cost of document rendering that is enough. SQL is plain UPDATE/INSERT, so it
-works on SQLite and PostgreSQL alike; old windows are deleted when a new one starts.
+Sliding-window estimate: each (bucket, window) row counts the requests of one client to one kind
+of endpoint ("anmelden", "teuer") in one window of ``window_s`` seconds, and a request is judged
+by the current window's count plus the previous window's count weighted by the part of it that
+still lies within the last ``window_s`` seconds. Unlike plain fixed windows this does not let a
+client make twice the limit across a window's edge. SQL is plain UPDATE/INSERT, so it works on
+SQLite and PostgreSQL alike; old windows are deleted when a new one starts.
 """
 
 from __future__ import annotations
@@ -53,5 +54,16 @@ def hit(session_factory: sessionmaker[Session], bucket: str, limit: int, window_
         count = session.execute(
             select(RateCounterRow.count).where(RateCounterRow.bucket == bucket, RateCounterRow.window_start == window)
         ).scalar_one()
+        previous = session.execute(
+            select(RateCounterRow.count).where(
+                RateCounterRow.bucket == bucket, RateCounterRow.window_start == window - window_s
+            )
+        ).scalar_one_or_none()
         session.commit()
-    return Verdict(count <= limit, count, max(1, math.ceil(window + window_s - now)))
+    still_counted = 1 - (now - window) / window_s
+    estimate = count + (previous or 0) * still_counted
+    if estimate <= limit or not previous:
+        retry_after = window + window_s - now
+    else:  # wait until the previous window's weight has fallen enough (or the window ends)
+        retry_after = min(window + window_s - now, (estimate - limit) / previous * window_s)
+    return Verdict(estimate <= limit, count, max(1, math.ceil(retry_after)))

@@ -12,16 +12,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from advisor.bezeichnungen import ANHANG_I, ENTGELTE, FAKTEN, RECHTSFORMEN, VERFAHREN
+from advisor.bezeichnungen import FAKT_AUSWAHL, FAKTEN
 from advisor.sachverhalt import FAKTEN as FAKTARTEN
 from api.web.german_input import format_date, format_money, format_number
 
-_AUSWAHL: dict[str, dict[str, str]] = {
-    "rechtsform": RECHTSFORMEN,
-    "entgelt": ENTGELTE,
-    "anhang_i_taetigkeit": {"keine": "keine", **ANHANG_I},
-    "abrechnungsverfahren": VERFAHREN,
-}
+_AUSWAHL: dict[str, dict[str, str]] = FAKT_AUSWAHL
 
 
 def wert_des_fakts(fakt: str, wert: Any, katalog: dict[str, str] | None = None) -> str:

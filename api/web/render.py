@@ -48,6 +48,14 @@ def _label(value: Any, table: str) -> str:
     return mapping.get(str(value), str(value))
 
 
+def _ohne_kennungen(text: Any, titel: dict[str, str]) -> str:
+    """A calculation text with the keys of rate tables replaced by their titles."""
+    text = str(text)
+    for kennung, name in titel.items():
+        text = text.replace(kennung, name)
+    return text
+
+
 def build_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
@@ -64,6 +72,7 @@ def build_environment() -> Environment:
         label=_label,
         feld_id=field_id,
         ja_nein=labels.ja_nein,
+        ohne_kennungen=_ohne_kennungen,
     )
     env.globals["labels"] = labels
     return env

@@ -37,6 +37,7 @@ def _context(request: Request, daten: dict[str, Any], bewertung: dict[str, Any],
         "naechste_schritte": next_steps(daten, bewertung, kalkulation),
         "aufgabenfelder": aufgabenfelder,
         "partner": {str(b.get("id")): str(b.get("name")) for b in daten.get("beteiligte", [])},
+        "tabellentitel": dict(advice.satzgrundlage_choices(request.app.state.satztabellen)),
     }
 
 

@@ -87,14 +87,14 @@ def _merkmale(fall: Fall, lf: Leistungsfall, sammler: Sammler) -> Tabelle:
             continue
         wert = _fakt(lf, frage.feld)
         if wert is not None:
-            zeilen.append((frage.frage, ja_nein(wert)))
+            zeilen.append((frage.frage, ja_nein(wert, name)))
             continue
         if name not in streitig:
             continue
         pfad = f"leistungen[{lf.index}].{frage.feld}"
         text = "[Angabe des Antragstellers ergänzen]"
         if name in lf.bewertung.katalogvorgaben:
-            text = f"[Angabe des Antragstellers ergänzen; die Würdigung hat angenommen: {ja_nein(lf.bewertung.katalogvorgaben[name])}]"
+            text = f"[Angabe des Antragstellers ergänzen; die Würdigung hat angenommen: {ja_nein(lf.bewertung.katalogvorgaben[name], name)}]"
         zeilen.append((frage.frage, sammler.pruefe(text, "2. Sachverhalt", {text: pfad})))
     return Tabelle(
         titel=f"Angaben zu den Merkmalen nach {anzuwendendes_recht(lf.bewertung.regime)} – „{lf.leistung.bezeichnung}“",

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.bewertung import Bewertung, Kriterium, Leistungsbewertung
-from advisor.bezeichnungen import ANHANG_I, ARTEN, ENTGELTE, RECHTSFORMEN, REGIME
+from advisor.bezeichnungen import ANHANG_I, ARTEN, ENTGELTE, FAKT_AUSWAHL, RECHTSFORMEN, REGIME
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Beteiligter, Fallakte, Leistung
 from contracts.assembly import kalkulation_als_dict, nicht_zugelassene_beteiligte, traeger
@@ -131,13 +131,16 @@ def fall_aus(beratung: Any, *, regelwerk: Any = None, stand: date | None = None,
     )
 
 
-def ja_nein(wert: Any) -> str:
-    """A fact's value in plain German: "ja", "nein", a label, a number."""
+def ja_nein(wert: Any, fakt: str | None = None) -> str:
+    """A fact's value in plain German: "ja", "nein", the label of a choice (of fact ``fakt`` where
+    given), a number."""
     if isinstance(wert, bool):
         return "ja" if wert else "nein"
     if isinstance(wert, Decimal | int) and not isinstance(wert, bool):
         return format_number(Decimal(wert))
     if isinstance(wert, str):
+        if fakt in FAKT_AUSWAHL:
+            return FAKT_AUSWAHL[fakt].get(wert, wert)
         return ANHANG_I.get(wert) or ENTGELTE.get(wert) or ("keine" if wert == "keine" else wert)
     return str(wert)
 

@@ -95,7 +95,9 @@ def _wuerdigung(fall: Fall, lf: Leistungsfall, sammler: Sammler) -> list[Block]:
             Text(
                 f"Aus dem Aufgabenfeld-Katalog „{name}“ übernommene Annahmen (keine Angaben des Falls; vom Fachamt "
                 "zu bestätigen):",
-                tuple(f"{fragen.get(k, k)} – angenommen: {ja_nein(v)}" for k, v in sorted(lb.katalogvorgaben.items())),
+                tuple(
+                    f"{fragen.get(k, k)} – angenommen: {ja_nein(v, k)}" for k, v in sorted(lb.katalogvorgaben.items())
+                ),
             )
         )
     if lb.hinweise:

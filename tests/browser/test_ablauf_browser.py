@@ -49,7 +49,7 @@ def test_names_typed_in_step_one_appear_at_once_in_provider_recipients_and_cost_
     expect(page.locator(L + "erbringer option[value='0']")).to_have_text("Kreis Musterland")
     expect(page.locator(f"label[for='{L[1:]}empfaenger-1']")).to_have_text("Stadt Aheim")
     expect(page.get_by_role("rowheader", name="Stadt Aheim").first).to_be_visible()
-    expect(page.locator("#f-beteiligte-1-gruppe legend")).to_have_text("Beteiligter 2: Stadt Aheim")
+    expect(page.locator("#f-beteiligte-1-gruppe > legend")).to_have_text("Beteiligter 2: Stadt Aheim")
     page.fill("#f-beteiligte-1-name", "")
     expect(page.locator(f"label[for='{L[1:]}empfaenger-1']")).to_have_text("Beteiligter 2 (noch ohne Namen)")
 

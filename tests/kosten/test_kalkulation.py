@@ -328,7 +328,9 @@ def test_grade_without_rate_table_is_a_field_error(rechne):
 
 def test_grade_with_own_cost_accounting_asks_for_the_amount(rechne):
     daten = fall_daten(positionen=[{"art": "personal", "bezeichnung": "P", "entgeltgruppe": "E 9b", "vzae": 1}])
-    assert "eigene_klr" in _fehler(rechne, daten)["leistungen[0].kosten.positionen[0].entgeltgruppe"]
+    # The message names the rate basis in the users' words, not its key eigene_klr (integration).
+    meldung = _fehler(rechne, daten)["leistungen[0].kosten.positionen[0].entgeltgruppe"]
+    assert "„eigene Kosten- und Leistungsrechnung“" in meldung and "eigene_klr" not in meldung
 
 
 def test_missing_key_is_a_field_error(rechne):

@@ -98,7 +98,10 @@ def test_a_table_for_earlier_years_without_indexation_is_warned_about_never_sile
 
 def test_own_klr_personnel_without_a_statement_on_overhead_is_flagged(rechne):
     k = _k(rechne, gemeinkostenzuschlag_prozent=20)
-    assert any("Gemeinkosten womöglich doppelt" in w and "gemeinkosten_enthalten" in w for w in k.warnungen)
+    # The warning names the form's question, not the key gemeinkosten_enthalten (integration).
+    assert any(
+        "Gemeinkosten womöglich doppelt" in w and "„Enthält der Betrag schon Gemeinkosten?“" in w for w in k.warnungen
+    )
     positionen = [{"art": "personal", "bezeichnung": "SB", "betrag": "75000.00", "gemeinkosten_enthalten": False}]
     assert not _k(rechne, gemeinkostenzuschlag_prozent=20, positionen=positionen).warnungen
 
