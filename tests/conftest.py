@@ -29,6 +29,7 @@ from tests.postgres_mode import (  # noqa: E402
     add_option,
     configure,
     database_url,  # noqa: F401
+    empty_database_url,  # noqa: F401
     postgres_server,  # noqa: F401
 )
 

@@ -63,10 +63,10 @@ class PostgresServer:
             for statement in statements:
                 connection.execute(statement)  # type: ignore[arg-type]
 
-    def new_database(self) -> str:
-        """A fresh database copied from the migrated template; returns its URL."""
+    def new_database(self, template: str = TEMPLATE) -> str:
+        """A fresh database copied from the migrated template (``template0``: an empty one); its URL."""
         name = f"ikz_t{os.getpid()}_{next(self._numbers)}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}" STRATEGY FILE_COPY')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
         self.created.append(name)
         return self.url(name)
 
@@ -146,6 +146,14 @@ def _database_per_test(
     if marker:
         pytest.skip(f"nur SQLite: {marker.args[0] if marker.args else 'prüft SQLite selbst'}")
     monkeypatch.setenv("IKZ_DATABASE_URL", postgres_server.new_database())
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path, postgres_server: PostgresServer | None) -> str:
+    """A database without any table: PostgreSQL with --postgres, else a SQLite file not yet created."""
+    if postgres_server is not None:
+        return postgres_server.new_database("template0")
+    return f"sqlite:///{tmp_path}/leer/ikz.sqlite"
 
 
 @pytest.fixture
