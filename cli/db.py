@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, run_guarded
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Engine:
     from api.db.session import make_engine
     from api.settings import Settings
 

@@ -61,7 +61,7 @@ class PostgresServer:
         conninfo = self.admin_url.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(conninfo, autocommit=True) as connection:
             for statement in statements:
-                connection.execute(statement)  # type: ignore[arg-type]
+                connection.execute(statement)
 
     def new_database(self, template: str = TEMPLATE) -> str:
         """A fresh database copied from the migrated template (``template0``: an empty one); its URL."""

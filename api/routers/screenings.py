@@ -223,20 +223,22 @@ async def screening_upload(request: Request, caller: Caller) -> Response:
 DOWNLOADS = {"bestandsscreening.pdf": PDF, "bestandsscreening.xlsx": XLSX, "bestandsscreening.csv": "text/csv"}
 
 
+def _nicht_gespeichert(request: Request) -> Response:
+    fehler = UngueltigeEingabe(
+        [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
+        "Ergebnis nicht gefunden.",
+    )
+    return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
+
+
 @web_router.get("/screening/{schluessel}/{datei}")
 async def screening_download(request: Request, schluessel: str, datei: str, caller: Caller) -> Response:
     art = DOWNLOADS.get(datei)
+    if art is None:
+        return _nicht_gespeichert(request)
     client = caller.client if caller is not None else None
-    gespeichert = None
-    if art is not None:
-        gespeichert = await run_in_threadpool(
-            load_screening, request.app.state.read_session_factory, schluessel, client
-        )
+    gespeichert = await run_in_threadpool(load_screening, request.app.state.read_session_factory, schluessel, client)
     if gespeichert is None:
-        fehler = UngueltigeEingabe(
-            [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
-            "Ergebnis nicht gefunden.",
-        )
-        return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
+        return _nicht_gespeichert(request)
     screening, titel, quelle = gespeichert
     return await _antwort(screening, titel, art, quelle)
