@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-hostile lint setup bench clean
+.PHONY: run test test-hostile test-postgres lint setup bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -29,6 +29,13 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 # (tests marked "hostile"; a few minutes). CI runs them after `make test`.
 test-hostile: $(STAMP)
 	$(BIN)/python -m pytest -m hostile
+
+# The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
+# throw-away cluster on 127.0.0.1 (Debian's postgresql; as root the server runs as the postgres
+# user), or the server named by IKZ_TEST_POSTGRES_URL. CI runs them after `make test`.
+POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence
+test-postgres: $(STAMP)
+	$(BIN)/python -m pytest --postgres $(POSTGRES_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

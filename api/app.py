@@ -2,9 +2,13 @@
 
 ``create_app(settings)`` does all start-up work eagerly, so that a test's ``TestClient(app)`` and
 ``ikz serve`` behave alike: it loads the rule set and the rate tables (a broken rule set stops the
-start with ``UngueltigesRegelwerk``), opens the database, brings its schema to the newest
-migration and — only with ``IKZ_DEMO`` — creates the demo organisation and users and, when the
-database has no cases yet, loads the shipped examples into it (api/identity/demo.py, api/seed.py).
+start with ``UngueltigesRegelwerk``), opens the database (api/db/startup.py: SQLite is migrated to
+the newest revision, PostgreSQL must be current — ``ikz db upgrade`` — or the start stops with
+``SchemaNichtAktuell``) and — only with ``IKZ_DEMO`` — creates the demo organisation and users and,
+when the database has no cases yet, loads the shipped examples into it (api/identity/demo.py,
+api/seed.py), under the start-up lock, so that any number of workers may start at once.
+Everything a later request needs is in the database (``app.state.session_factory`` for
+transactions that write, ``app.state.read_session_factory`` for those that only read).
 
 Access control (api/identity/): the stateless routers get the ``Computation`` dependency (open
 while ``IKZ_OFFENE_BERECHNUNG``); the saved-case, share, audit and key routers declare their own
@@ -14,6 +18,8 @@ cross-site requests, the body limit. The web pages stay open until phase 2 of is
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -23,7 +29,7 @@ from advisor.kosten import Istdaten
 from advisor.kosten.satztabellen import SatztabelleDatei
 from api.access_log import hide_query_strings
 from api.body_limit import BodyLimitMiddleware
-from api.db.session import make_engine, make_session_factory, run_migrations
+from api.db.startup import open_database, startup_lock
 from api.identity import oidc
 from api.identity import web as identity_web
 from api.identity.csrf import OriginCheckMiddleware, csrf_feld
@@ -71,6 +77,13 @@ Versionen. Eingaben als Fallakte `ikz-fallakte/1` in JSON oder YAML; Fehler als
 """
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On shutdown, close the database connections (a worker stopping leaves none open)."""
+    yield
+    app.state.database.dispose()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application (see the module docstring for what happens on start)."""
     settings = settings or Settings()
@@ -82,20 +95,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served by api/identity/web.py with packaged assets (no CDN, no inline script)
         redoc_url=None,
         default_response_class=CanonicalJSONResponse,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.regelwerk = load_rules()
     app.state.satztabellen = load_rate_tables()
-    engine = make_engine(settings.resolved_database_url())
-    run_migrations(engine)
-    app.state.engine = engine
-    app.state.session_factory = make_session_factory(engine)
+    database = open_database(settings.resolved_database_url())
+    app.state.database = database
+    app.state.engine = database.engine
+    app.state.session_factory = database.sessions
+    app.state.read_session_factory = database.read_sessions
     if settings.demo:
-        demo_id = ensure_demo(app.state.session_factory)
-        if settings.seed_examples:
-            seed_examples(
-                app.state.session_factory, settings.examples_dir, app.state.regelwerk, app.state.satztabellen, demo_id
-            )
+        with startup_lock(database):
+            demo_id = ensure_demo(database.sessions)
+            if settings.seed_examples:
+                seed_examples(
+                    database.sessions, settings.examples_dir, app.state.regelwerk, app.state.satztabellen, demo_id
+                )
 
     install_problem_handlers(app)
     install_identity_problem_handlers(app)

@@ -3,6 +3,8 @@
 - ``AppSettings``  the server's ``Settings``
 - ``DbSession``    a SQLAlchemy session, closed (and rolled back if not committed) when the
                    endpoint function returns — before the response is sent
+- ``ReadSession``  the same for reading only (api/db/session.py: on SQLite no write lock, on
+                   PostgreSQL a read-only transaction; a write in it fails)
 - ``CurrentRules`` the § 2b rule set loaded at start (``rules.load_rules()``)
 - ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``)
 - ``FallakteBody`` the request body (JSON or YAML) as a validated ``Fallakte``
@@ -48,6 +50,11 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_read_session(request: Request) -> Iterator[Session]:
+    with request.app.state.read_session_factory() as session:
+        yield session
+
+
 async def get_regelwerk(request: Request) -> Regelwerk:
     return request.app.state.regelwerk
 
@@ -62,6 +69,7 @@ async def get_fallakte(request: Request, settings: Annotated[Settings, Depends(g
 
 AppSettings = Annotated[Settings, Depends(get_settings)]
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
+ReadSession = Annotated[Session, Depends(get_read_session, scope="function")]
 CurrentRules = Annotated[Regelwerk, Depends(get_regelwerk)]
 RateTables = Annotated[Satztabellen, Depends(get_satztabellen)]
 FallakteBody = Annotated[Fallakte, Depends(get_fallakte)]
@@ -71,9 +79,9 @@ Computation = Annotated[Principal | None, Depends(computation_access)]
 Expensive = Annotated[None, Depends(expensive)]
 CaseCreator = Annotated[Principal, Depends(require(Recht.FALL_AENDERN))]
 CaseLister = Annotated[Principal, Depends(require(Recht.FALL_LESEN))]
-CaseReader = Annotated[CaseAccess, Depends(case_access(Recht.FALL_LESEN, get_session))]
+CaseReader = Annotated[CaseAccess, Depends(case_access(Recht.FALL_LESEN, get_read_session))]
 CaseWriter = Annotated[CaseAccess, Depends(case_access(Recht.FALL_AENDERN, get_session))]
-CaseExporter = Annotated[CaseAccess, Depends(case_access(Recht.DOKUMENT_EXPORTIEREN, get_session))]
+CaseExporter = Annotated[CaseAccess, Depends(case_access(Recht.DOKUMENT_EXPORTIEREN, get_read_session))]
 CaseSharer = Annotated[CaseAccess, Depends(case_access(Recht.FALL_TEILEN, get_session))]
 AuditReader = Annotated[Principal, Depends(require(Recht.AUDIT_LESEN))]
 KeyAdmin = Annotated[Principal, Depends(require(Recht.SCHLUESSEL_VERWALTEN))]

@@ -85,7 +85,7 @@ def main() -> int:
                     f"über die API {t_api:.2f} s, Antwort {len(api) / 1e6:.1f} MB"
                 )
                 print(
-                    f"  API / im Prozess = {verhaeltnis:.2f} (Ziel ≤ {ZIEL}: "
+                    f"  {route}: API / im Prozess = {verhaeltnis:.2f} (Ziel ≤ {ZIEL}: "
                     f"{'erreicht' if verhaeltnis <= ZIEL else 'NICHT erreicht'}); gleiche Bytes: {api == lokal}"
                 )
         finally:

@@ -13,12 +13,14 @@ endpoint, requests/s, p50/p99 latency and the server process's CPU time per requ
                   (the key lookup is cached; target ≥ 90 % of the unauthenticated throughput).
                   Both are measured twice in the order A B B A and added up.
 - ``drafts``      POST /api/v1/drafts (PDF), one client, a few requests: p50 latency.
+- ``gemischt``    12 clients posting assessments while 2 generate drafts and 1 uploads a 6,250-row
+                  screening, next to the same 12 clients alone (benchmarks/mixed_load.py; issue 14).
 
 It prints figures and ratios only; targets are shown as met or missed, never asserted.
 Client and server share the machine's cores, so absolute numbers drift; the ratio to the floor
 measured in the same run, and the server CPU per request, are the figures to compare.
 
-    .venv/bin/python benchmarks/load.py [--seconds 4] [--concurrency 16] [--max-requests 20000]
+    .venv/bin/python benchmarks/load.py [--seconds 4] [--concurrency 16] [--max-requests 20000] [--mixed-seconds 15]
 """
 
 from __future__ import annotations
@@ -41,8 +43,13 @@ import yaml
 from fastapi import Request
 from starlette.responses import Response
 
-HOST = "127.0.0.1"  # never any other address
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the product's packages before benchmarks/ (benchmarks/screening.py)
+
+from benchmarks import mixed_load  # noqa: E402
+from benchmarks.raw_client import RawConnection  # noqa: E402
+
+HOST = "127.0.0.1"  # never any other address
 EXAMPLE = ROOT / "examples" / "personalabrechnung-mandatierend.yaml"
 FLOOR_PATH = "/bench/floor"
 
@@ -130,7 +137,8 @@ def _free_port() -> int:
 
 
 def _start_server(port: int, data_dir: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "IKZ_DATA_DIR": data_dir, "IKZ_SEED_EXAMPLES": "false"}
+    # No rate limit for the expensive routes: the benchmark's own clients are not attackers.
+    env = {**os.environ, "IKZ_DATA_DIR": data_dir, "IKZ_SEED_EXAMPLES": "false", "IKZ_RATE_LIMIT_EXPENSIVE": "1000000"}
     env.pop("IKZ_DATABASE_URL", None)
     command = [
         # benchmarks/ is imported as a namespace package from the repository root, so that its
@@ -170,41 +178,6 @@ def _wait_until_ready(base: str, server: subprocess.Popen[bytes], timeout_s: flo
 
 
 Sender = Callable[[], Awaitable[int]]
-
-
-class RawConnection:
-    """One keep-alive HTTP/1.1 connection sending one pre-built request again and again.
-
-    The cheapest client there is. An httpx client, measured on this machine, tops out at about
-    400 requests/s with 16 clients while the floor endpoint serves about 2,000: with httpx the
-    "floor" would measure the client (``--client httpx`` shows it).
-    """
-
-    def __init__(self, port: int, path: str, body: bytes, content_type: str, extra_headers: str = "") -> None:
-        self.port = port
-        self.request = (
-            f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: {content_type}\r\n{extra_headers}"
-            f"Content-Length: {len(body)}\r\n\r\n"
-        ).encode("ascii") + body
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
-
-    async def post(self) -> int:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
-        assert self.reader is not None
-        self.writer.write(self.request)
-        await self.writer.drain()
-        head = await self.reader.readuntil(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        length = next(int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:"))
-        await self.reader.readexactly(length)
-        return int(lines[0].split()[1])
-
-    async def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            await self.writer.wait_closed()
 
 
 async def _run_phase(
@@ -374,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=16, help="gleichzeitige Clients (Standard 16)")
     parser.add_argument("--max-requests", type=int, default=20_000, help="Höchstzahl Anfragen je Phase")
     parser.add_argument("--drafts", type=int, default=20, help="Anzahl Entwürfe (ein Client)")
+    parser.add_argument("--mixed-seconds", type=float, default=15.0, help="Messdauer der gemischten Last (0: keine)")
     parser.add_argument(
         "--client",
         choices=("raw", "httpx"),
@@ -385,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("Dauer 0–60 s, 1–256 Clients, höchstens 1 000 000 Anfragen")
 
     body = json.dumps(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")), default=str).encode("utf-8")
+    inventory = mixed_load.inventory_xlsx() if args.mixed_seconds > 0 else b""
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="ikz-bench-") as data_dir:
         key = _bench_key(data_dir)
@@ -392,6 +367,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             _wait_until_ready(f"http://{HOST}:{port}", server)
             phases = asyncio.run(_measure(port, args, body, server.pid, key))
+            if args.mixed_seconds > 0:
+                mixed = asyncio.run(
+                    mixed_load.measure(port, body, args.mixed_seconds, server.pid, inventory, _run_phase)
+                )
         finally:
             server.terminate()
             try:
@@ -400,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
                 server.kill()
                 server.wait()
     _report(phases, args)
+    if args.mixed_seconds > 0:
+        mixed_load.report(*mixed)
     return 0
 
 

@@ -84,6 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _guard(action: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from api.db.schema import SchemaNichtAktuell
         from api.identity.errors import IdentityError
 
         def inner() -> int:
@@ -92,6 +93,9 @@ def _guard(action: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
             except IdentityError as e:
                 print(e.detail, file=sys.stderr)
                 return EXIT_INVALID
+            except SchemaNichtAktuell as e:
+                print(e, file=sys.stderr)
+                return EXIT_INVALID
 
         return run_guarded(inner)
 
@@ -99,12 +103,10 @@ def _guard(action: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
 
 
 def _session_factory() -> Any:
-    from api.db.session import make_engine, make_session_factory, run_migrations
+    from api.db.startup import open_database
     from api.settings import Settings
 
-    engine = make_engine(Settings().resolved_database_url())
-    run_migrations(engine)
-    return make_session_factory(engine)
+    return open_database(Settings().resolved_database_url()).sessions
 
 
 def _actor() -> str:

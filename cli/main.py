@@ -1,4 +1,4 @@
-"""``ikz``: assess, calculate, settle, draft, vermerk, auskunft, vorlage, screen, serve, rules, admin.
+"""``ikz``: assess, calculate, settle, draft, vermerk, auskunft, vorlage, screen, serve, rules, admin, db.
 
 Each command lives in its own module with ``register(subparsers)``; this module only wires them.
 """
@@ -18,7 +18,7 @@ _MELDUNGEN = (
     (r"argument (\S+): invalid (\w+) value: (.*)", r"\1: ungültiger Wert \3"),
 )
 
-COMMAND_MODULES = ("assess", "rules", "calculate", "settle", "dokumente", "screen", "serve", "admin")
+COMMAND_MODULES = ("assess", "rules", "calculate", "settle", "dokumente", "screen", "serve", "admin", "db")
 
 
 class _GermanHelp(argparse.HelpFormatter):

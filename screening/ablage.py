@@ -3,6 +3,8 @@
 Memory per record: one 8-byte offset. Records are written with ``pickle.dumps`` one by one (no
 shared memo, so nothing accumulates) and read back by offset with ``os.pread`` — indexing and
 iteration do not disturb appending. The file disappears when the Ablage is closed or collected.
+``raw_records`` and ``append_raw`` move the pickled bytes as they are (the screening store of
+the upload page copies a run's records into the database and back: api/screening_store.py).
 """
 
 from __future__ import annotations
@@ -27,11 +29,19 @@ class Dateiablage(Sequence[Any]):
         self._ungeschrieben = False
 
     def append(self, obj: Any) -> None:
-        daten = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self.append_raw(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def append_raw(self, daten: bytes) -> None:
+        """Append one record already pickled (and checked by the caller)."""
         self._anfang.append(self._ende)
         self._datei.write(daten)
         self._ende += len(daten)
         self._ungeschrieben = True
+
+    def raw_records(self) -> Iterator[bytes]:
+        """The pickled bytes of every record, in order."""
+        for i in range(len(self)):
+            yield self._bytes(i)
 
     def __len__(self) -> int:
         return len(self._anfang)

@@ -20,3 +20,23 @@ def examples_dir() -> Path:
 def example_texts() -> dict[str, str]:
     """{example name (file stem): YAML text} of the six shipped examples."""
     return {p.stem: p.read_text(encoding="utf-8") for p in EXAMPLE_FILES}
+
+
+# ``pytest --postgres`` (tests/postgres_mode.py): the fixtures are used through these names.
+from tests.postgres_mode import (  # noqa: E402
+    _database_per_test,  # noqa: F401
+    _drop_module_databases,  # noqa: F401
+    add_option,
+    configure,
+    database_url,  # noqa: F401
+    empty_database_url,  # noqa: F401
+    postgres_server,  # noqa: F401
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_option(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    configure(config)

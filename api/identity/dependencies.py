@@ -11,7 +11,8 @@
   else any signed-in caller.
 - ``case_access(recht)`` the case of the path's ``case_id``, if the caller may do ``recht`` with
   it (api/identity/case_access.py: 404 for other organisations' cases, 403 without the right);
-  a refusal is recorded in the audit trail under the caller's organisation.
+  a refusal is recorded in the audit trail under the caller's organisation (in a transaction of
+  its own: the check may run in a read-only session).
 - ``expensive``          counts the request against the per-client limit for expensive work.
 """
 
@@ -24,7 +25,7 @@ from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.audit import Auditeintrag, record
+from api.audit import Auditeintrag, record_now
 from api.case_types import CaseNotFound
 from api.identity import api_keys, rate_limit
 from api.identity.case_access import AccessDenied, CaseAccess, check_case_access
@@ -81,7 +82,7 @@ async def _from_bearer(request: Request, settings: Settings, header: str) -> Pri
     principal = api_keys.cached(key)
     if principal is None:
         principal = await run_in_threadpool(
-            api_keys.lookup, request.app.state.session_factory, key, settings.api_key_cache_seconds
+            api_keys.lookup, request.app.state.read_session_factory, key, settings.api_key_cache_seconds
         )
     if principal is None:
         raise unauthorized("Der API-Schlüssel ist unbekannt oder widerrufen.", "schluessel-ungueltig")
@@ -159,6 +160,7 @@ def case_access(recht: Recht, get_session: Callable[..., Any]) -> Callable[..., 
     the request's database-session dependency, shared with the route)."""
 
     def dependency(
+        request: Request,
         case_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="Nummer des gespeicherten Falls")],
         principal: Annotated[Principal, Depends(require(recht))],
         session: Annotated[Session, Depends(get_session, scope="function")],
@@ -171,8 +173,7 @@ def case_access(recht: Recht, get_session: Callable[..., Any]) -> Callable[..., 
             eintrag = Auditeintrag(
                 principal.akteur, principal.organisation_id, recht.value, f"fall:{case_id}", ergebnis
             )
-            record(session, eintrag)
-            session.commit()
+            record_now(request.app.state.session_factory, eintrag)
             raise
         finally:
             session.rollback()

@@ -7,6 +7,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from api.audit import tables as _audit_tables  # noqa: F401  (registers the tables)
+from api.db import screening_tables as _screening_tables  # noqa: F401
 from api.db.models import Base
 from api.identity import tables as _identity_tables  # noqa: F401
 

@@ -43,6 +43,7 @@ from api.deps import (
     Expensive,
     FallakteBody,
     RateTables,
+    ReadSession,
 )
 from api.identity.case_access import CaseAccess, visible_to
 from api.identity.principal import Principal
@@ -117,6 +118,8 @@ def _audited(principal: Principal, aktion: str, detail: str | None = None) -> An
 
 
 def _record_read(session: Session, access: CaseAccess, aktion: str, detail: str | None = None) -> None:
+    """Record a read in the audit trail and commit (``session`` writes; the case itself was read
+    in a read-only session, outside any write lock)."""
     principal = access.principal
     eintrag = Auditeintrag(principal.akteur, principal.organisation_id, aktion, f"fall:{access.case_id}", detail=detail)
     record(session, eintrag)
@@ -205,7 +208,7 @@ def post_case(
 )
 def list_cases(
     principal: CaseLister,
-    session: DbSession,
+    session: ReadSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> Response:
@@ -218,13 +221,14 @@ def list_cases(
 @router.get("/{case_id}", summary="Neueste Version eines Falls", responses={200: _VERSION, **_AUTH, **_NOT_FOUND})
 def get_case(
     access: CaseReader,
+    read: ReadSession,
     session: DbSession,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
     neu_bewerten: NeuBewerten = False,
 ) -> Response:
     """Die neueste Version mit der beim Speichern erstellten Bewertung und Kalkulation."""
-    saved = store.get_case(session, access.case_id)
+    saved = store.get_case(read, access.case_id)
     _record_read(session, access, "fall_lesen", f"version {saved.number}")
     return _version_response(
         saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None
@@ -276,9 +280,9 @@ def put_case(
     summary="Versionen eines Falls",
     responses={200: json_response("Versionsliste", "Alle Versionen des Falls."), **_AUTH, **_NOT_FOUND},
 )
-def list_versions(access: CaseReader, session: DbSession) -> Response:
+def list_versions(access: CaseReader, read: ReadSession, session: DbSession) -> Response:
     """Alle Versionen, älteste zuerst, je mit Ergebnis und Regelwerksstand."""
-    versionen = store.list_versions(session, access.case_id)
+    versionen = store.list_versions(read, access.case_id)
     _record_read(session, access, "fall_versionen_lesen")
     return CanonicalJSONResponse(versionsliste_als_dict(access.case_id, versionen))
 
@@ -291,13 +295,14 @@ def list_versions(access: CaseReader, session: DbSession) -> Response:
 def get_version(
     access: CaseReader,
     version: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    read: ReadSession,
     session: DbSession,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
     neu_bewerten: NeuBewerten = False,
 ) -> Response:
     """Eine Version so, wie sie gespeichert wurde — optional neu bewertet."""
-    saved = store.get_version(session, access.case_id, version)
+    saved = store.get_version(read, access.case_id, version)
     _record_read(session, access, "fall_lesen", f"version {saved.number}")
     return _version_response(
         saved, neubewertung=_neubewertung(saved, regelwerk, satztabellen) if neu_bewerten else None
@@ -328,6 +333,7 @@ async def get_case_draft(
     request: Request,
     access: CaseExporter,
     _limit: Expensive,
+    read: ReadSession,
     session: DbSession,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
@@ -341,9 +347,9 @@ async def get_case_draft(
 
     def load_and_record() -> store.SavedVersion:
         saved = (
-            store.get_case(session, access.case_id)
+            store.get_case(read, access.case_id)
             if version is None
-            else store.get_version(session, access.case_id, version)
+            else store.get_version(read, access.case_id, version)
         )
         _record_read(session, access, "dokument_exportieren", f"version {saved.number} entwurf.{endung}")
         return saved

@@ -17,14 +17,14 @@ inventory (benchmarks/screening.py, benchmarks/probe.py).
 - ``GET /screenings/vorlage.xlsx`` / ``GET /screenings/vorlage.csv``  the empty template.
 
 Web page (no prefix): ``GET /screening`` upload form, ``POST /screening`` result page with the
-summary and a sortable table, ``GET /screening/{schluessel}/{datei}`` its downloads.
+summary and a sortable table, ``GET /screening/{schluessel}/{datei}`` its downloads. The result
+is stored in the database under a random token (api/screening_store.py), so that any worker
+process serves the downloads, and only to the caller who uploaded (when signed in).
 """
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from typing import IO, Any
 
@@ -35,8 +35,9 @@ from starlette.responses import HTMLResponse, Response, StreamingResponse
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import STICHTAG_STANDARD, Screening, screening_als_dict
 from advisor.screening.spalten import SPALTEN
-from api.deps import Expensive
+from api.deps import Caller, Expensive
 from api.responses import PROBLEM_RESPONSES
+from api.screening_store import load_screening, store_screening
 from api.screening_upload import (
     SCREENING_REQUEST_BODY,
     SCREENINGANFRAGE_SCHEMA,
@@ -85,32 +86,30 @@ async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncI
             screening.close()
 
 
-async def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str, behalten: bool) -> Response:
-    """The screening in the format ``accept`` asks for, streamed (``behalten``: keep the stores open)."""
-    freigeben = None if behalten else screening
+async def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
+    """The screening in the format ``accept`` asks for, streamed; its stores are released at the end."""
     if PDF in accept:
         try:
             pdf = await run_in_threadpool(render_report_pdf, screening, titel, [quelle])
         finally:
-            if freigeben is not None:
-                freigeben.close()
+            screening.close()
         return Response(
             pdf, media_type=PDF, headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'}
         )
     if XLSX in accept:
         datei = await run_in_threadpool(_xlsx_file, screening)
         return StreamingResponse(
-            _stream(_file_chunks(datei), freigeben),
+            _stream(_file_chunks(datei), screening),
             media_type=XLSX,
             headers={"Content-Disposition": 'attachment; filename="bestandsscreening.xlsx"'},
         )
     if "text/csv" in accept:
         return StreamingResponse(
-            _stream(iter_csv(screening), freigeben),
+            _stream(iter_csv(screening), screening),
             media_type=CSV,
             headers={"Content-Disposition": 'attachment; filename="bestandsscreening.csv"'},
         )
-    return StreamingResponse(_stream(iter_screening_json(screening), freigeben), media_type="application/json")
+    return StreamingResponse(_stream(iter_screening_json(screening), screening), media_type="application/json")
 
 
 @router.post(
@@ -141,7 +140,7 @@ async def post_screening(request: Request, _limit: Expensive) -> Response:
         screening, titel, _ = await run_in_threadpool(read_and_screen, request, eingang)
     finally:
         eingang.close()
-    return await _antwort(screening, titel, request.headers.get("accept", ""), eingang.name, behalten=False)
+    return await _antwort(screening, titel, request.headers.get("accept", ""), eingang.name)
 
 
 @router.get(
@@ -177,20 +176,6 @@ async def get_template_csv() -> Response:
 
 # --- the upload page ----------------------------------------------------------------------------
 
-_ERGEBNISSE: OrderedDict[str, tuple[Screening, dict[str, str], str]] = OrderedDict()
-MAX_GESPEICHERT = 16
-
-
-def _merke(schluessel: str, wert: tuple[Screening, dict[str, str], str]) -> None:
-    alt = _ERGEBNISSE.get(schluessel)
-    _ERGEBNISSE[schluessel] = wert
-    _ERGEBNISSE.move_to_end(schluessel)
-    if alt is not None and alt[0] is not wert[0]:
-        alt[0].close()
-    while len(_ERGEBNISSE) > MAX_GESPEICHERT:
-        _, (verdraengt, _, _) = _ERGEBNISSE.popitem(last=False)
-        verdraengt.close()
-
 
 def _seite(request: Request, status_code: int = 200, **kontext: Any) -> HTMLResponse:
     from api.web.render import render_page
@@ -205,40 +190,55 @@ def screening_page(request: Request) -> Response:
 
 
 @web_router.post("/screening")
-async def screening_upload(request: Request) -> Response:
+async def screening_upload(request: Request, caller: Caller) -> Response:
     stichtag_text: str | None = None
     try:
         eingang = await form_file(request, "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")
         stichtag_text = eingang.stichtag
         try:
-            screening, titel, stichtag = await run_in_threadpool(read_and_screen, request, eingang)
+            screening, titel, _stichtag = await run_in_threadpool(read_and_screen, request, eingang)
         finally:
             eingang.close()
     except UngueltigeEingabe as e:
         return _seite(request, 422, screening=None, fehler=e, stichtag_text=stichtag_text or "")
-    schluessel = hashlib.sha256(f"{eingang.sha256}{stichtag.isoformat()}".encode()).hexdigest()[:24]
-    _merke(schluessel, (screening, titel, eingang.name))
-    return _seite(
-        request,
-        screening=screening,
-        daten=screening_als_dict(screening),
-        feldtitel=titel,
-        schluessel=schluessel,
-        quelle=eingang.name,
-        fehler=None,
-        stichtag_text=stichtag_text or "",
+    try:
+        client = caller.client if caller is not None else None
+        schluessel = await run_in_threadpool(
+            store_screening, request.app.state.session_factory, screening, titel, eingang.name, client
+        )
+        return _seite(
+            request,
+            screening=screening,
+            daten=screening_als_dict(screening),
+            feldtitel=titel,
+            schluessel=schluessel,
+            quelle=eingang.name,
+            fehler=None,
+            stichtag_text=stichtag_text or "",
+        )
+    finally:
+        screening.close()
+
+
+DOWNLOADS = {"bestandsscreening.pdf": PDF, "bestandsscreening.xlsx": XLSX, "bestandsscreening.csv": "text/csv"}
+
+
+def _nicht_gespeichert(request: Request) -> Response:
+    fehler = UngueltigeEingabe(
+        [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
+        "Ergebnis nicht gefunden.",
     )
+    return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
 
 
 @web_router.get("/screening/{schluessel}/{datei}")
-async def screening_download(request: Request, schluessel: str, datei: str) -> Response:
-    gespeichert = _ERGEBNISSE.get(schluessel)
-    art = {"bestandsscreening.pdf": PDF, "bestandsscreening.xlsx": XLSX, "bestandsscreening.csv": "text/csv"}.get(datei)
-    if gespeichert is None or art is None:
-        fehler = UngueltigeEingabe(
-            [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
-            "Ergebnis nicht gefunden.",
-        )
-        return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
+async def screening_download(request: Request, schluessel: str, datei: str, caller: Caller) -> Response:
+    art = DOWNLOADS.get(datei)
+    if art is None:
+        return _nicht_gespeichert(request)
+    client = caller.client if caller is not None else None
+    gespeichert = await run_in_threadpool(load_screening, request.app.state.read_session_factory, schluessel, client)
+    if gespeichert is None:
+        return _nicht_gespeichert(request)
     screening, titel, quelle = gespeichert
-    return await _antwort(screening, titel, art, quelle, behalten=True)
+    return await _antwort(screening, titel, art, quelle)

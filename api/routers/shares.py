@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from api.audit import Auditeintrag, record
-from api.deps import CaseReader, CaseSharer, DbSession
+from api.deps import CaseReader, CaseSharer, DbSession, ReadSession
 from api.identity.case_access import CaseAccess, list_shares, share_case, unshare_case
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import schema_ref
@@ -73,7 +73,7 @@ _LISTE = {
 
 
 @router.get("/{case_id}/shares", summary="Freigaben eines Falls", responses={200: _LISTE, **_ERRORS})
-def get_shares(access: CaseReader, session: DbSession) -> Response:
+def get_shares(access: CaseReader, session: ReadSession) -> Response:
     """Die Organisationen, denen der Fall freigegeben ist, mit der Art der Freigabe."""
     return CanonicalJSONResponse(_liste(session, access.case_id))
 

@@ -1,4 +1,5 @@
-"""The saved-cases service (api/cases.py) on a real SQLite file: versions, locking, idempotency."""
+"""The saved-cases service (api/cases.py) on a real database (a SQLite file; PostgreSQL with
+``pytest --postgres``): versions, locking, idempotency."""
 
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ def advice(real_advice):
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path}/db/ikz.sqlite")
+def engine(database_url):
+    engine = make_engine(database_url)
     run_migrations(engine)
     yield engine
     engine.dispose()
@@ -52,6 +53,7 @@ def fallakte(example_texts):
     return parse_fallakte(example_texts["personalabrechnung-mandatierend"])
 
 
+@pytest.mark.sqlite_only("legt die SQLite-Datei an")
 def test_migrations_create_the_database_file_and_its_tables_and_can_run_again(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path}/neu/unter/ordner.sqlite")
     run_migrations(engine)
