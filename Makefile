@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-hostile test-postgres lint setup bench clean
+.PHONY: run test test-quick test-hostile test-postgres lint setup bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,16 @@ setup: $(STAMP)
 run: $(STAMP)
 	IKZ_DEMO=true $(BIN)/ikz serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP) tests/oidc/node_modules/.package-lock.json
+# Every test: the ordinary suite, the hostile corpus, and the API/web/persistence tests again on
+# PostgreSQL. Without a PostgreSQL installation (outside CI) the last part is skipped with a notice;
+# in CI (CI=true) a missing PostgreSQL fails the run.
+test: test-quick test-hostile
+	@if [ -n "$$CI" ] || [ -n "$$IKZ_TEST_POSTGRES_URL" ] || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+	  || command -v pg_ctl >/dev/null 2>&1; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "HINWEIS: PostgreSQL fehlt, die PostgreSQL-Läufe sind übersprungen (apt-get install postgresql)."; fi
+
+# The ordinary suite alone (unit, property, German features, API, PDF, browser): a few minutes.
+test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
@@ -26,13 +35,13 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error; \
 	else echo "npm fehlt: die SSO-Tests werden übersprungen (apt-get install nodejs npm)"; fi
 # The hostile corpus, schemathesis over the OpenAPI document and the responsiveness probe
-# (tests marked "hostile"; a few minutes). CI runs them after `make test`.
+# (tests marked "hostile"; a few minutes). Part of `make test`.
 test-hostile: $(STAMP)
 	$(BIN)/python -m pytest -m hostile
 
 # The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
 # throw-away cluster on 127.0.0.1 (Debian's postgresql; as root the server runs as the postgres
-# user), or the server named by IKZ_TEST_POSTGRES_URL. CI runs them after `make test`.
+# user), or the server named by IKZ_TEST_POSTGRES_URL. Part of `make test`.
 POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest --postgres $(POSTGRES_TESTS)

@@ -155,8 +155,8 @@ _VERSION = json_response("FallVersion", "Die Version mit Fallakte, Bewertung, Ka
     },
 )
 def post_case(
+    principal: CaseCreator,  # first: who asks is checked before the body is read
     fallakte: FallakteBody,
-    principal: CaseCreator,
     session: DbSession,
     settings: AppSettings,
     regelwerk: CurrentRules,
