@@ -58,6 +58,7 @@ def test_the_lever_keeps_a_specific_risk_with_evidence_and_drops_the_general_one
     akte = fallakte_aus_daten(_fall(EINZEL, ALLGEMEIN))
     geaendert = wende_an(akte, 0, _LEVER)
     kosten = geaendert.leistungen[0].kosten
+    assert kosten is not None
     assert [p.bezeichnung for p in kosten.positionen] == ["Sachbearbeitung", "Forderungsausfälle"]
     assert kosten.gewinnaufschlag_prozent == 0
 
@@ -70,5 +71,7 @@ def test_without_a_recalculation_the_cost_levers_saving_is_unknown_not_the_old_f
     mit = {e.hebel: e for e in berate(akte, rw, rules.load_rate_tables()).bewertung.leistungen[0].empfehlungen}
     assert ohne["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur is None
     # the old calculation's burden (mark-up and Wagnis included) is larger than the changed one's
-    assert alte["leistung"].mehrbelastung_bei_steuerpflicht > mit["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur
-    assert mit["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur == Decimal("19000.00")
+    vermieden = mit["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur
+    assert vermieden is not None
+    assert alte["leistung"].mehrbelastung_bei_steuerpflicht > vermieden
+    assert vermieden == Decimal("19000.00")
