@@ -261,8 +261,8 @@ def render_report_pdf(
     story += [
         _p("Handlungsliste – zuerst bearbeiten", s["h2"]),
         _p(
-            "Sortiert nach der Mehrbelastung (bei offenen und anderen Leistungen die mögliche Mehrbelastung, "
-            "in Klammern), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
+            "Sortiert nach der Mehrbelastung (bei offenen Leistungen die mögliche Mehrbelastung, in Klammern; "
+            "nicht steuerbare und steuerfreie Leistungen haben keine), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
             "sowie alle mit hohem Risiko.",
             s["text"],
         ),
