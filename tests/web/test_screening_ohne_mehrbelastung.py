@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from tests.feldschluessel import schluessel_in
 from tests.screening.bestand_ohne_ust import OHNE_UST, bestand_csv
+from tests.web.test_keine_feldschluessel import _lesbar
 
 
 def _zeilen(html: str) -> dict[str, str]:
@@ -34,3 +36,9 @@ def test_rows_without_vat_show_no_burden_and_the_eigenbetrieb_is_not_taxable(cli
     assert "Steuerfrei" in zeilen["Z-1"] and "Steuerfrei" in zeilen["V-1"]
     assert "7.600,00 €" in zeilen["P-1"] and "möglich" not in zeilen["P-1"]
     assert "(7.600,00 € möglich)" in zeilen["O-1"]
+
+
+def test_the_screening_page_speaks_german_not_keys(client):
+    html = client.post("/screening", files={"datei": ("bestand.csv", bestand_csv(), "text/csv")}).text
+    assert "screening-tabelle" in html
+    assert schluessel_in(_lesbar(html)) == []
