@@ -183,7 +183,9 @@ def _zum_entwurf(fall: Fall) -> list[Block]:
     try:
         entwurf = assemble(fall.beratung, final=fall.final, stand=fall.stand)
     except UngueltigeEingabe as e:
-        bloecke = [Text("Ein Vereinbarungsentwurf kann nicht erstellt werden:", tuple(p.meldung for p in e.probleme))]
+        ohne: list[Block] = [
+            Text("Ein Vereinbarungsentwurf kann nicht erstellt werden:", tuple(p.meldung for p in e.probleme))
+        ]
         # without an agreement the calculation's warnings and notes still need a reviewer
         kalkulation = tuple(
             format_citation(h)
@@ -191,8 +193,8 @@ def _zum_entwurf(fall: Fall) -> list[Block]:
             for h in kalkulationshinweise(lf.leistung.bezeichnung, lf.kalkulation)
         )
         if kalkulation:
-            bloecke.append(Text("Hinweise und Warnungen der Kostenkalkulation – zu prüfen:", kalkulation))
-        return bloecke
+            ohne.append(Text("Hinweise und Warnungen der Kostenkalkulation – zu prüfen:", kalkulation))
+        return ohne
     bloecke: list[Block] = [Text("Vor Unterzeichnung zu prüfen:", entwurf.pruefhinweise)]
     zugelassen_sekundaer = [
         b for b in fall.fallakte.beteiligte if fall.bib is not None and b.art in fall.bib.beteiligte.sekundaer_belegt

@@ -92,8 +92,8 @@ def test_the_xlsx_export_leaves_both_burden_columns_empty_for_rows_without_vat(s
 
 def test_the_pdf_report_totals_only_the_taxable_and_the_open_rows(screening):
     pdf = render_report_pdf(screening, {}, ["bestand.csv"])
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
-    text = text.decode("utf-8").replace("\u00a0", " ")
+    aus = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    text = aus.decode("utf-8").replace("\u00a0", " ")
     zeile = next(z for z in text.splitlines() if "Geschätzte Mehrbelastung durch Umsatzsteuer je Jahr" in z)
     assert "7.600,00 €" in zeile
     zeile = next(z for z in text.splitlines() if "falls die offenen Leistungen steuerpflichtig" in z)
