@@ -322,7 +322,9 @@ def _empfehlungen(
     def bewerte(geaendert: Fallakte) -> tuple[Entscheidung, Sachverhalt, Decimal | None]:
         alle, kz = alle_kennzahlen, kennzahlen
         if geaendert.leistungen[index].kosten != leistung.kosten:
-            if kalkuliere is None:
+            # a case without costs has no figures before or after the lever (a created cost block is
+            # only the lever's settlement method, nothing to calculate)
+            if kalkuliere is None or leistung.kosten is None:
                 kz_danach = None
             else:
                 alle = {**alle_kennzahlen, **kalkuliere(geaendert)}

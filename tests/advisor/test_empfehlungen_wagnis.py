@@ -75,3 +75,25 @@ def test_without_a_recalculation_the_cost_levers_saving_is_unknown_not_the_old_f
     assert vermieden is not None
     assert alte["leistung"].mehrbelastung_bei_steuerpflicht > vermieden
     assert vermieden == Decimal("19000.00")
+
+
+def test_a_case_without_costs_gets_the_settlement_lever_with_an_unknown_burden():
+    daten = grundfall()
+    daten["rechtsform"] = "zweckverband"
+    daten["beteiligte"][0]["art"] = "zweckverband"
+    daten["leistungen"][0].update(
+        {
+            "entgelt": "marktpreis",
+            "umsatz_gleichartige_taetigkeiten": 250000,
+            "privat_steuerfrei_ohne_option": False,
+            "gesetzlicher_vorbehalt_jpoer": False,
+            "private_anbieter_am_markt": True,
+            "kostenteilungsgemeinschaft": {
+                "mitglieder_nichtunternehmerisch": True,
+                "leistungen_mitgliedsbezogen": True,
+            },
+        }
+    )
+    bewertung = berate(fallakte_aus_daten(daten), rules.load_rules(), rules.load_rate_tables()).bewertung
+    empfehlungen = {e.hebel: e for e in bewertung.leistungen[0].empfehlungen}
+    assert empfehlungen["spitzabrechnung"].mehrbelastung_vermieden_eur is None
