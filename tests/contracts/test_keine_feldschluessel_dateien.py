@@ -32,23 +32,25 @@ def docx_text(docx: bytes) -> str:
     return "\n".join(teile).replace("\u00a0", " ")
 
 
+#: Every (example, document) but the agreement no party of hochwasserschutz-offen can conclude
+#: (its German refusal is scanned by test_keine_feldschluessel.py; see the last test here).
+DOKUMENTE = [(n, a) for n in EXAMPLE_NAMES for a in ARTEN if (n, a) != ("hochwasserschutz-offen", "vereinbarung")]
+
+
 def _gerendert(dokumente, name: str, art: str):
     gerendert = dokumente[(name, art)]
-    if isinstance(gerendert, Exception):
-        pytest.skip(f"{name} gives no {art}: {gerendert}")
+    assert not isinstance(gerendert, Exception), gerendert
     return gerendert
 
 
-@pytest.mark.parametrize("art", ARTEN)
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize(("name", "art"), DOKUMENTE)
 def test_the_pdf_file_speaks_german_not_keys(dokumente, name, art):
     text = pdf_text(_gerendert(dokumente, name, art).pdf)
     assert len(text) > 500
     assert schluessel_in(text) == []
 
 
-@pytest.mark.parametrize("art", ARTEN)
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize(("name", "art"), DOKUMENTE)
 def test_the_docx_file_speaks_german_not_keys(dokumente, name, art):
     text = docx_text(_gerendert(dokumente, name, art).docx)
     assert len(text) > 500
