@@ -12,6 +12,7 @@ from advisor.bewerten import assess
 from advisor.bewertung import Bewertung
 from advisor.fallakte import Fallakte
 from advisor.kosten import Kalkulation, Satztabellen, calculate, kennzahlen
+from advisor.kostenkennzahlen import Kostenkennzahlen
 from advisor.regelwerk.modell import Regelwerk
 from advisor.steuersatz import umsatzsteuersaetze
 
@@ -42,9 +43,14 @@ def berate(
     mit_empfehlungen: bool = True,
     stichtag: date | None = None,
 ) -> Beratung:
-    """Calculate the costs, then assess § 2b UStG with the calculation's figures."""
+    """Calculate the costs, then assess § 2b UStG with the calculation's figures (a lever that
+    changes the costs is re-assessed on its own recalculation)."""
     if stichtag is not None:
         fallakte = fallakte.model_copy(update={"stichtag": stichtag})
     kalkulation = calculate(fallakte, satztabellen, umsatzsteuersaetze(rw, fallakte))
-    bewertung = assess(fallakte, rw, kennzahlen(kalkulation), mit_empfehlungen=mit_empfehlungen)
+
+    def kalkuliere(geaendert: Fallakte) -> dict[str, Kostenkennzahlen]:
+        return kennzahlen(calculate(geaendert, satztabellen, umsatzsteuersaetze(rw, geaendert)))
+
+    bewertung = assess(fallakte, rw, kennzahlen(kalkulation), mit_empfehlungen=mit_empfehlungen, kalkuliere=kalkuliere)
     return Beratung(fallakte, bewertung, kalkulation)

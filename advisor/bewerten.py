@@ -8,7 +8,7 @@ and — for a taxable or open result — the advice found by re-assessing change
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -36,6 +36,9 @@ from advisor.risiko import bewerte_risiko
 from advisor.sachverhalt import Sachverhalt, innenempfaenger, sachverhalt, umsatz_untergrenze_im_fall
 from advisor.steuersatz import steuersatz_der_leistung
 from advisor.texte import bewertungstitel, fuelle
+
+#: Recalculates a (changed) case: {service id: its cost figures}.
+Kalkulierer = Callable[[Fallakte], Mapping[str, Kostenkennzahlen]]
 
 _STATUS = {True: "erfuellt", False: "nicht_erfuellt", None: "offen"}
 
@@ -77,18 +80,23 @@ def assess(
     *,
     mit_empfehlungen: bool = True,
     stichtag: date | None = None,
+    kalkuliere: Kalkulierer | None = None,
 ) -> Bewertung:
     """The Bewertung of ``fallakte`` under ``rw``.
 
     ``kostenkennzahlen`` (per service id, from the cost calculation) settle facts only the
     calculation knows. ``stichtag`` overrides the case's date (to compare 2026 with 2027).
+    ``kalkuliere`` recalculates a changed case: a lever that changes the costs (e.g. drops the
+    mark-up) is re-assessed, and its avoided burden computed, on the changed calculation; without
+    it such a lever's avoided burden stays unknown (``None``).
     """
     if stichtag is not None:
         fallakte = fallakte.model_copy(update={"stichtag": stichtag})
     pruefe_katalog(fallakte, rw)
     kennzahlen = kostenkennzahlen or {}
     leistungen = tuple(
-        _bewerte_leistung(fallakte, i, rw, kennzahlen, mit_empfehlungen) for i in range(len(fallakte.leistungen))
+        _bewerte_leistung(fallakte, i, rw, kennzahlen, mit_empfehlungen, kalkuliere)
+        for i in range(len(fallakte.leistungen))
     )
     regime = {lb.regime for lb in leistungen}
     stand = Regelwerksstand(
@@ -111,6 +119,7 @@ def _bewerte_leistung(
     rw: Regelwerk,
     alle_kennzahlen: Mapping[str, Kostenkennzahlen],
     mit_empfehlungen: bool,
+    kalkuliere: Kalkulierer | None = None,
 ) -> Leistungsbewertung:
     leistung = fallakte.leistungen[index]
     kennzahlen = alle_kennzahlen.get(leistung.id)
@@ -122,7 +131,7 @@ def _bewerte_leistung(
     hinweise = _hinweise(rw, e, sv, fallakte, index)
     empfehlungen: tuple[Empfehlung, ...] = ()
     if mit_empfehlungen and e.ergebnis in ("steuerpflichtig", "offen"):
-        empfehlungen = _empfehlungen(rw, fallakte, index, e, alle_kennzahlen)
+        empfehlungen = _empfehlungen(rw, fallakte, index, e, alle_kennzahlen, kalkuliere)
     vorgaben = {f: sv.fakten[f] for f in sorted(sv.aus_katalog)}
     return Leistungsbewertung(
         leistung=leistung.id,
@@ -290,6 +299,7 @@ def _empfehlungen(
     index: int,
     e: Entscheidung,
     alle_kennzahlen: Mapping[str, Kostenkennzahlen],
+    kalkuliere: Kalkulierer | None = None,
 ) -> tuple[Empfehlung, ...]:
     """The levers that, re-assessed, make the service non-taxable or exempt for certain.
 
@@ -298,17 +308,34 @@ def _empfehlungen(
     as if it held and offered with that question as its stated condition. The VAT burden avoided is
     the calculation's ``mehrbelastung_bei_steuerpflicht``: what the recipients pay more if taxable
     than if not — for an exemption too, since the provider then loses its input-VAT deduction and
-    the recipients carry that input VAT as a cost, exactly as when the service is not taxable.
+    the recipients carry that input VAT as a cost, exactly as when the service is not taxable. A
+    lever that changes the service's costs (mark-up and general Wagnis dropped) is re-assessed with
+    the figures of the changed calculation (``kalkuliere``), and its avoided burden is the changed
+    calculation's: the VAT no longer due on the costs that remain (a proven Einzelwagnis among
+    them). Without ``kalkuliere`` that figure stays unknown.
     """
-    kennzahlen = alle_kennzahlen.get(fallakte.leistungen[index].id)
+    leistung = fallakte.leistungen[index]
+    kennzahlen = alle_kennzahlen.get(leistung.id)
     fakten = e.kontext.fakten
     offen_je_hebel: dict[str, tuple[tuple[str, str], ...]] = {}
 
-    def bewerte(geaendert: Fallakte) -> tuple[Entscheidung, Sachverhalt]:
-        sv = sachverhalt_der_leistung(geaendert, index, rw, kennzahlen, alle_kennzahlen)
-        return entscheide(rw, sv), sv
+    def bewerte(geaendert: Fallakte) -> tuple[Entscheidung, Sachverhalt, Decimal | None]:
+        alle, kz = alle_kennzahlen, kennzahlen
+        if geaendert.leistungen[index].kosten != leistung.kosten:
+            # a case without costs has no figures before or after the lever (a created cost block is
+            # only the lever's settlement method, nothing to calculate)
+            if kalkuliere is None or leistung.kosten is None:
+                kz_danach = None
+            else:
+                alle = {**alle_kennzahlen, **kalkuliere(geaendert)}
+                kz = kz_danach = alle.get(leistung.id)
+        else:
+            kz_danach = kennzahlen
+        sv = sachverhalt_der_leistung(geaendert, index, rw, kz, alle)
+        vermieden = kz_danach.mehrbelastung_bei_steuerpflicht if kz_danach else None
+        return entscheide(rw, sv), sv, vermieden
 
-    def erfolgreich(ergebnis: tuple[Entscheidung, Sachverhalt]) -> bool:
+    def erfolgreich(ergebnis: tuple[Entscheidung, Sachverhalt, Decimal | None]) -> bool:
         return ergebnis[0].ergebnis in KEINE_UST
 
     def anwendbar(hebel: Any) -> bool:
@@ -321,10 +348,9 @@ def _empfehlungen(
         return {feld: True for _, feld in offen_je_hebel.get(hebel.id, ())}
 
     treffer = suche_hebel(rw, fallakte, index, e.kontext.parameter, anwendbar, bewerte, erfolgreich, annahmen)
-    vermieden = kennzahlen.mehrbelastung_bei_steuerpflicht if kennzahlen else None
     empfehlungen = []
     for t in treffer:
-        danach, sv = t.ergebnis
+        danach, sv, vermieden = t.ergebnis
         risiko, _ = bewerte_risiko(rw, danach, sv)
         bedingungen = tuple(
             OffeneFrage(fakt=f, frage=rw.fragen[f].frage, feld=feldpfad(rw, f, fallakte, index), regeln=())

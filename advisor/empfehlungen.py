@@ -11,7 +11,8 @@ Change keys (validated when the rule set loads):
 - a field of the service, dotted for nested ones: ``aufgabenuebertragung_befreiend``,
   ``laufzeit.ende``, ``kosten.gewinnaufschlag_prozent``, ``kosten.abrechnung.verfahren``,
   ``kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch``;
-- ``kosten.positionen_ohne``: cost kinds to drop (e.g. ``[wagnis, gewinnaufschlag]``).
+- ``kosten.positionen_ohne``: cost kinds to drop (e.g. ``[wagnis, gewinnaufschlag]``); a Wagnis
+  line with evidence of a specific risk (``einzelwagnis_nachweis``) is a cost and is never dropped.
 Values are literals or ``{parameter: <id>}`` (read at the case's stichtag).
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advisor.fallakte import Abrechnung, Fallakte, Kosten, Kostenteilungsgemeinschaft, Leistung
+from advisor.fallakte import Abrechnung, Fallakte, Kosten, Kostenposition, Kostenteilungsgemeinschaft, Leistung
 from advisor.regelwerk.modell import KompilierterHebel, Regelwerk
 
 #: Sub-objects a lever may create when the case has none (all their other fields are optional,
@@ -94,7 +95,7 @@ def wende_an(fallakte: Fallakte, index: int, aenderung: dict[str, Any]) -> Falla
         elif schluessel == "kosten.positionen_ohne":
             if leistung.kosten is None:
                 raise NichtAnwendbar(schluessel)
-            positionen = [p for p in leistung.kosten.positionen if p.art not in set(wert)]
+            positionen = [p for p in leistung.kosten.positionen if p.art not in set(wert) or _ist_einzelwagnis(p)]
             leistung = leistung.model_copy(
                 update={"kosten": leistung.kosten.model_copy(update={"positionen": positionen})}
             )
@@ -104,6 +105,11 @@ def wende_an(fallakte: Fallakte, index: int, aenderung: dict[str, Any]) -> Falla
     leistungen[index] = leistung
     update["leistungen"] = leistungen
     return fallakte.model_copy(update=update)
+
+
+def _ist_einzelwagnis(position: Kostenposition) -> bool:
+    """Whether a line is a specific risk with evidence: a cost, which no lever drops."""
+    return position.art == "wagnis" and position.einzelwagnis_nachweis is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from advisor.bezeichnungen import RECHTSFORMEN
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Beteiligter, Fallakte
 from contracts.anlagen import build_annexes
@@ -67,8 +68,9 @@ def bibliothek(fallakte: Fallakte) -> Klauselbibliothek:
             [
                 Feldproblem(
                     "rechtsform",
-                    f"Für die Rechtsform „{fallakte.rechtsform}“ gibt es keine Vertragsvorlage; "
-                    f"möglich sind: {', '.join(bib.rechtsformen)}.",
+                    f"Für die Rechtsform „{RECHTSFORMEN.get(fallakte.rechtsform, fallakte.rechtsform)}“ gibt es "
+                    "keine Vertragsvorlage; möglich sind: "
+                    f"{'; '.join(RECHTSFORMEN.get(r, r) for r in bib.rechtsformen)}.",
                 )
             ],
             _TITEL_FEHLER,

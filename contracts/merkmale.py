@@ -151,9 +151,14 @@ def ohne_kennungen(text: str) -> str:
 
 
 def _summe_art(kalkulation: Mapping[str, Any] | None, arten: tuple[str, ...]) -> bool:
+    """Whether a line of these kinds is charged that is no plain cost: a Wagnis with evidence of a
+    specific risk (Einzelwagnis, ``kategorie`` "kosten") is a cost and does not count."""
     if not kalkulation:
         return False
-    return any(p.get("art") in arten and parse_money(p["betrag"]) > 0 for p in kalkulation.get("positionen", []))
+    return any(
+        p.get("art") in arten and p.get("kategorie") != "kosten" and parse_money(p["betrag"]) > 0
+        for p in kalkulation.get("positionen", [])
+    )
 
 
 def _plus_jahre(tag: date, jahre: int) -> date:

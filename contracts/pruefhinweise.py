@@ -26,25 +26,34 @@ def norm_hinweise(bib: Klauselbibliothek, texte: str) -> list[str]:
     return hinweise
 
 
+def kalkulationshinweise(name: str, kalkulation: Mapping[str, Any] | None) -> list[str]:
+    """The notes and warnings of a service's calculation (JSON view), as German review notes."""
+    kalk = kalkulation or {}
+    hinweise = []
+    for p in kalk.get("positionen", []):
+        if p.get("hinweis"):
+            hinweise.append(f"Kalkulation „{name}“, {p['bezeichnung']}: {ohne_kennungen(p['hinweis'])}")
+    for w in kalk.get("warnungen", []):
+        if isinstance(w, str):
+            hinweise.append(f"Kalkulation „{name}“ (Warnung): {ohne_kennungen(w)}")
+    for h in [*kalk.get("hinweise", []), *kalk.get("quellenhinweise", [])]:
+        if isinstance(h, str):
+            text = f"Kalkulation „{name}“: {ohne_kennungen(h)}"
+            if text not in hinweise:
+                hinweise.append(text)
+    return hinweise
+
+
 def pruefhinweise(
     bib: Klauselbibliothek, kalkulation: Mapping[str, Any] | None, daten: list[Leistungsdaten], texte: str
 ) -> list[str]:
     """The review notes of an agreement (German sentences, citations with non-breaking spaces)."""
     hinweise = norm_hinweise(bib, texte)
     for d in daten:
-        kalk = d.kalkulation or {}
         name = d.leistung.bezeichnung
-        for p in kalk.get("positionen", []):
-            if p.get("hinweis"):
-                hinweise.append(f"Kalkulation „{name}“, {p['bezeichnung']}: {ohne_kennungen(p['hinweis'])}")
-        for w in kalk.get("warnungen", []):
-            if isinstance(w, str):
-                hinweise.append(f"Kalkulation „{name}“ (Warnung): {ohne_kennungen(w)}")
-        for h in [*kalk.get("hinweise", []), *kalk.get("quellenhinweise", [])]:
-            if isinstance(h, str):
-                text = f"Kalkulation „{name}“: {ohne_kennungen(h)}"
-                if text not in hinweise:
-                    hinweise.append(text)
+        for text in kalkulationshinweise(name, d.kalkulation):
+            if text not in hinweise:
+                hinweise.append(text)
         if d.merkmale.get("wagnis_oder_gewinn"):
             hinweise.append(
                 f"„{name}“: Die Kalkulation enthält einen Wagnis- oder Gewinnzuschlag. Er ist keine Kostenerstattung "

@@ -72,6 +72,40 @@ Funktionalität: Empfehlungen – die kleinste Änderung, die die Umsatzsteuer v
       | die Kalkulation enthält einen allgemeinen Wagniszuschlag von 2.000,00 € | ohne_gewinn_und_wagnis |
       | die Leistung wird gegen einen Marktpreis erbracht                       | spitzabrechnung        |
 
+  Szenario: Ein nachgewiesenes Einzelwagnis ist Kosten und bleibt, wenn Gewinnaufschlag und Wagnis gestrichen werden
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf Grundlage einer Zweckverbandssatzung
+    Und der Erbringer ist ein Zweckverband
+    Und die Mitglieder handeln dafür nichtunternehmerisch
+    Und die Leistungen sind auf die Mitglieder zugeschnitten
+    Und die Kalkulation enthält einen Gewinnaufschlag von 5 %
+    Und die Kalkulation enthält ein Einzelwagnis von 2.000,00 € mit dem Nachweis „Forderungsausfälle 2023–2025“
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und empfohlen wird "ohne_gewinn_und_wagnis" mit dem Ergebnis "steuerfrei"
+    Und die Empfehlung "ohne_gewinn_und_wagnis" vermeidet eine Mehrbelastung von 19.380,00 €
+
+  Szenario: Ein allgemeines Wagnis ohne Nachweis wird mit dem Gewinnaufschlag gestrichen
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf Grundlage einer Zweckverbandssatzung
+    Und der Erbringer ist ein Zweckverband
+    Und die Mitglieder handeln dafür nichtunternehmerisch
+    Und die Leistungen sind auf die Mitglieder zugeschnitten
+    Und die Kalkulation enthält einen Gewinnaufschlag von 5 %
+    Und die Kalkulation enthält einen allgemeinen Wagniszuschlag von 2.000,00 €
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerpflichtig"
+    Und empfohlen wird "ohne_gewinn_und_wagnis" mit dem Ergebnis "steuerfrei"
+    Und die Empfehlung "ohne_gewinn_und_wagnis" vermeidet eine Mehrbelastung von 19.000,00 €
+
+  Szenario: Ein nachgewiesenes Einzelwagnis allein braucht keine Empfehlung
+    Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf Grundlage einer Zweckverbandssatzung
+    Und der Erbringer ist ein Zweckverband
+    Und die Mitglieder handeln dafür nichtunternehmerisch
+    Und die Leistungen sind auf die Mitglieder zugeschnitten
+    Und die Kalkulation enthält ein Einzelwagnis von 2.000,00 € mit dem Nachweis „Forderungsausfälle 2023–2025“
+    Wenn die Leistung nach § 2b UStG bewertet wird
+    Dann ist das Ergebnis "steuerfrei"
+    Und es wird nichts empfohlen
+
   Szenario: Einem privaten Erbringer wird weder Delegation noch Zweckverband empfohlen
     Angenommen eine Leistung der Stadt Aheim an die Gemeinde Bedorf auf mandatierender Vereinbarung
     Und der Erbringer ist ein privates Unternehmen

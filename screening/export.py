@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 
@@ -20,7 +21,7 @@ from advisor.screening.durchlauf import Screening
 from advisor.screening.ergebnis import Screeningzeile
 from advisor.screening.zusammenfassung import Gruppensumme
 from screening.formelschutz import csv_safe
-from screening.labels import ERGEBNISSE, FAKTEN, RECHTSFORMEN, label
+from screening.labels import ERGEBNISSE, FAKTEN, RECHTSFORMEN, RISIKEN, aufgabenfeld, label, regel
 from screening.xlsx_write import Sheet, write_workbook_to
 
 #: (header, value of a row, is money)
@@ -31,11 +32,11 @@ SPALTEN_ERGEBNIS: tuple[tuple[str, Callable[[Screeningzeile, int | None], Any], 
     ("Kennung", lambda z, r: z.kennung, False),
     ("Leistung", lambda z, r: z.bezeichnung, False),
     ("Erbringer", lambda z, r: z.erbringer, False),
-    ("Aufgabenfeld", lambda z, r: z.aufgabenfeld, False),
-    ("Rechtsform", lambda z, r: z.rechtsform, False),
+    ("Aufgabenfeld", lambda z, r: aufgabenfeld(z.aufgabenfeld), False),
+    ("Rechtsform", lambda z, r: label(RECHTSFORMEN, z.rechtsform), False),
     ("Ergebnis", lambda z, r: label(ERGEBNISSE, z.ergebnis), False),
-    ("Risiko", lambda z, r: z.risiko, False),
-    ("Entscheidende Regel", lambda z, r: z.entscheidende_regel, False),
+    ("Risiko", lambda z, r: label(RISIKEN, z.risiko), False),
+    ("Entscheidende Regel", lambda z, r: regel(z.entscheidende_regel), False),
     ("Jahresbetrag (EUR)", lambda z, r: z.jahresbetrag, True),
     ("Mehrbelastung USt (EUR)", lambda z, r: z.mehrbelastung_eur, True),
     ("Potenzielle Mehrbelastung (EUR)", lambda z, r: z.potenzielle_mehrbelastung_eur, True),
@@ -122,7 +123,7 @@ def write_xlsx_to(screening: Screening, ziel: IO[bytes]) -> None:
     )
     zf = screening.zusammenfassung
     zusammen: list[list[Any]] = [
-        ["Bestandsscreening § 2b UStG", f"Stichtag {screening.stichtag}"],
+        ["Bestandsscreening § 2b UStG", f"Stichtag {date.fromisoformat(screening.stichtag):%d.%m.%Y}"],
         ["Regelwerk", screening.regelwerk_version, screening.regelwerk_sha256],
         ["Geprüfte Leistungen", zf.anzahl_zeilen],
         ["Nicht lesbare Zeilen/Dateien", zf.anzahl_nicht_lesbar],
@@ -133,8 +134,8 @@ def write_xlsx_to(screening: Screening, ziel: IO[bytes]) -> None:
     fett = {0}
     for titel, gruppen, namen in (
         ("Ergebnis", zf.nach_ergebnis, ERGEBNISSE),
-        ("Risiko", zf.nach_risiko, {}),
-        ("Aufgabenfeld", zf.nach_aufgabenfeld, {}),
+        ("Risiko", zf.nach_risiko, RISIKEN),
+        ("Aufgabenfeld", zf.nach_aufgabenfeld, {k: aufgabenfeld(k) for k in zf.nach_aufgabenfeld}),
         ("Rechtsform", zf.nach_rechtsform, RECHTSFORMEN),
     ):
         zusammen.append([])

@@ -33,7 +33,7 @@ from advisor.screening.durchlauf import Screening
 from advisor.screening.ergebnis import Screeningzeile
 from advisor.screening.zusammenfassung import ERGEBNIS_REIHENFOLGE, Gruppensumme
 from contracts.pdf_renderer import SANS, SANS_BOLD, register_fonts
-from screening.labels import ERGEBNISSE, RECHTSFORMEN, label
+from screening.labels import ERGEBNISSE, RECHTSFORMEN, RISIKEN, label, regel
 
 SEITE = landscape(A4)
 RAND = 15 * mm
@@ -187,9 +187,9 @@ def _aktionsliste(screening: Screening, s: dict[str, ParagraphStyle]) -> list[An
                 _p(z.kennung, s["zelle"]),
                 _p(f"{z.bezeichnung} – {z.erbringer}", s["zelle"]),
                 label(ERGEBNISSE, z.ergebnis),
-                z.risiko,
+                label(RISIKEN, z.risiko),
                 _betrag(z),
-                _p(fragen or (z.entscheidende_regel or ""), s["klein"]),
+                _p(fragen or regel(z.entscheidende_regel), s["klein"]),
             ]
         )
     b = BREITE
@@ -261,8 +261,8 @@ def render_report_pdf(
     story += [
         _p("Handlungsliste – zuerst bearbeiten", s["h2"]),
         _p(
-            "Sortiert nach der Mehrbelastung (bei offenen und anderen Leistungen die mögliche Mehrbelastung, "
-            "in Klammern), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
+            "Sortiert nach der Mehrbelastung (bei offenen Leistungen die mögliche Mehrbelastung, in Klammern; "
+            "nicht steuerbare und steuerfreie Leistungen haben keine), dann nach dem Risiko. Aufgenommen sind alle steuerpflichtigen und offenen Leistungen "
             "sowie alle mit hohem Risiko.",
             s["text"],
         ),

@@ -348,7 +348,8 @@ def _screeningzeile(p: _Posten, beratungen: dict[int, Any], berate: Berate) -> S
             aus_bestand[fakt] = wert
     hinweise: tuple[str, ...] = ()
     z = p.bestandszeile
-    if z is not None and z.jahresbetrag is not None and z.vorsteuer is None:
+    mit_belastung = bewertung.ergebnis in ("steuerpflichtig", "offen")  # no burden when no VAT is due
+    if mit_belastung and z is not None and z.jahresbetrag is not None and z.vorsteuer is None:
         hinweise = (
             "Vorsteuer nicht angegeben: die Mehrbelastung ist eine Obergrenze (Umsatzsteuer auf den vollen "
             "Jahresbetrag, ohne Vorsteuerabzug).",

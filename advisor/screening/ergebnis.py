@@ -3,8 +3,10 @@
 Per service: the result, risk and deciding rule of the assessment, the open questions, and the
 estimated annual VAT burden — the calculation's ``mehrbelastung_bei_steuerpflicht`` (the
 recipients' extra cost if the service is taxable). The burden counts as exposure only when the
-service is ``steuerpflichtig``; for every other result it is shown separately as the potential
-burden (what taxability would cost), so that an ``offen`` row is never summed as if decided.
+service is ``steuerpflichtig``; for an ``offen`` row it is shown separately as the potential
+burden (what taxability would cost), so that it is never summed as if decided. A row that is
+``nicht_steuerbar`` or ``steuerfrei`` has no burden at all, not even a potential one (issue 9
+point 7): no VAT is due on it, and its risk is stated by ``risiko``, not by an amount.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class Screeningzeile:
         kennung: the row's id, or the service id of a Fallakte file.
         jahresbetrag: the annual reimbursement from the calculation (``None`` = no cost data).
         mehrbelastung_eur: the estimated annual VAT burden if the result is ``steuerpflichtig``.
-        potenzielle_mehrbelastung_eur: for any other result, the burden if it were taxable.
+        potenzielle_mehrbelastung_eur: for an ``offen`` result, the burden if it were taxable;
+            ``None`` for ``nicht_steuerbar`` and ``steuerfrei``.
         aus_bestand: facts taken from the portfolio, with their origin.
         hinweise: German notes on the figures (e.g. an upper bound because input VAT is unknown).
     """
@@ -81,8 +84,9 @@ def screeningzeile(
     """Combine a service's assessment and cost figures (``Kostenkennzahlen`` or ``None``)."""
     belastung = kennzahlen.mehrbelastung_bei_steuerpflicht if kennzahlen is not None else None
     steuerpflichtig = bewertung.ergebnis == "steuerpflichtig"
+    offen = bewertung.ergebnis == "offen"
     notes = list(hinweise)
-    if kennzahlen is None:
+    if kennzahlen is None and (steuerpflichtig or offen):
         notes.append("Ohne Jahresbetrag ist die Mehrbelastung durch Umsatzsteuer nicht bezifferbar.")
     return Screeningzeile(
         quelle=quelle,
@@ -99,7 +103,7 @@ def screeningzeile(
         offene_fragen=tuple(bewertung.offene_fragen),
         jahresbetrag=kennzahlen.erstattung_jahr if kennzahlen is not None else None,
         mehrbelastung_eur=belastung if steuerpflichtig else None,
-        potenzielle_mehrbelastung_eur=None if steuerpflichtig else belastung,
+        potenzielle_mehrbelastung_eur=belastung if offen else None,
         aus_bestand=dict(aus_bestand),
         hinweise=tuple(notes),
     )

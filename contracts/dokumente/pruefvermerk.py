@@ -19,6 +19,7 @@ from contracts.entwurf import Block, Schriftstueck, Tabelle, Teil, Text, Zwische
 from contracts.feldnamen import feld_bezeichnung
 from contracts.formatting import format_citation, format_date, format_money
 from contracts.platzhalter import Sammler
+from contracts.pruefhinweise import kalkulationshinweise
 
 from .gemeinsam import (
     ERGEBNISSE,
@@ -182,7 +183,18 @@ def _zum_entwurf(fall: Fall) -> list[Block]:
     try:
         entwurf = assemble(fall.beratung, final=fall.final, stand=fall.stand)
     except UngueltigeEingabe as e:
-        return [Text("Ein Vereinbarungsentwurf kann nicht erstellt werden:", tuple(p.meldung for p in e.probleme))]
+        ohne: list[Block] = [
+            Text("Ein Vereinbarungsentwurf kann nicht erstellt werden:", tuple(p.meldung for p in e.probleme))
+        ]
+        # without an agreement the calculation's warnings and notes still need a reviewer
+        kalkulation = tuple(
+            format_citation(h)
+            for lf in fall.leistungen
+            for h in kalkulationshinweise(lf.leistung.bezeichnung, lf.kalkulation)
+        )
+        if kalkulation:
+            ohne.append(Text("Hinweise und Warnungen der Kostenkalkulation – zu prüfen:", kalkulation))
+        return ohne
     bloecke: list[Block] = [Text("Vor Unterzeichnung zu prüfen:", entwurf.pruefhinweise)]
     zugelassen_sekundaer = [
         b for b in fall.fallakte.beteiligte if fall.bib is not None and b.art in fall.bib.beteiligte.sekundaer_belegt

@@ -266,7 +266,7 @@ def test_the_error_text_is_german_and_names_file_line_and_rule(regelverzeichnis)
 
 
 def test_load_rules_reads_a_given_directory(regelverzeichnis):
-    ersetze(regelverzeichnis, "regelwerk.yaml", 'version: "2026.12.2"', 'version: "2099.1.1"')
+    ersetze(regelverzeichnis, "regelwerk.yaml", 'version: "2026.12.3"', 'version: "2099.1.1"')
     rules.load_rules.cache_clear()
     try:
         assert rules.load_rules(regelverzeichnis).version == "2099.1.1"

@@ -206,6 +206,13 @@ def _wagnis(fall: Szenario, betrag: Decimal) -> None:
     _kosten_von(fall)["positionen"].append({"art": "wagnis", "bezeichnung": "Wagnis", "betrag": str(betrag)})
 
 
+@given(muster("die Kalkulation enthält ein Einzelwagnis von {betrag:Euro} mit dem Nachweis „{nachweis}“"))
+def _einzelwagnis(fall: Szenario, betrag: Decimal, nachweis: str) -> None:
+    _kosten_von(fall)["positionen"].append(
+        {"art": "wagnis", "bezeichnung": "Forderungsausfälle", "betrag": str(betrag), "einzelwagnis_nachweis": nachweis}
+    )
+
+
 @given(muster("die Kalkulation enthält kalkulatorische Zinsen auf Eigenkapital von {betrag:Euro}"))
 def _kalkulatorische_zinsen(fall: Szenario, betrag: Decimal) -> None:
     _kosten_von(fall)["positionen"].append(

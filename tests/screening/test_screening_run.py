@@ -28,7 +28,8 @@ def test_three_services_of_8000_eur_of_one_provider_and_field_are_taxable_togeth
 def test_the_same_service_alone_stays_below_the_threshold_and_is_not_taxable():
     (z,) = _screen(bauhof_zeilen(1)).zeilen
     assert (z.ergebnis, z.entscheidende_regel) == ("nicht_steuerbar", "ustg_2b_abs2_nr1")
-    assert z.mehrbelastung_eur is None and z.potenzielle_mehrbelastung_eur == Decimal("1520.00")
+    # not taxable: no burden, not even a potential one (issue 9 point 7; was 1,520.00 € potential)
+    assert z.mehrbelastung_eur is None and z.potenzielle_mehrbelastung_eur is None
 
 
 def test_a_stated_turnover_of_the_provider_overrides_the_inventory_sum():

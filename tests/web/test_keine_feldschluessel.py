@@ -1,4 +1,4 @@
-"""No snake_case key in the text of the result page and the form of the six examples (tags,
+"""No snake_case key in the text of the result page ("pruefen" redirects to it) and the form of the six examples (tags,
 attributes and scripts left out: what a person reads)."""
 
 from __future__ import annotations
@@ -27,4 +27,6 @@ def test_the_pages_speak_german_not_keys(client, example_texts, name, aktion):
         "/formular", content=encoded([*form_items(example_texts[name]), ("aktion", aktion)]), headers=FORM
     )
     assert antwort.status_code == 200
+    if aktion == "pruefen":  # the result page itself (after the redirect), not the form again
+        assert "/ergebnis/" in str(antwort.url)
     assert schluessel_in(_lesbar(antwort.text)) == []
