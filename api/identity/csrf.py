@@ -169,6 +169,26 @@ def csrf_feld() -> Markup:
     return Markup(f'<input type="hidden" name="{FIELD}" value="{escape(form_token(scope))}">')
 
 
+def sitzung_person() -> Any:
+    """The signed-in caller of the current request (a Jinja global for the page header), or None:
+    the one access control already found, else the session cookie's."""
+    scope = _current.get()
+    if scope is None:
+        return None
+    state = _state(scope)
+    if "ikz_principal" in state:
+        return state["ikz_principal"]
+    request = Request(scope)
+    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    if not cookie or "app" not in scope:
+        return None
+    app = scope["app"]
+    idle = timedelta(minutes=app.state.settings.session_idle_minutes)
+    principal = lookup_session(app.state.session_factory, cookie, idle)
+    state["ikz_principal"] = principal
+    return principal
+
+
 def verify_form_token(request: Request, sent: str | None) -> bool:
     """Whether a posted form's token matches the session's (or the pre-sign-in cookie's)."""
     if not sent:

@@ -1,0 +1,5 @@
+"""Placeholder replaced in the next commit."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
