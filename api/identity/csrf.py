@@ -147,7 +147,10 @@ def form_token(scope: Scope) -> str:
     settings: Settings = app.state.settings
     token: str | None = None
     session_cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
-    if session_cookie:
+    known = state.get("ikz_principal")
+    if known is not None and known.csrf_token:
+        token = known.csrf_token  # access control already looked the session up
+    elif session_cookie:
         principal = lookup_session(
             app.state.session_factory, session_cookie, timedelta(minutes=settings.session_idle_minutes)
         )

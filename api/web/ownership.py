@@ -87,8 +87,14 @@ def save_case(
             organisation_id=principal.organisation_id,
             on_saved=hook("fall_anlegen"),
         )
-    check_case_access(session, principal, fall_id, Recht.FALL_AENDERN)
-    session.rollback()  # the write below starts its own transaction (and takes the lock there)
-    return store.update_case(
-        session, fall_id, fallakte, beratung, note=notiz, expected_version=version, on_saved=hook("fall_aendern")
-    )
+    try:
+        check_case_access(session, principal, fall_id, Recht.FALL_AENDERN)
+    finally:
+        session.rollback()  # no transaction (on SQLite: no write lock) is held while a refusal renders
+    try:
+        return store.update_case(
+            session, fall_id, fallakte, beratung, note=notiz, expected_version=version, on_saved=hook("fall_aendern")
+        )
+    except Exception:
+        session.rollback()
+        raise
