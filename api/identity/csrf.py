@@ -199,4 +199,5 @@ def verify_form_token(request: Request, sent: str | None) -> bool:
     expected = form_token(request.scope)
     if _state(request.scope).get("ikz_new_form_token") == expected:
         return False  # a token made just now cannot have been in the form
-    return secrets.compare_digest(sent, expected)
+    # as bytes: compare_digest refuses str with non-ASCII characters (a forged token may have them)
+    return secrets.compare_digest(sent.encode("utf-8"), expected.encode("utf-8"))

@@ -109,7 +109,11 @@ async def _check_csrf(request: Request, principal: Principal) -> None:
         form = await request.form(max_fields=FORM_MAX_FIELDS, max_files=FORM_MAX_FILES)
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None
-    if not sent or not principal.csrf_token or not secrets.compare_digest(sent, principal.csrf_token):
+    if (
+        not sent
+        or not principal.csrf_token
+        or not secrets.compare_digest(sent.encode("utf-8"), principal.csrf_token.encode("utf-8"))
+    ):
         raise CsrfRefused(
             403,
             "csrf-token-fehlt",

@@ -207,6 +207,8 @@ def test_a_session_post_without_the_token_or_from_another_site_is_a_german_403_p
     assert missing.status_code == 403 and "CSRF" in missing.text and "<html" in missing.text
     wrong = post_form(a, personal_yaml, "pruefen", csrf_token="x" * 43)
     assert wrong.status_code == 403
+    forged = post_form(a, personal_yaml, "pruefen", csrf_token="gefälscht")  # non-ASCII: refused, not a 500
+    assert forged.status_code == 403 and "CSRF" in forged.text
     in_the_form = post_form(a, personal_yaml, "pruefen", csrf_token=token)  # the hidden field, as browsers send it
     assert in_the_form.status_code == 303
     a.headers["origin"] = "https://boese.example"
@@ -231,3 +233,14 @@ def test_every_state_changing_web_form_carries_the_token(browsers, web_case_of_a
                 or f'name="csrf_token" value="{admin.headers["x-csrf-token"]}"' in body
             )
     assert form_token(pages[0]) == token
+
+
+def test_a_sign_in_post_with_a_non_ascii_token_is_refused_not_a_500(browsers):
+    anonymous = browsers.anonymous()
+    anonymous.get("/anmelden")
+    response = anonymous.post(
+        "/anmelden",
+        data={"email": "x@example.org", "passwort": "y", "csrf_token": "gefälscht"},
+        headers={"origin": "http://testserver"},
+    )
+    assert response.status_code == 403 and "CSRF" in response.text
