@@ -30,10 +30,12 @@ KANAL = "web"
 
 
 def result_owner(request: Request, principal: Principal | None) -> ResultOwner:
-    """The signed-in caller's organisation, or (on the open form) this browser's cookie."""
-    if principal is not None:
-        return ResultOwner(principal.organisation_id, principal.client, None)
+    """The signed-in caller's organisation and this browser's pre-sign-in cookie (if any): a
+    result is stored for the organisation when signed in, else for the browser; a browser that
+    signs in still opens what it made before (``ResultOwner.may_open``)."""
     cookie = request.cookies.get(SECURE_FORM_COOKIE) or request.cookies.get(FORM_COOKIE)
+    if principal is not None:
+        return ResultOwner(principal.organisation_id, principal.client, ResultOwner.browser(cookie))
     return ResultOwner(None, None, ResultOwner.browser(cookie))
 
 

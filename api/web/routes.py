@@ -44,7 +44,7 @@ from api.deps import AppSettings, DbSession, OptionalWebUser, ReadSession, WebCo
 from api.identity.case_access import visible_to
 from api.identity.principal import Principal
 from api.identity.rollen import Recht
-from api.identity.web_access import SignInRequired, return_path
+from api.identity.web_access import signin_url
 from api.web import admin_routes, case_routes, pages, result_routes, screening
 from api.web.form_state import apply_action, empty_state, nest, removal_message
 from api.web.ownership import save_case
@@ -108,8 +108,6 @@ def _formular_aktion(
     fall_id = _int_or_none(_first(items, "fall_id"))
     version = _int_or_none(_first(items, "fall_version"))
     notiz = _first(items, "notiz").strip()[:500] or None
-    if aktion == "speichern" and principal is None:
-        raise SignInRequired(return_path(request))
     if aktion in ("pruefen", "speichern"):
         geprueft = pages.check_form(request, state)
         if geprueft.fallakte is None:
@@ -125,7 +123,11 @@ def _formular_aktion(
             )
         if aktion == "pruefen":
             return result_routes.store_and_redirect(request, session, principal, geprueft, fall_id, version)
-        assert principal is not None
+        if principal is None:
+            # "Fall speichern" without (or after an expired) sign-in: the entries are kept as this
+            # browser's unsaved result, and the sign-in leads back to it, where it can be saved.
+            result = result_routes.store_and_redirect(request, session, None, geprueft, fall_id, version)
+            return RedirectResponse(signin_url(str(result.headers["location"])), status_code=303)
         return _save(request, session, principal, geprueft, fall_id, version, notiz, state)
     fokus = apply_action(state, aktion) if aktion != "aktualisieren" else None
     return pages.form_page(

@@ -131,7 +131,22 @@ def test_on_the_open_form_a_result_belongs_to_the_browser_that_made_it(browsers,
     # saving needs sign-in
     saving = anonymous.post(ergebnis + "/speichern", data={"notiz": ""}, follow_redirects=False)
     assert saving.status_code == 303 and saving.headers["location"].startswith("/anmelden?weiter=")
-    assert post_form(anonymous, personal_yaml, "speichern").headers["location"] == "/anmelden?weiter=/formular"
+
+
+def test_saving_without_sign_in_keeps_the_entries_and_the_sign_in_leads_back_to_save_them(app, browsers, personal_yaml):
+    from tests.identity.web_browsers import PASSWORT
+    from tests.identity_helpers import add_user, sign_in
+
+    anonymous = browsers.anonymous()
+    anonymous.get("/formular")
+    saving = post_form(anonymous, personal_yaml, "speichern")
+    found = re.match(r"^/anmelden\?weiter=(/ergebnis/[A-Za-z0-9_-]+)$", saving.headers["location"])
+    assert saving.status_code == 303 and found, saving.headers.get("location")
+    add_user(app, "spaet@kreis-musterland.example", A, ["sachbearbeitung"], PASSWORT)
+    sign_in(anonymous, "spaet@kreis-musterland.example", PASSWORT)
+    saved = anonymous.post(found.group(1) + "/speichern", data={"notiz": "nach der Anmeldung"}, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].startswith("/faelle/")
+    assert browsers.user(A, "leser").get(saved.headers["location"]).status_code == 200
 
 
 def test_the_owner_shares_from_the_case_page_and_the_partner_reads_but_cannot_change(
