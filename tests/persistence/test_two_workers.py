@@ -162,14 +162,15 @@ def test_ikz_serve_with_two_workers_starts_two_processes_that_serve_the_stored_r
         while len(server.children()) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert len(server.children()) >= 2
-        page = httpx.post(
-            server.base + "/screening",
-            files={"datei": ("bestand.csv", csv_bytes(bauhof_zeilen(2)), "text/csv")},
-            timeout=60,
-        )
+        with httpx.Client(timeout=60) as browser:
+            browser.get(server.base + "/screening")  # the result belongs to this browser's cookie
+            page = browser.post(
+                server.base + "/screening", files={"datei": ("bestand.csv", csv_bytes(bauhof_zeilen(2)), "text/csv")}
+            )
+            cookies = browser.cookies
         token = page.text.split('href="/screening/')[1].split("/")[0]
         for _ in range(8):  # a new connection each time: either worker may answer
-            with httpx.Client(timeout=60) as fresh:
+            with httpx.Client(timeout=60, cookies=cookies) as fresh:
                 assert fresh.get(f"{server.base}/screening/{token}/bestandsscreening.csv").status_code == 200
     finally:
         stderr = server.stop()
