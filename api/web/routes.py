@@ -42,6 +42,7 @@ from advisor.errors import Feldproblem, UngueltigeEingabe
 from api.cases import CaseStoreError, list_cases
 from api.deps import AppSettings, DbSession, OptionalWebUser, ReadSession, WebComputation
 from api.identity.case_access import visible_to
+from api.identity.dependencies import FORM_MAX_FIELDS
 from api.identity.principal import Principal
 from api.identity.rollen import Recht
 from api.identity.web_access import signin_url
@@ -56,7 +57,7 @@ router.include_router(case_routes.router)
 router.include_router(admin_routes.router)
 router.include_router(screening.router)
 
-MAX_FORM_FIELDS = 20_000
+MAX_FORM_FIELDS = FORM_MAX_FIELDS  # the CSRF check parses the form first, with the same bound
 
 
 async def form_items(request: Request) -> list[tuple[str, str]]:
@@ -69,7 +70,8 @@ def _first(items: list[tuple[str, str]], key: str) -> str:
 
 
 def _int_or_none(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    """A case or version number from a hidden field; anything else (also "²" or 20 digits) is None."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 # --- start page and form -----------------------------------------------------------------------

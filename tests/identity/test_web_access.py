@@ -259,3 +259,10 @@ def test_a_sign_in_post_with_a_non_ascii_token_is_refused_not_a_500(browsers):
         headers={"origin": "http://testserver"},
     )
     assert response.status_code == 403 and "CSRF" in response.text
+
+
+@pytest.mark.parametrize("fall_id", ["²", "9" * 20, "-1"])
+def test_a_forged_case_number_in_the_form_is_a_new_case_not_a_500(browsers, personal_yaml, fall_id):
+    a = browsers.user(A, "sachbearbeitung")
+    response = post_form(a, personal_yaml, "speichern", fall_id=fall_id)
+    assert response.status_code == 303 and re.match(r"^/faelle/\d+\?gespeichert=1$", response.headers["location"])
