@@ -32,11 +32,12 @@ from api.body_limit import BodyLimitMiddleware
 from api.db.startup import open_database, startup_lock
 from api.identity import oidc
 from api.identity import web as identity_web
-from api.identity.csrf import OriginCheckMiddleware, csrf_feld
+from api.identity.csrf import OriginCheckMiddleware, csrf_feld, sitzung_person
 from api.identity.demo import ensure_demo
 from api.identity.dependencies import computation_access
 from api.identity.openapi_security import add_security
 from api.identity.problems import install_identity_problem_handlers
+from api.identity.rollen import Recht
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
@@ -117,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_identity_problem_handlers(app)
     hide_query_strings()
     ENVIRONMENT.globals["csrf_feld"] = csrf_feld  # the hook templates use: {{ csrf_feld() }}
+    ENVIRONMENT.globals["sitzung_person"] = sitzung_person  # the page header's sign-in status
+    ENVIRONMENT.globals["rechte"] = Recht
     upload = screenings.upload_body_limit(settings.max_upload_bytes)
     app.add_middleware(
         BodyLimitMiddleware,
@@ -148,9 +151,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
 
-    app.include_router(web_router, include_in_schema=False)
+    app.include_router(web_router, include_in_schema=False)  # the web pages, /screening included (api/web/)
     app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
-    app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())
     add_security(app)

@@ -18,6 +18,21 @@ Access control (api/identity/dependencies.py; no router checks permissions by ha
   caller may read / change / export / share it (404 for another organisation's case)
 - ``CaseCreator``     a caller allowed to create cases
 - ``AuditReader``, ``KeyAdmin`` callers allowed to read the audit trail / manage API keys
+
+The web pages (api/identity/web_access.py; HTML answers instead of problem+json):
+
+- ``WebUser``         the signed-in person; without sign-in 303 to ``/anmelden?weiter=<page>``
+- ``OptionalWebUser`` the signed-in person or ``None`` (never redirects)
+- ``WebComputation``  pages that store nothing: open while ``IKZ_OFFENE_BERECHNUNG``, else sign-in
+- ``WebExpensive``    the per-client rate limit of expensive web work (German 429 page)
+- ``WebCaseReader``, ``WebCaseWriter``, ``WebCaseExporter``, ``WebCaseSharer``, ``WebCaseReviewer``
+  the case of the path parameter ``fall_id`` for reading / changing / exporting / sharing /
+  reviewing (German 404 page for another organisation's case, 403 page without the right)
+- ``WebUserAdmin``, ``WebKeyAdmin``, ``WebAuditReader`` signed-in callers with that right
+- ``web_case_access(recht, get_session)`` / ``web_require(recht)`` for any other right
+
+Every state-changing web form writes ``{{ csrf_feld() }}`` (a Jinja global, api/identity/csrf.py);
+a cookie post without the token is refused with the German 403 page before the route runs.
 """
 
 from __future__ import annotations
@@ -36,6 +51,14 @@ from api.identity.case_access import CaseAccess
 from api.identity.dependencies import case_access, computation_access, current_principal, expensive, require
 from api.identity.principal import Principal
 from api.identity.rollen import Recht
+from api.identity.web_access import (
+    open_web_computation,
+    optional_web_user,
+    require_web_user,
+    web_case_access,
+    web_expensive,
+    web_require,
+)
 from api.settings import Settings
 
 
@@ -85,3 +108,16 @@ CaseExporter = Annotated[CaseAccess, Depends(case_access(Recht.DOKUMENT_EXPORTIE
 CaseSharer = Annotated[CaseAccess, Depends(case_access(Recht.FALL_TEILEN, get_session))]
 AuditReader = Annotated[Principal, Depends(require(Recht.AUDIT_LESEN))]
 KeyAdmin = Annotated[Principal, Depends(require(Recht.SCHLUESSEL_VERWALTEN))]
+
+WebUser = Annotated[Principal, Depends(require_web_user)]
+OptionalWebUser = Annotated[Principal | None, Depends(optional_web_user)]
+WebComputation = Annotated[Principal | None, Depends(open_web_computation)]
+WebExpensive = Annotated[None, Depends(web_expensive)]
+WebCaseReader = Annotated[CaseAccess, Depends(web_case_access(Recht.FALL_LESEN, get_read_session))]
+WebCaseWriter = Annotated[CaseAccess, Depends(web_case_access(Recht.FALL_AENDERN, get_session))]
+WebCaseExporter = Annotated[CaseAccess, Depends(web_case_access(Recht.DOKUMENT_EXPORTIEREN, get_read_session))]
+WebCaseSharer = Annotated[CaseAccess, Depends(web_case_access(Recht.FALL_TEILEN, get_session))]
+WebCaseReviewer = Annotated[CaseAccess, Depends(web_case_access(Recht.FALL_PRUEFEN, get_session))]
+WebUserAdmin = Annotated[Principal, Depends(web_require(Recht.NUTZER_VERWALTEN))]
+WebKeyAdmin = Annotated[Principal, Depends(web_require(Recht.SCHLUESSEL_VERWALTEN))]
+WebAuditReader = Annotated[Principal, Depends(web_require(Recht.AUDIT_LESEN))]

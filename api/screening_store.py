@@ -15,8 +15,9 @@ only the result's classes (``ERLAUBTE_KLASSEN``; the "Restricting Globals" patte
 that does not load — say a result stored by an older version whose classes have changed — makes
 the whole result unavailable (logged); the page asks for the file again.
 
-Results are kept for ``AUFBEWAHRUNG`` and removed when a new one is stored. A result uploaded by
-a signed-in caller (session or API key) is served only to that caller.
+Results are kept for ``AUFBEWAHRUNG`` and removed when a new one is stored. A result is served
+only to the ``client`` that uploaded it (a signed-in caller, or the uploading browser on the open
+page: api/web/screening.py); one stored without a client is served to nobody.
 """
 
 from __future__ import annotations
@@ -159,8 +160,8 @@ def load_screening(
         head = session.get(ScreeningResultRow, digest)
         if head is None or not head.complete or head.created_at < utc_now() - AUFBEWAHRUNG:
             return None
-        if head.client is not None and head.client != client:
-            return None
+        if head.client is None or client is None or head.client != client:
+            return None  # only its uploader's; a result stored without one is served to nobody
         ablagen = {"zeilen": Dateiablage(), "probleme": Dateiablage()}
         try:
             kopf = sicher_laden(head.kopf)

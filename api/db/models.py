@@ -114,3 +114,9 @@ class UnsavedResultRow(Base):
     #: When the form edited a saved case: which case and version ("Fall speichern" adds a version).
     case_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     case_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: Who may open it (api/web/unsaved_results.py): the creator's organisation when signed in
+    #: (``created_by`` names the caller, "nutzer:3"), else the SHA-256 of the creating browser's
+    #: pre-sign-in cookie. A row with neither (stored before sign-in existed) is served to nobody.
+    organisation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    browser_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)

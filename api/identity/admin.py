@@ -17,7 +17,7 @@ from api.db.models import utc_now
 from api.identity import api_keys
 from api.identity.errors import AlreadyExists, IdentityError, NotFound
 from api.identity.passwords import hash_password, password_problem
-from api.identity.rollen import Rolle, rolle_aus_text, rollen_als_text
+from api.identity.rollen import Rolle, rolle_aus_text, rollen_als_text, rollen_aus_gespeichert
 from api.identity.tables import ApiKeyRow, OrganisationRow, UserRow
 
 KENNUNG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
@@ -173,3 +173,61 @@ def list_api_keys(session: Session, organisation_id: int) -> list[ApiKeyRow]:
             select(ApiKeyRow).where(ApiKeyRow.organisation_id == organisation_id).order_by(ApiKeyRow.id)
         ).scalars()
     )
+
+
+def list_users(session: Session, organisation_id: int) -> list[UserRow]:
+    """The organisation's users, by e-mail address."""
+    return list(
+        session.execute(
+            select(UserRow).where(UserRow.organisation_id == organisation_id).order_by(UserRow.email)
+        ).scalars()
+    )
+
+
+def _user_of(session: Session, organisation_id: int, user_id: int) -> UserRow:
+    row = session.get(UserRow, user_id)
+    if row is None or row.organisation_id != organisation_id:
+        raise NotFound("Dieses Konto gibt es in Ihrer Organisation nicht.", "nutzer")
+    return row
+
+
+def _other_active_admins(session: Session, organisation_id: int, user_id: int) -> int:
+    return sum(
+        1
+        for row in list_users(session, organisation_id)
+        if row.id != user_id and row.active and Rolle.ADMIN in rollen_aus_gespeichert(row.rollen)
+    )
+
+
+def set_user_roles(session: Session, organisation_id: int, user_id: int, rollen: Iterable[str]) -> UserRow:
+    """Replace a user's roles (flushed). The last active ``admin`` of an organisation keeps that
+    role, so that nobody locks the organisation out of its own administration."""
+    row = _user_of(session, organisation_id, user_id)
+    parsed = parse_roles(rollen)
+    if (
+        Rolle.ADMIN in rollen_aus_gespeichert(row.rollen)
+        and Rolle.ADMIN not in parsed
+        and _other_active_admins(session, organisation_id, user_id) == 0
+    ):
+        raise IdentityError("Die Organisation braucht mindestens ein aktives Konto mit der Rolle admin.", "rolle")
+    row.rollen = rollen_als_text(parsed)
+    session.flush()
+    return row
+
+
+def set_user_active(session: Session, organisation_id: int, user_id: int, active: bool) -> UserRow:
+    """Activate or deactivate a user (flushed); deactivating ends their sessions at the next
+    request (api/identity/sessions.py checks ``active``). The last active admin stays active."""
+    row = _user_of(session, organisation_id, user_id)
+    if (
+        not active
+        and Rolle.ADMIN in rollen_aus_gespeichert(row.rollen)
+        and _other_active_admins(session, organisation_id, user_id) == 0
+    ):
+        raise IdentityError("Das letzte aktive Konto mit der Rolle admin kann nicht deaktiviert werden.", "nutzer")
+    row.active = active
+    if active:
+        row.failed_logins = 0
+        row.locked_until = None
+    session.flush()
+    return row

@@ -87,6 +87,10 @@ def check_case_access(session: Session, principal: Principal, case_id: int, rech
     return CaseAccess(case_id, principal, eigentuemer, freigabe)
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _named_in_case(session: Session, case_id: int, organisation: OrganisationRow) -> bool:
     latest = session.execute(
         select(CaseVersionRow.fallakte_json)
@@ -94,12 +98,8 @@ def _named_in_case(session: Session, case_id: int, organisation: OrganisationRow
         .where(CaseRow.id == case_id)
     ).scalar_one()
     beteiligte: list[dict[str, Any]] = json.loads(latest).get("beteiligte", [])
-
-    def plain(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
     return any(
-        plain(str(b.get("name", ""))) == plain(organisation.name) or str(b.get("id", "")) == organisation.kennung
+        _plain(str(b.get("name", ""))) == _plain(organisation.name) or str(b.get("id", "")) == organisation.kennung
         for b in beteiligte
     )
 
@@ -148,6 +148,25 @@ def unshare_case(session: Session, access: CaseAccess, kennung: str) -> bool:
     )
     session.flush()
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def share_candidates(session: Session, case_id: int, own_organisation_id: int) -> list[tuple[str, str]]:
+    """(Kennung, name) of the registered organisations a case could be shared with: those named
+    in its newest version, without the owner, by name."""
+    latest = session.execute(
+        select(CaseVersionRow.fallakte_json)
+        .join(CaseRow, (CaseRow.id == CaseVersionRow.case_id) & (CaseRow.latest_version == CaseVersionRow.number))
+        .where(CaseRow.id == case_id)
+    ).scalar_one()
+    beteiligte: list[dict[str, Any]] = json.loads(latest).get("beteiligte", [])
+    namen = {_plain(str(b.get("name", ""))) for b in beteiligte}
+    kennungen = {str(b.get("id", "")) for b in beteiligte}
+    rows = session.execute(
+        select(OrganisationRow.kennung, OrganisationRow.name)
+        .where(OrganisationRow.id != own_organisation_id)
+        .order_by(OrganisationRow.name, OrganisationRow.kennung)
+    ).all()
+    return [(k, n) for k, n in rows if _plain(n) in namen or k in kennungen]
 
 
 def list_shares(session: Session, case_id: int) -> list[tuple[str, str, str]]:

@@ -147,7 +147,10 @@ def form_token(scope: Scope) -> str:
     settings: Settings = app.state.settings
     token: str | None = None
     session_cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
-    if session_cookie:
+    known = state.get("ikz_principal")
+    if known is not None and known.csrf_token:
+        token = known.csrf_token  # access control already looked the session up
+    elif session_cookie:
         principal = lookup_session(
             app.state.session_factory, session_cookie, timedelta(minutes=settings.session_idle_minutes)
         )
@@ -169,6 +172,26 @@ def csrf_feld() -> Markup:
     return Markup(f'<input type="hidden" name="{FIELD}" value="{escape(form_token(scope))}">')
 
 
+def sitzung_person() -> Any:
+    """The signed-in caller of the current request (a Jinja global for the page header), or None:
+    the one access control already found, else the session cookie's."""
+    scope = _current.get()
+    if scope is None:
+        return None
+    state = _state(scope)
+    if "ikz_principal" in state:
+        return state["ikz_principal"]
+    request = Request(scope)
+    cookie = request.cookies.get(SECURE_SESSION_COOKIE) or request.cookies.get(SESSION_COOKIE)
+    if not cookie or "app" not in scope:
+        return None
+    app = scope["app"]
+    idle = timedelta(minutes=app.state.settings.session_idle_minutes)
+    principal = lookup_session(app.state.session_factory, cookie, idle)
+    state["ikz_principal"] = principal
+    return principal
+
+
 def verify_form_token(request: Request, sent: str | None) -> bool:
     """Whether a posted form's token matches the session's (or the pre-sign-in cookie's)."""
     if not sent:
@@ -176,4 +199,5 @@ def verify_form_token(request: Request, sent: str | None) -> bool:
     expected = form_token(request.scope)
     if _state(request.scope).get("ikz_new_form_token") == expected:
         return False  # a token made just now cannot have been in the form
-    return secrets.compare_digest(sent, expected)
+    # as bytes: compare_digest refuses str with non-ASCII characters (a forged token may have them)
+    return secrets.compare_digest(sent.encode("utf-8"), expected.encode("utf-8"))

@@ -89,16 +89,32 @@ async def _from_bearer(request: Request, settings: Settings, header: str) -> Pri
     return principal
 
 
+class CsrfRefused(ApiProblem):
+    """A cookie-authenticated state-changing request without the session's CSRF token (403; on
+    the web pages the German refusal page, api/identity/problems.py)."""
+
+
+#: Bounds of the form parse that finds the token; the first parse is cached for the route, so
+#: these are the largest any web form needs (the five-step form has many fields; the screening
+#: page uploads one file, the rate-table page two, bounded by the body-limit middleware while it is read).
+FORM_MAX_FIELDS = 20_000
+FORM_MAX_FILES = 2
+
+
 async def _check_csrf(request: Request, principal: Principal) -> None:
     sent = request.headers.get(CSRF_HEADER)
     if sent is None and request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        form = await request.form()
+        form = await request.form(max_fields=FORM_MAX_FIELDS, max_files=FORM_MAX_FILES)
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None
-    if not sent or not principal.csrf_token or not secrets.compare_digest(sent, principal.csrf_token):
-        raise ApiProblem(
+    if (
+        not sent
+        or not principal.csrf_token
+        or not secrets.compare_digest(sent.encode("utf-8"), principal.csrf_token.encode("utf-8"))
+    ):
+        raise CsrfRefused(
             403,
             "csrf-token-fehlt",
             "Anfragen mit Sitzungs-Cookie brauchen das CSRF-Token der Sitzung (Kopfzeile X-CSRF-Token). "
@@ -181,8 +197,9 @@ def case_access(recht: Recht, get_session: Callable[..., Any]) -> Callable[..., 
     return dependency
 
 
-def expensive(request: Request, principal: Annotated[Principal | None, Depends(computation_access)]) -> None:
-    """Count an expensive request (documents, screenings) against the client's per-minute limit."""
+def charge_expensive(request: Request, principal: Principal | None) -> None:
+    """Count an expensive request against the client's per-minute limit (429 when exhausted);
+    the client is the caller, or its IP address without credentials."""
     settings: Settings = request.app.state.settings
     client = principal.client if principal is not None else "ip:" + client_address(request, settings)
     verdict = rate_limit.hit(request.app.state.session_factory, f"teuer {client}", settings.rate_limit_expensive, 60)
@@ -194,3 +211,8 @@ def expensive(request: Request, principal: Annotated[Principal | None, Depends(c
             f"{verdict.retry_after_s} Sekunden erneut versuchen.",
             headers={"Retry-After": str(verdict.retry_after_s)},
         )
+
+
+def expensive(request: Request, principal: Annotated[Principal | None, Depends(computation_access)]) -> None:
+    """Count an expensive request (documents, screenings) against the client's per-minute limit."""
+    charge_expensive(request, principal)

@@ -16,33 +16,26 @@ from them. So the event loop answers other requests meanwhile and memory does no
 inventory (benchmarks/screening.py, benchmarks/probe.py).
 - ``GET /screenings/vorlage.xlsx`` / ``GET /screenings/vorlage.csv``  the empty template.
 
-Web page (no prefix): ``GET /screening`` upload form, ``POST /screening`` result page with the
-summary and a sortable table, ``GET /screening/{schluessel}/{datei}`` its downloads. The result
-is stored in the database under a random token (api/screening_store.py), so that any worker
-process serves the downloads, and only to the caller who uploaded (when signed in).
+The web page ``/screening`` lives in api/web/screening.py and answers with ``screening_response``.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from typing import IO, Any
+from typing import IO
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
-from starlette.responses import HTMLResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
-from advisor.errors import Feldproblem, UngueltigeEingabe
-from advisor.screening import STICHTAG_STANDARD, Screening, screening_als_dict
-from advisor.screening.spalten import SPALTEN
-from api.deps import Caller, Expensive
+from advisor.screening import STICHTAG_STANDARD, Screening
+from api.deps import Expensive
 from api.responses import PROBLEM_RESPONSES
-from api.screening_store import load_screening, store_screening
 from api.screening_upload import (
     SCREENING_REQUEST_BODY,
     SCREENINGANFRAGE_SCHEMA,
     XLSX,
-    form_file,
     read_and_screen,
     receive_upload,
     upload_body_limit,
@@ -53,10 +46,9 @@ from screening.report import render_report_pdf
 from screening.run import screening_context
 from screening.template import template_csv, template_xlsx
 
-__all__ = ["SCREENINGANFRAGE_SCHEMA", "router", "upload_body_limit", "web_router"]
+__all__ = ["SCREENINGANFRAGE_SCHEMA", "router", "screening_response", "upload_body_limit"]
 
 router = APIRouter(tags=["Bestandsscreening"])
-web_router = APIRouter(include_in_schema=False)
 
 CSV = "text/csv; charset=utf-8"
 PDF = "application/pdf"
@@ -86,7 +78,7 @@ async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncI
             screening.close()
 
 
-async def _antwort(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
+async def screening_response(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
     """The screening in the format ``accept`` asks for, streamed; its stores are released at the end."""
     if PDF in accept:
         try:
@@ -140,7 +132,7 @@ async def post_screening(request: Request, _limit: Expensive) -> Response:
         screening, titel, _ = await run_in_threadpool(read_and_screen, request, eingang)
     finally:
         eingang.close()
-    return await _antwort(screening, titel, request.headers.get("accept", ""), eingang.name)
+    return await screening_response(screening, titel, request.headers.get("accept", ""), eingang.name)
 
 
 @router.get(
@@ -172,73 +164,3 @@ async def get_template_csv() -> Response:
         media_type=CSV,
         headers={"Content-Disposition": 'attachment; filename="bestandsliste-vorlage.csv"'},
     )
-
-
-# --- the upload page ----------------------------------------------------------------------------
-
-
-def _seite(request: Request, status_code: int = 200, **kontext: Any) -> HTMLResponse:
-    from api.web.render import render_page
-
-    kontext.setdefault("daten", None)
-    return render_page("screening.html", status_code=status_code, aktiv="screening", spalten=SPALTEN, **kontext)
-
-
-@web_router.get("/screening")
-def screening_page(request: Request) -> Response:
-    return _seite(request, screening=None, fehler=None, stichtag_text="")
-
-
-@web_router.post("/screening")
-async def screening_upload(request: Request, caller: Caller) -> Response:
-    stichtag_text: str | None = None
-    try:
-        eingang = await form_file(request, "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")
-        stichtag_text = eingang.stichtag
-        try:
-            screening, titel, _stichtag = await run_in_threadpool(read_and_screen, request, eingang)
-        finally:
-            eingang.close()
-    except UngueltigeEingabe as e:
-        return _seite(request, 422, screening=None, fehler=e, stichtag_text=stichtag_text or "")
-    try:
-        client = caller.client if caller is not None else None
-        schluessel = await run_in_threadpool(
-            store_screening, request.app.state.session_factory, screening, titel, eingang.name, client
-        )
-        return _seite(
-            request,
-            screening=screening,
-            daten=screening_als_dict(screening),
-            feldtitel=titel,
-            schluessel=schluessel,
-            quelle=eingang.name,
-            fehler=None,
-            stichtag_text=stichtag_text or "",
-        )
-    finally:
-        screening.close()
-
-
-DOWNLOADS = {"bestandsscreening.pdf": PDF, "bestandsscreening.xlsx": XLSX, "bestandsscreening.csv": "text/csv"}
-
-
-def _nicht_gespeichert(request: Request) -> Response:
-    fehler = UngueltigeEingabe(
-        [Feldproblem("", "Dieses Ergebnis ist nicht mehr gespeichert. Bitte die Bestandsliste erneut hochladen.")],
-        "Ergebnis nicht gefunden.",
-    )
-    return _seite(request, 404, screening=None, fehler=fehler, stichtag_text="")
-
-
-@web_router.get("/screening/{schluessel}/{datei}")
-async def screening_download(request: Request, schluessel: str, datei: str, caller: Caller) -> Response:
-    art = DOWNLOADS.get(datei)
-    if art is None:
-        return _nicht_gespeichert(request)
-    client = caller.client if caller is not None else None
-    gespeichert = await run_in_threadpool(load_screening, request.app.state.read_session_factory, schluessel, client)
-    if gespeichert is None:
-        return _nicht_gespeichert(request)
-    screening, titel, quelle = gespeichert
-    return await _antwort(screening, titel, art, quelle)

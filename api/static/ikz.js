@@ -91,7 +91,11 @@
     fetch(url, {
       method: "POST",
       body: daten,
-      headers: { "Accept": "application/json" },
+      headers: {
+        "Accept": "application/json",
+        /* the session's CSRF token, written into the form by the server (also in the body) */
+        "X-CSRF-Token": form.elements.csrf_token ? form.elements.csrf_token.value : ""
+      },
       credentials: "same-origin",
       signal: laufend ? laufend.signal : undefined
     }).then(function (antwort) {

@@ -55,8 +55,20 @@ def unsaved_result_page(request: Request, ergebnis: UnsavedResult) -> Response:
     )
 
 
-def saved_result_page(request: Request, saved: Any, *, neueste: int, gespeichert: int | None) -> Response:
-    """A saved version of a case, as it was assessed when saved."""
+def saved_result_page(
+    request: Request,
+    saved: Any,
+    *,
+    neueste: int,
+    gespeichert: int | None,
+    freigaben: list[tuple[str, str, str]],
+    freigabe_kandidaten: list[tuple[str, str]],
+    darf_teilen: bool,
+    freigabe_meldung: str | None = None,
+) -> Response:
+    """A saved version of a case, as it was assessed when saved, with its shares: those of the
+    owner (``freigaben``: Kennung, name, kind) and, for a caller who may share, the partners named
+    in the case it could be shared with (``freigabe_kandidaten``)."""
     return render_page(
         "ergebnis.html",
         aktiv="faelle",
@@ -65,6 +77,10 @@ def saved_result_page(request: Request, saved: Any, *, neueste: int, gespeichert
         gespeichert=gespeichert,
         ergebnis=None,
         basis=f"/faelle/{saved.case_id}",
+        freigaben=freigaben,
+        freigabe_kandidaten=freigabe_kandidaten,
+        darf_teilen=darf_teilen,
+        freigabe_meldung=freigabe_meldung,
         **_context(request, saved.fallakte_daten, saved.bewertung, saved.kalkulation),
     )
 

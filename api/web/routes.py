@@ -11,12 +11,19 @@ Pages (all HTML; the JSON API lives under /api/v1):
 - ``/ergebnis/<token>…``          an unsaved result, its save and edit actions and downloads
                                   (api/web/result_routes.py)
 - ``GET|POST /import``            load a Fallakte file (YAML/JSON) into the form
-- ``GET /faelle``                 saved cases with result and date
-- ``GET /faelle/{id}``            a saved case's result (``?version=n``)
-- ``GET /faelle/{id}/bearbeiten`` the form for a new version
-- ``GET /faelle/{id}/versionen``  its versions; ``…/vergleich?a=1&b=2`` compares two
-- ``GET /faelle/{id}/download/{datei}`` downloads of a saved version
+- ``/faelle…``                    saved cases, versions, downloads, shares (api/web/case_routes.py)
+- ``/verwaltung…``                users and API keys of the organisation (api/web/admin_routes.py)
+- ``/screening…``                 the inventory screening (api/web/screening.py)
 - ``GET /barrierefreiheit``       the accessibility statement (BITV 2.0)
+
+Who may use what (api/identity/web_access.py, docs/betrieb.md): pages that store nothing — the
+form, its live panel, the import into the form, the result of a check — follow
+``IKZ_OFFENE_BERECHNUNG`` like the API's stateless endpoints; saving and everything about saved
+cases needs sign-in. The start page lists saved cases only for a signed-in reader.
+
+Handler style (one for all web routes): database or CPU work runs in plain ``def`` routes (the
+thread pool); a route that must await the request body is ``async def`` and hands the advisor's
+work to ``run_in_threadpool``. Sessions come from the ``DbSession``/``ReadSession`` aliases.
 
 Errors never reach the user as a traceback or English JSON: invalid input is shown at its field
 in German; every other error is a German page (api/web/error_pages.py).
@@ -27,19 +34,30 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
-from api.cases import CaseStoreError, create_case, get_case, get_version, list_cases, list_versions, update_case
-from api.web import pages, result_pages, result_routes
-from api.web.downloads import DATEIEN, download_response
+from api.cases import CaseStoreError, list_cases
+from api.deps import AppSettings, DbSession, OptionalWebUser, ReadSession, WebComputation
+from api.identity.case_access import visible_to
+from api.identity.dependencies import FORM_MAX_FIELDS
+from api.identity.principal import Principal
+from api.identity.rollen import Recht
+from api.identity.web_access import signin_url
+from api.web import admin_routes, case_routes, pages, result_routes, screening
 from api.web.form_state import apply_action, empty_state, nest, removal_message
+from api.web.ownership import save_case
 from api.web.render import render_page
 
 router = APIRouter()
 router.include_router(result_routes.router)
+router.include_router(case_routes.router)
+router.include_router(admin_routes.router)
+router.include_router(screening.router)
 
-MAX_FORM_FIELDS = 20_000
+MAX_FORM_FIELDS = FORM_MAX_FIELDS  # the CSRF check parses the form first, with the same bound
 
 
 async def form_items(request: Request) -> list[tuple[str, str]]:
@@ -52,21 +70,23 @@ def _first(items: list[tuple[str, str]], key: str) -> str:
 
 
 def _int_or_none(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    """A case or version number from a hidden field; anything else (also "²" or 20 digits) is None."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 # --- start page and form -----------------------------------------------------------------------
 
 
 @router.get("/")
-def start(request: Request) -> Response:
-    with request.app.state.session_factory() as session:
-        faelle = list_cases(session, limit=10).cases
+def start(request: Request, principal: OptionalWebUser, session: ReadSession) -> Response:
+    faelle = None
+    if principal is not None and principal.darf(Recht.FALL_LESEN):
+        faelle = list_cases(session, limit=10, visible=visible_to(principal)).cases
     return render_page("start.html", aktiv="start", beispiele=pages.beispiele(request), faelle=faelle)
 
 
 @router.get("/formular")
-def formular(request: Request, beispiel: str | None = None) -> Response:
+def formular(request: Request, _principal: WebComputation, beispiel: str | None = None) -> Response:
     if beispiel:
         fallakte = pages.beispiel_fallakte(request, beispiel)
         if fallakte is None:
@@ -76,13 +96,20 @@ def formular(request: Request, beispiel: str | None = None) -> Response:
 
 
 @router.post("/formular")
-async def formular_absenden(request: Request) -> Response:
+async def formular_absenden(request: Request, principal: WebComputation, session: DbSession) -> Response:
     items = await form_items(request)
+    return await run_in_threadpool(_formular_aktion, request, principal, session, items)
+
+
+def _formular_aktion(
+    request: Request, principal: Principal | None, session: Session, items: list[tuple[str, str]]
+) -> Response:
+    """The form's buttons (off the event loop: checking runs the advisor)."""
     state = nest(items)
     aktion = _first(items, "aktion") or "aktualisieren"
     fall_id = _int_or_none(_first(items, "fall_id"))
     version = _int_or_none(_first(items, "fall_version"))
-    notiz = _first(items, "notiz").strip() or None
+    notiz = _first(items, "notiz").strip()[:500] or None
     if aktion in ("pruefen", "speichern"):
         geprueft = pages.check_form(request, state)
         if geprueft.fallakte is None:
@@ -97,8 +124,13 @@ async def formular_absenden(request: Request) -> Response:
                 ungespeichert=True,
             )
         if aktion == "pruefen":
-            return result_routes.store_and_redirect(request, geprueft, fall_id, version)
-        return _save(request, geprueft, fall_id, version, notiz, state)
+            return result_routes.store_and_redirect(request, session, principal, geprueft, fall_id, version)
+        if principal is None:
+            # "Fall speichern" without (or after an expired) sign-in: the entries are kept as this
+            # browser's unsaved result, and the sign-in leads back to it, where it can be saved.
+            result = result_routes.store_and_redirect(request, session, None, geprueft, fall_id, version)
+            return RedirectResponse(signin_url(str(result.headers["location"])), status_code=303)
+        return _save(request, session, principal, geprueft, fall_id, version, notiz, state)
     fokus = apply_action(state, aktion) if aktion != "aktualisieren" else None
     return pages.form_page(
         request,
@@ -114,47 +146,50 @@ async def formular_absenden(request: Request) -> Response:
 
 
 def _save(
-    request: Request, geprueft: Any, fall_id: int | None, version: int | None, notiz: str | None, state: dict[str, Any]
+    request: Request,
+    session: Session,
+    principal: Principal,
+    geprueft: Any,
+    fall_id: int | None,
+    version: int | None,
+    notiz: str | None,
+    state: dict[str, Any],
 ) -> Response:
-    with request.app.state.session_factory() as session:
-        try:
-            if fall_id is None:
-                saved = create_case(session, geprueft.fallakte, geprueft.beratung, note=notiz)
-            else:
-                saved = update_case(
-                    session, fall_id, geprueft.fallakte, geprueft.beratung, note=notiz, expected_version=version
-                )
-        except CaseStoreError as e:
-            problem = UngueltigeEingabe([Feldproblem("", e.detail)], "Der Fall konnte nicht gespeichert werden.")
-            return pages.form_page(
-                request,
-                state,
-                fall_id=fall_id,
-                version=version,
-                fehler=pages.Pruefung(None, None, problem, {}),
-                notiz=notiz or "",
-                status_code=409,
-                ungespeichert=True,
-            )
+    try:
+        saved = save_case(
+            session, principal, geprueft.fallakte, geprueft.beratung, fall_id=fall_id, version=version, notiz=notiz
+        )
+    except CaseStoreError as e:
+        problem = UngueltigeEingabe([Feldproblem("", e.detail)], "Der Fall konnte nicht gespeichert werden.")
+        return pages.form_page(
+            request,
+            state,
+            fall_id=fall_id,
+            version=version,
+            fehler=pages.Pruefung(None, None, problem, {}),
+            notiz=notiz or "",
+            status_code=409,
+            ungespeichert=True,
+        )
     return RedirectResponse(f"/faelle/{saved.case_id}?gespeichert={saved.number}", status_code=303)
 
 
 @router.post("/formular/live")
-async def formular_live(request: Request) -> Response:
+async def formular_live(request: Request, _principal: WebComputation) -> Response:
     items = await form_items(request)
-    return pages.live_response(request, nest(items))
+    return await run_in_threadpool(pages.live_response, request, nest(items))
 
 
 # --- import -------------------------------------------------------------------------------------
 
 
 @router.get("/import")
-def import_form(request: Request) -> Response:
+def import_form(_principal: WebComputation) -> Response:
     return render_page("import.html", aktiv="import", probleme=[], text="")
 
 
 @router.post("/import")
-async def import_upload(request: Request) -> Response:
+async def import_upload(request: Request, _principal: WebComputation) -> Response:
     async with request.form(max_fields=10, max_files=1) as form:
         datei = form.get("datei")
         text = form.get("text")
@@ -168,6 +203,10 @@ async def import_upload(request: Request) -> Response:
                 return pages.import_error(["Die Datei ist keine UTF-8-Textdatei (YAML oder JSON erwartet)."], "")
     if not inhalt.strip():
         return pages.import_error(["Bitte eine Datei auswählen oder den Inhalt einfügen."], "")
+    return await run_in_threadpool(_import_form, request, inhalt, eingefuegt)
+
+
+def _import_form(request: Request, inhalt: str, eingefuegt: str) -> Response:
     try:
         fallakte = pages.parse_upload(request, inhalt)
     except UngueltigeEingabe as e:
@@ -175,84 +214,11 @@ async def import_upload(request: Request) -> Response:
     return pages.form_page(request, pages.state_from_fallakte(fallakte), live=True, ungespeichert=True)
 
 
-# --- saved cases --------------------------------------------------------------------------------
-
-
-@router.get("/faelle")
-def faelle(request: Request, seite: int = 1) -> Response:
-    seite = max(1, seite)
-    limit = 50
-    with request.app.state.session_factory() as session:
-        page = list_cases(session, limit=limit, offset=(seite - 1) * limit)
-    return render_page("faelle.html", aktiv="faelle", page=page, seite=seite, limit=limit)
-
-
-@router.get("/faelle/{fall_id}")
-def fall(request: Request, fall_id: int, version: int | None = None, gespeichert: int | None = None) -> Response:
-    with request.app.state.session_factory() as session:
-        try:
-            saved = get_case(session, fall_id) if version is None else get_version(session, fall_id, version)
-            neueste = get_case(session, fall_id).number
-        except CaseStoreError as e:
-            return pages.not_found(e.detail)
-    return result_pages.saved_result_page(request, saved, neueste=neueste, gespeichert=gespeichert)
-
-
-@router.get("/faelle/{fall_id}/bearbeiten")
-def fall_bearbeiten(request: Request, fall_id: int) -> Response:
-    with request.app.state.session_factory() as session:
-        try:
-            saved = get_case(session, fall_id)
-        except CaseStoreError as e:
-            return pages.not_found(e.detail)
-    return pages.form_page(
-        request, pages.state_from_fallakte(saved.fallakte()), fall_id=saved.case_id, version=saved.number, live=True
-    )
-
-
-@router.get("/faelle/{fall_id}/versionen")
-def fall_versionen(request: Request, fall_id: int) -> Response:
-    with request.app.state.session_factory() as session:
-        try:
-            versionen = list_versions(session, fall_id)
-            saved = get_case(session, fall_id)
-        except CaseStoreError as e:
-            return pages.not_found(e.detail)
-    return render_page("versionen.html", aktiv="faelle", fall=saved, versionen=versionen)
-
-
-@router.get("/faelle/{fall_id}/vergleich")
-def fall_vergleich(request: Request, fall_id: int, a: int, b: int) -> Response:
-    with request.app.state.session_factory() as session:
-        try:
-            alt = get_version(session, fall_id, a)
-            neu = get_version(session, fall_id, b)
-        except CaseStoreError as e:
-            return pages.not_found(e.detail)
-    return result_pages.comparison_page(alt, neu)
-
-
-# --- downloads ----------------------------------------------------------------------------------
-
-
-@router.get("/faelle/{fall_id}/download/{datei}")
-async def download_saved(request: Request, fall_id: int, datei: str, version: int | None = None) -> Response:
-    if datei not in DATEIEN:
-        return pages.not_found("Diese Datei gibt es nicht.")
-    with request.app.state.session_factory() as session:
-        try:
-            saved = get_case(session, fall_id) if version is None else get_version(session, fall_id, version)
-        except CaseStoreError as e:
-            return pages.not_found(e.detail)
-    return await download_response(request, datei, saved.fallakte(), saved)
-
-
 # --- accessibility statement --------------------------------------------------------------------
 
 
 @router.get("/barrierefreiheit")
-def barrierefreiheit(request: Request) -> Response:
-    settings = request.app.state.settings
+def barrierefreiheit(settings: AppSettings) -> Response:
     return render_page(
         "barrierefreiheit.html",
         aktiv="barrierefreiheit",

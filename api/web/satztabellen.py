@@ -1,5 +1,5 @@
 """The rate-table page (``GET|POST /satztabellen``): check a municipality's own KGSt table and,
-optionally, calculate a case with it.
+optionally, calculate a case with it. Open like the form while ``IKZ_OFFENE_BERECHNUNG``.
 
 The table (YAML/JSON in the format of rules/tarife/) is validated like the shipped ones; the page
 shows its derived annual costs per VZÄ or the German errors with their field. With a Fallakte the
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from advisor.beratung import umsatzsteuersatz
@@ -21,6 +22,7 @@ from advisor.kosten import calculate, kalkulation_als_dict
 from advisor.kosten.satztabellen import parse_eigene_satztabelle
 from advisor.kosten.satztabellen_json import satztabelle_als_dict
 from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
+from api.deps import WebComputation
 from api.web.render import render_page
 
 router = APIRouter(include_in_schema=False)
@@ -46,13 +48,13 @@ async def _text(form: Any, datei_feld: str, text_feld: str) -> tuple[str, str | 
 
 
 @router.get("/satztabellen")
-def satztabellen_seite(request: Request) -> Response:
+def satztabellen_seite(request: Request, _principal: WebComputation) -> Response:
     mitgeliefert = [satztabelle_als_dict(t) for _, t in sorted(request.app.state.satztabellen.tabellen.items())]
     return _seite(mitgeliefert=mitgeliefert)
 
 
 @router.post("/satztabellen")
-async def satztabelle_pruefen(request: Request) -> Response:
+async def satztabelle_pruefen(request: Request, _principal: WebComputation) -> Response:
     mitgeliefert = [satztabelle_als_dict(t) for _, t in sorted(request.app.state.satztabellen.tabellen.items())]
     async with request.form(max_fields=10, max_files=2) as form:
         text, fehler = await _text(form, "datei", "text")
@@ -61,6 +63,11 @@ async def satztabelle_pruefen(request: Request) -> Response:
         return _seite(422, mitgeliefert=mitgeliefert, probleme=[fehler or fall_fehler])
     if not text.strip():
         return _seite(422, mitgeliefert=mitgeliefert, probleme=["Bitte eine Satztabelle auswählen oder einfügen."])
+    return await run_in_threadpool(_pruefen, request, mitgeliefert, text, fall_text)
+
+
+def _pruefen(request: Request, mitgeliefert: list[Any], text: str, fall_text: str) -> Response:
+    """Check the table and calculate the case with it (off the event loop)."""
     max_werte = request.app.state.settings.max_document_nodes
     try:
         tabelle = parse_eigene_satztabelle(text, max_values=max_werte)

@@ -7,8 +7,12 @@ Accessibility: ``assert_accessible(page)`` runs axe-core (npm, ``tests/browser/p
 2.1 A/AA violation. axe is evaluated through the DevTools protocol, so a strict
 Content-Security-Policy of the pages does not block it.
 
-Sign-in (phase 2): every test gets its tab from the ``page`` fixture — the one place where a
-sign-in step goes."""
+Sign-in: the server's database gets the organisation "kreis-musterland" (named in the examples)
+with one person who has the roles sachbearbeitung, leitung and admin, and the partner
+"stadt-aheim"; the session fixture ``signed_in`` signs that person in once through /anmelden, as
+a person does, and every test gets its tab from the ``page`` fixture, which depends on it — the
+one place where the sign-in step lives. ``api_client`` is an httpx client signed in the same way
+(for preparing data without the browser)."""
 
 from __future__ import annotations
 
@@ -57,16 +61,37 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+EMAIL = "sachbearbeitung@kreis-musterland.example"
+PASSWORT = "Browsertest mit langem Passwort"
+
+
+def _prepare_database(daten: Path, url: str) -> None:
+    """The organisations and the person of the browser tests, in the server's database."""
+    from api.app import create_app
+    from api.settings import Settings
+    from tests.identity_helpers import add_organisation, add_user
+
+    app = create_app(Settings(data_dir=daten, database_url=url, seed_examples=False))
+    try:
+        add_organisation(app, "kreis-musterland", "Kreis Musterland")
+        add_organisation(app, "stadt-aheim", "Stadt Aheim")
+        add_user(app, EMAIL, "kreis-musterland", ["sachbearbeitung", "leitung", "admin"], PASSWORT)
+    finally:
+        app.state.engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of the app, started with uvicorn in a subprocess and stopped afterwards."""
     _chromium_or_skip()
     daten = tmp_path_factory.mktemp("browser")
     port = _free_port()
+    url = f"sqlite:///{daten / 'ikz.sqlite'}"
+    _prepare_database(daten, url)
     env = {
         **os.environ,
         "IKZ_DATA_DIR": str(daten),
-        "IKZ_DATABASE_URL": f"sqlite:///{daten / 'ikz.sqlite'}",
+        "IKZ_DATABASE_URL": url,
         "IKZ_SEED_EXAMPLES": "false",
     }
     log = (daten / "server.log").open("w")
@@ -132,12 +157,45 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
         context.close()
 
 
+def _sign_in(page, server: str) -> None:
+    page.goto(server + "/anmelden?weiter=/faelle")
+    page.fill("#f-email", EMAIL)
+    page.fill("#f-passwort", PASSWORT)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(server + "/faelle")
+
+
 @pytest.fixture
-def page(browser):
+def signed_in(browser, server) -> str:
+    """The test person is signed in through the sign-in page — once, and again only when a test
+    signed out (cookies are per host, not per port: the demo server's sign-out on 127.0.0.1
+    ends this cookie too)."""
+    page = browser.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        if page.request.get(server + "/faelle", max_redirects=0).status != 200:
+            _sign_in(page, server)
+    finally:
+        page.close()
+    return EMAIL
+
+
+@pytest.fixture
+def page(browser, signed_in):
     page = browser.new_page()
     page.set_default_timeout(10_000)
     yield page
     page.close()
+
+
+@pytest.fixture(scope="session")
+def api_client(server) -> Iterator[httpx.Client]:
+    """An httpx client signed in as the test person (session cookie, CSRF token, Origin)."""
+    from tests.identity_helpers import sign_in
+
+    with httpx.Client(base_url=server, timeout=30) as client:
+        sign_in(client, EMAIL, PASSWORT)
+        yield client
 
 
 def screenshot(page, name: str) -> Path:

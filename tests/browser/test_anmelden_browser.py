@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from api.identity.demo import DEMO_USERS
-from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, screenshot
+from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +69,17 @@ def _csp_violations(page) -> list[str]:
     return found
 
 
+def test_the_sign_in_page_and_its_error_state_have_no_wcag_21_aa_violation(demo_server, page, axe_source):
+    page.goto(demo_server + "/anmelden")
+    assert page.locator("#f-passwort").is_visible()
+    assert_accessible(page, axe_source, "anmelden")
+    page.fill("#f-email", "niemand@example.org")
+    page.fill("#f-passwort", "falsch-falsch-falsch")
+    page.get_by_role("button", name="Anmelden").click()
+    assert page.locator("#anmelden-fehler").is_visible()
+    assert_accessible(page, axe_source, "anmelden fehler")
+
+
 def test_the_demo_user_signs_in_and_out_in_the_browser(demo_server, page):
     violations = _csp_violations(page)
     page.goto(demo_server + "/anmelden?weiter=/api/v1/cases")
@@ -82,7 +93,7 @@ def test_the_demo_user_signs_in_and_out_in_the_browser(demo_server, page):
     page.goto(demo_server + "/anmelden")
     assert "Sie sind angemeldet als" in page.content()
     screenshot(page, "anmelden-angemeldet")
-    page.get_by_role("button", name="Abmelden").click()
+    page.locator("#inhalt").get_by_role("button", name="Abmelden").click()
     page.wait_for_url("**/anmelden?abgemeldet=true")
     assert "Sie haben sich abgemeldet." in page.content()
     assert violations == []

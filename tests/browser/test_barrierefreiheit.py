@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -26,17 +25,17 @@ def beispiel(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def fall(server) -> str:
+def fall(api_client) -> str:
     """A saved case with two versions: its URL (/faelle/<id>)."""
     items = form_items(beispiel(PERSONAL))
-    r = httpx.post(server + "/formular", content=encoded([*items, ("aktion", "speichern")]), headers=FORM)
+    r = api_client.post("/formular", content=encoded([*items, ("aktion", "speichern")]), headers=FORM)
     assert r.status_code == 303
     url = r.headers["location"].split("?")[0]
     fall_id = url.rsplit("/", 1)[1]
     geaendert = replace(items, "rechtsform", "oerv_delegierend")
     geaendert = replace(geaendert, "leistungen[0].befreiung_ausschlaggebend", "ja")
     zwei = [*geaendert, ("fall_id", fall_id), ("fall_version", "1"), ("aktion", "speichern")]
-    assert httpx.post(server + "/formular", content=encoded(zwei), headers=FORM).status_code == 303
+    assert api_client.post("/formular", content=encoded(zwei), headers=FORM).status_code == 303
     return url
 
 
@@ -99,6 +98,37 @@ def _screening(page, server, datei, stichtag=""):
     page.get_by_role("button", name="Bestand prüfen").click()
 
 
+_SCHLUESSEL = iter(range(1, 10_000))
+
+
+def _schluessel_neu(page, server):
+    page.goto(server + "/verwaltung/schluessel")
+    page.fill("#f-name", f"Haushaltssoftware {next(_SCHLUESSEL)}")
+    page.get_by_role("button", name="Schlüssel anlegen").click()
+    expect(page.locator("#f-neuer-schluessel")).to_be_visible()
+
+
+def _verwaltung_fehler(page, server):
+    page.goto(server + "/verwaltung/nutzer")
+    page.fill("#f-neu-email", "ohne-rolle@kreis-musterland.example")
+    page.get_by_role("button", name="Konto anlegen").click()
+    expect(page.locator("#verwaltung-fehler")).to_be_visible()
+
+
+def _freigabe(page, server, fall):
+    page.goto(server + fall)
+    page.select_option("#f-freigabe-organisation", "stadt-aheim")
+    page.get_by_role("button", name="Freigeben", exact=True).click()
+    expect(page.locator("#freigaben .meldung--erfolg")).to_be_visible()
+
+
+def _csrf_abgewiesen(page, server):
+    page.goto(server + "/formular?beispiel=" + PERSONAL)
+    page.evaluate("() => document.querySelectorAll('input[name=csrf_token]').forEach(i => i.value = 'gefälscht')")
+    page.get_by_role("button", name="Ergebnis anzeigen").click()
+    expect(page.get_by_role("heading", name="Anfrage abgewiesen")).to_be_visible()
+
+
 ZUSTAENDE: dict[str, Callable] = {
     "start": lambda page, server, **_: page.goto(server + "/"),
     "formular leer": lambda page, server, **_: page.goto(server + "/formular"),
@@ -120,6 +150,14 @@ ZUSTAENDE: dict[str, Callable] = {
     "fehlerseite 405": lambda page, server, **_: page.goto(server + "/formular/live"),
     "fehlerseite 422": lambda page, server, **_: page.goto(server + "/faelle/abc"),
     "barrierefreiheit": lambda page, server, **_: page.goto(server + "/barrierefreiheit"),
+    "anmelden angemeldet": lambda page, server, **_: page.goto(server + "/anmelden"),
+    "verwaltung konten": lambda page, server, **_: page.goto(server + "/verwaltung/nutzer"),
+    "verwaltung konten fehler": lambda page, server, **_: _verwaltung_fehler(page, server),
+    "verwaltung schlüssel": lambda page, server, **_: page.goto(server + "/verwaltung/schluessel"),
+    "verwaltung schlüssel neu": lambda page, server, **_: _schluessel_neu(page, server),
+    "freigabe erteilt": lambda page, server, fall, **_: _freigabe(page, server, fall),
+    "csrf abgewiesen": lambda page, server, **_: _csrf_abgewiesen(page, server),
+    "fremder fall 404": lambda page, server, **_: page.goto(server + "/faelle/999999"),
 }
 
 

@@ -25,6 +25,7 @@ def test_a_lost_database_gives_503_with_retry_after_and_the_server_recovers(post
     fall = example_texts["personalabrechnung-mandatierend"]
     with TestClient(app, raise_server_exceptions=False) as client:
         assert client.get("/api/v1/cases", headers=key).status_code == 200
+        client.get("/screening")  # as a browser: its cookie makes the download below ask the database
         cluster.stop()
         try:
             api = client.get("/api/v1/cases", headers=key)

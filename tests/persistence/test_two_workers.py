@@ -68,26 +68,34 @@ def _key(shared) -> dict[str, str]:
 def test_a_screening_uploaded_on_one_worker_is_downloaded_from_the_other(workers):
     a, b = workers
     inventar = csv_bytes([*bauhof_zeilen(3), zeile(kennung="M-1", aufgabenfeld="raumfahrt")])
-    page = httpx.post(a.base + "/screening", files={"datei": ("bestand.csv", inventar, "text/csv")}, timeout=60)
-    assert page.status_code == 200, page.text
-    token = page.text.split('href="/screening/')[1].split("/")[0]
-    for datei, art in (("pdf", "application/pdf"), ("xlsx", XLSX), ("csv", "text/csv")):
-        download = httpx.get(f"{b.base}/screening/{token}/bestandsscreening.{datei}", timeout=60)
-        assert download.status_code == 200, (datei, download.text[:300])
-        assert download.headers["content-type"].startswith(art)
-    from_a = httpx.get(f"{a.base}/screening/{token}/bestandsscreening.csv", timeout=60)
-    from_b = httpx.get(f"{b.base}/screening/{token}/bestandsscreening.csv", timeout=60)
-    assert from_a.content == from_b.content and "raumfahrt" not in from_a.text  # the problem row is not a result
-    assert httpx.get(f"{b.base}/screening/{'x' * 32}/bestandsscreening.pdf").status_code == 404
+    # one browser (the result belongs to it: its pre-sign-in cookie, set by the page)
+    with httpx.Client(timeout=60) as browser:
+        browser.get(a.base + "/screening")
+        page = browser.post(a.base + "/screening", files={"datei": ("bestand.csv", inventar, "text/csv")})
+        assert page.status_code == 200, page.text
+        token = page.text.split('href="/screening/')[1].split("/")[0]
+        for datei, art in (("pdf", "application/pdf"), ("xlsx", XLSX), ("csv", "text/csv")):
+            download = browser.get(f"{b.base}/screening/{token}/bestandsscreening.{datei}")
+            assert download.status_code == 200, (datei, download.text[:300])
+            assert download.headers["content-type"].startswith(art)
+        from_a = browser.get(f"{a.base}/screening/{token}/bestandsscreening.csv")
+        from_b = browser.get(f"{b.base}/screening/{token}/bestandsscreening.csv")
+        assert from_a.content == from_b.content and "raumfahrt" not in from_a.text  # the problem row is not a result
+        assert browser.get(f"{b.base}/screening/{'x' * 32}/bestandsscreening.pdf").status_code == 404
+    assert (
+        httpx.get(f"{b.base}/screening/{token}/bestandsscreening.csv", timeout=60).status_code == 404
+    )  # not another's
 
 
 def test_a_web_form_result_made_on_one_worker_is_shown_by_the_other(workers, example_texts):
     a, b = workers
     items = [*form_items(example_texts["personalabrechnung-mandatierend"]), ("aktion", "pruefen")]
-    posted = httpx.post(a.base + "/formular", content=encoded(items), headers=FORM, timeout=30)
-    assert posted.status_code == 303, posted.text[:300]
-    shown = httpx.get(b.base + posted.headers["location"], timeout=30)
-    assert shown.status_code == 200 and "Besoldungsabrechnung im Kreis Musterland" in shown.text
+    with httpx.Client(timeout=30) as browser:
+        browser.get(a.base + "/formular")  # the open form: the result belongs to this browser
+        posted = browser.post(a.base + "/formular", content=encoded(items), headers=FORM)
+        assert posted.status_code == 303, posted.text[:300]
+        shown = browser.get(b.base + posted.headers["location"])
+        assert shown.status_code == 200 and "Besoldungsabrechnung im Kreis Musterland" in shown.text
 
 
 def test_an_idempotent_post_repeated_on_the_other_worker_gives_the_first_case(workers, shared, example_texts):
@@ -154,14 +162,15 @@ def test_ikz_serve_with_two_workers_starts_two_processes_that_serve_the_stored_r
         while len(server.children()) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert len(server.children()) >= 2
-        page = httpx.post(
-            server.base + "/screening",
-            files={"datei": ("bestand.csv", csv_bytes(bauhof_zeilen(2)), "text/csv")},
-            timeout=60,
-        )
+        with httpx.Client(timeout=60) as browser:
+            browser.get(server.base + "/screening")  # the result belongs to this browser's cookie
+            page = browser.post(
+                server.base + "/screening", files={"datei": ("bestand.csv", csv_bytes(bauhof_zeilen(2)), "text/csv")}
+            )
+            cookies = browser.cookies
         token = page.text.split('href="/screening/')[1].split("/")[0]
         for _ in range(8):  # a new connection each time: either worker may answer
-            with httpx.Client(timeout=60) as fresh:
+            with httpx.Client(timeout=60, cookies=cookies) as fresh:
                 assert fresh.get(f"{server.base}/screening/{token}/bestandsscreening.csv").status_code == 200
     finally:
         stderr = server.stop()

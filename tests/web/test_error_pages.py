@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from api.app import create_app
 from api.settings import Settings
+from tests.identity_helpers import add_organisation, add_user, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +29,17 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     app.add_api_route("/test/absturz", absturz)
     app.add_api_route("/api/v1/test/absturz", absturz)
     app.add_api_route("/test/datenbank", datenbank_weg)
+    add_organisation(app, "kreis-musterland", "Kreis Musterland")
+    add_user(app, "leser@kreis-musterland.example", "kreis-musterland", ["leser"], "Testpasswort für Fehlerseiten")
     yield app
     app.state.engine.dispose()
 
 
 @pytest.fixture(scope="module")
 def client(app: FastAPI) -> Iterator[TestClient]:
+    """A signed-in reader: the saved-case pages need sign-in before their address is checked."""
     with TestClient(app, raise_server_exceptions=False) as c:
+        sign_in(c, "leser@kreis-musterland.example", "Testpasswort für Fehlerseiten")
         yield c
 
 
@@ -98,8 +103,9 @@ def test_an_unreachable_database_is_a_german_503_page_with_retry_after(client):
         ("GET", "/api/v1/cases/abc", 401),  # credentials are checked before the path
     ],
 )
-def test_the_api_keeps_answering_problem_json(client, method, url, status):
-    r = client.request(method, url, headers={"accept": "text/html"})
+def test_the_api_keeps_answering_problem_json(app, method, url, status):
+    with TestClient(app, raise_server_exceptions=False) as anonymous:
+        r = anonymous.request(method, url, headers={"accept": "text/html"})
     assert r.status_code == status
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["status"] == status
