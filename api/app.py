@@ -40,6 +40,7 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.review.problems import install_review_problem_handlers
 from api.routers import (
     assessments,
     audit,
@@ -50,10 +51,12 @@ from api.routers import (
     documents,
     drafts,
     keys,
+    pruefung,
     rules,
     screenings,
     settlements,
     shares,
+    vergleich,
 )
 from api.routers.calculations import KALKULATIONSANFRAGE_SCHEMA
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
@@ -115,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_problem_handlers(app)
     install_identity_problem_handlers(app)
+    install_review_problem_handlers(app)
     hide_query_strings()
     ENVIRONMENT.globals["csrf_feld"] = csrf_feld  # the hook templates use: {{ csrf_feld() }}
     upload = screenings.upload_body_limit(settings.max_upload_bytes)
@@ -143,7 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
-    for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
+    for router in (cases.router, shares.router, audit.router, keys.router, pruefung.router, vergleich.router):
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)
     app.include_router(oidc.router)

@@ -58,7 +58,6 @@ def main(quelle: str, ziel: str) -> int:
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", kontext)
         rahmen = dokument.getCurrentController().getFrame()
         dispatcher.executeDispatch(rahmen, ".uno:AcceptAllTrackedChanges", "", 0, ())
-        offen = dokument.getPropertyValue("RedlineDisplayType") if False else None  # noqa: F841
         uebrig = dokument.getRedlines().createEnumeration().hasMoreElements()
         ziel_url = uno.systemPathToFileUrl(os.path.abspath(ziel))
         dokument.storeToURL(ziel_url, (_prop("FilterName", "writer_pdf_Export"),))
