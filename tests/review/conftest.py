@@ -8,17 +8,16 @@ from typing import Any
 
 import pytest
 
-from tests.identity.conftest import (  # noqa: F401  (fixtures)
-    YAML,
-    A,
-    B,
-    app,
-    case_of_a,
-    client,
-    key,
-    personal_yaml,
-    settings_extra,
-)
+from tests.identity import conftest as _identity
+from tests.identity.conftest import YAML, A, B  # noqa: F401  (used by the test modules)
+
+# The identity tests' fixtures, used here under the same names.
+settings_extra = _identity.settings_extra
+app = _identity.app
+client = _identity.client
+key = _identity.key
+personal_yaml = _identity.personal_yaml
+case_of_a = _identity.case_of_a
 
 URL = "/api/v1/cases"
 
