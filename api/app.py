@@ -40,6 +40,7 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.review import web as review_web
 from api.review.problems import install_review_problem_handlers
 from api.routers import (
     assessments,
@@ -152,6 +153,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
 
+    app.include_router(review_web.router)  # the review pages (issue 13), before the case pages
     app.include_router(web_router, include_in_schema=False)
     app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening

@@ -38,4 +38,7 @@ def _pruefungsfehler(request: Request, exc: Exception) -> Response:
 
 
 def install_review_problem_handlers(app: FastAPI) -> None:
+    from api.review.web_zugang import install_sign_in_redirect
+
     app.add_exception_handler(Pruefungsfehler, _pruefungsfehler)
+    install_sign_in_redirect(app)

@@ -121,7 +121,7 @@ async def get_vergleich(
         _audit(session, access, "fall_lesen", f"vergleich {a}-{b} {dokument}")
         if "text/html" in accept:
             return render_page(
-                "vergleich.html",
+                "klauselvergleich.html",
                 aenderungen=aenderungen,
                 zusammenfassung=zusammenfassung(aenderungen),
                 a=a,
