@@ -34,26 +34,43 @@ class Aenderung:
     stuecke: tuple[tuple[str, str], ...]
 
 
-def wortdiff(alt: str, neu: str) -> tuple[tuple[str, str], ...]:
-    """Word-level differences: ("=", same), ("-", removed), ("+", inserted), in reading order."""
+def _woerter(alt: str, neu: str, result: list[tuple[str, str]]) -> None:
     a, b = _TOKEN.findall(alt), _TOKEN.findall(neu)
-    result: list[tuple[str, str]] = []
-
-    def add(op: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if result and result[-1][0] == op:
-            result[-1] = (op, result[-1][1] + text)
-        else:
-            result.append((op, text))
-
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            add("=", a[i1:i2])
+            _anhaengen(result, "=", "".join(a[i1:i2]))
         else:
-            add("-", a[i1:i2])
-            add("+", b[j1:j2])
+            _anhaengen(result, "-", "".join(a[i1:i2]))
+            _anhaengen(result, "+", "".join(b[j1:j2]))
+
+
+def _anhaengen(result: list[tuple[str, str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if result and result[-1][0] == op:
+        result[-1] = (op, result[-1][1] + text)
+    else:
+        result.append((op, text))
+
+
+def wortdiff(alt: str, neu: str) -> tuple[tuple[str, str], ...]:
+    """Word-level differences: ("=", same), ("-", removed), ("+", inserted), in reading order.
+
+    Lines (table rows, list items) are matched first and words only inside changed lines, so a
+    long annex table with one changed row costs a line comparison, not a quadratic word one."""
+    result: list[tuple[str, str]] = []
+    a, b = alt.splitlines(keepends=True), neu.splitlines(keepends=True)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            _anhaengen(result, "=", "".join(a[i1:i2]))
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                _woerter(x, y, result)
+        elif tag == "replace":
+            _woerter("".join(a[i1:i2]), "".join(b[j1:j2]), result)
+        else:
+            _anhaengen(result, "-", "".join(a[i1:i2]))
+            _anhaengen(result, "+", "".join(b[j1:j2]))
     return tuple(result)
 
 

@@ -214,3 +214,17 @@ def test_an_upload_that_unpacks_beyond_the_bound_is_refused_before_it_is_read(mo
         z.writestr("word/document.xml", "<a>" + "x" * 5000 + "</a>")
     with pytest.raises(DocxUnlesbar, match="zu groß"):
         textmarken.lies_textmarken(puffer.getvalue())
+
+
+def test_a_changed_table_row_is_diffed_word_by_word_inside_that_row_only():
+    from contracts.redline.vergleich import wortdiff
+
+    alt = "Kopf | Betrag\nStadt A | 1.000,00\nStadt B | 2.000,00\n"
+    neu = "Kopf | Betrag\nStadt A | 1.500,00\nStadt B | 2.000,00\n"
+    assert wortdiff(alt, neu) == (
+        ("=", "Kopf | Betrag\nStadt A | "),
+        ("-", "1.000,00"),
+        ("+", "1.500,00"),
+        ("=", "\nStadt B | 2.000,00\n"),
+    )
+    assert "".join(t for op, t in wortdiff(alt, "x\n" + neu) if op != "-") == "x\n" + neu
