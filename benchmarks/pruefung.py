@@ -63,7 +63,7 @@ def anfragen(n: int) -> dict[str, list[float]]:
 
     yaml_text = (ROOT / "examples" / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(Settings(data_dir=Path(tmp), seed_examples=False))  # type: ignore[call-arg]
+        app = create_app(Settings(data_dir=Path(tmp), seed_examples=False))
         add_organisation(app, "kreis-musterland", "Kreis Musterland")
         keys = {
             r: {"authorization": "Bearer " + add_key(app, "kreis-musterland", r, r)}

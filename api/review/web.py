@@ -70,11 +70,19 @@ def _name(akteur: str) -> str:
 
 @router.get("/faelle/{fall_id}/pruefung")
 def pruefung(
-    request: Request, access: WebLeser, read: ReadSession, dokument: Annotated[str | None, Query()] = None
+    request: Request,
+    access: WebLeser,
+    read: ReadSession,
+    session: DbSession,
+    dokument: Annotated[str | None, Query()] = None,
 ) -> Response:
     art = _dokument(dokument)
     state = request.app.state
     saved = store.get_case(read, access.case_id)
+    p = access.principal
+    detail = f"version {saved.number} pruefung {art} web"
+    record(session, Auditeintrag(p.akteur, p.organisation_id, "fall_lesen", f"fall:{access.case_id}", "erfolg", detail))
+    session.commit()
     einheiten = abschnitte_der_version(saved, art, state.regelwerk, state.satztabellen)
     texte = {a.id: a.text for a in einheiten}
     threads = komm.threads(read, access.case_id, lambda d: texte if d == art else {}, art)
