@@ -41,6 +41,8 @@ from api.identity.rollen import Recht
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.review import web as review_web
+from api.review.problems import install_review_problem_handlers
 from api.routers import (
     assessments,
     audit,
@@ -51,10 +53,12 @@ from api.routers import (
     documents,
     drafts,
     keys,
+    pruefung,
     rules,
     screenings,
     settlements,
     shares,
+    vergleich,
 )
 from api.routers.calculations import KALKULATIONSANFRAGE_SCHEMA
 from api.routers.settlements import ABRECHNUNGSANFRAGE_SCHEMA
@@ -116,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_problem_handlers(app)
     install_identity_problem_handlers(app)
+    install_review_problem_handlers(app)
     hide_query_strings()
     ENVIRONMENT.globals["csrf_feld"] = csrf_feld  # the hook templates use: {{ csrf_feld() }}
     ENVIRONMENT.globals["sitzung_person"] = sitzung_person  # the page header's sign-in status
@@ -146,11 +151,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
-    for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
+    for router in (cases.router, shares.router, audit.router, keys.router, pruefung.router, vergleich.router):
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
 
+    app.include_router(review_web.router)  # the review pages (issue 13), before the case pages
     app.include_router(web_router, include_in_schema=False)  # the web pages, /screening included (api/web/)
     app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -52,6 +52,16 @@ class VersionConflict(CaseStoreError):
         )
 
 
+class CaseSigned(CaseStoreError):
+    """The case is signed and frozen (issue 13): a change is a new amendment case."""
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(
+            f"Der Fall {case_id} ist unterzeichnet und damit eingefroren. Änderungen bitte als Nachtrag "
+            f"anlegen (ein neuer Fall, der auf Fall {case_id} verweist)."
+        )
+
+
 class IdempotencyConflict(CaseStoreError):
     def __init__(self) -> None:
         super().__init__(

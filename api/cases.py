@@ -29,7 +29,8 @@ with the rule set's version and SHA-256, so an old result can be shown as it was
 today's rules (``SavedVersion.fallakte()`` gives the model back). Versions are never changed.
 
 Errors: ``CaseNotFound``, ``VersionNotFound``, ``VersionConflict`` (If-Match did not match),
-``IdempotencyConflict`` (a key reused for a different request); each carries a German ``detail``.
+``IdempotencyConflict`` (a key reused for a different request), ``CaseSigned`` (a signed case is
+frozen, issue 13); each carries a German ``detail``.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from api.case_types import (
     BeratungLike,
     CaseNotFound,
     CasePage,
+    CaseSigned,
     CaseStoreError,
     CaseSummary,
     IdempotencyConflict,
@@ -193,7 +195,8 @@ def update_case(
 
     Concurrent updates never lose a version: the case row is locked (SQLite: the transaction
     holds the write lock from its start; PostgreSQL: ``FOR UPDATE``), and (case, number) is
-    unique. With ``expected_version``, raises ``VersionConflict`` unless it is the newest.
+    unique. With ``expected_version``, raises ``VersionConflict`` unless it is the newest. A signed
+    case (api/review) is frozen: ``CaseSigned``, checked under the same lock as the signature.
     """
     case = session.execute(
         select(CaseRow).where(CaseRow.id == case_id).with_for_update().execution_options(populate_existing=True)
@@ -205,6 +208,9 @@ def update_case(
         latest = case.latest_version
         session.rollback()
         raise VersionConflict(case_id, expected_version, latest)
+    if _signed(session, case_id):
+        session.rollback()
+        raise CaseSigned(case_id)
     now = utc_now()
     case.latest_version += 1
     case.bezeichnung = fallakte.bezeichnung
@@ -216,6 +222,12 @@ def update_case(
         on_saved(session, row)
     session.commit()
     return _saved(row, fallakte.bezeichnung)
+
+
+def _signed(session: Session, case_id: int) -> bool:
+    from api.review.store import ist_unterzeichnet  # the review builds on this store
+
+    return ist_unterzeichnet(session, case_id)
 
 
 def get_case(session: Session, case_id: int) -> SavedVersion:

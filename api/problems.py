@@ -25,6 +25,7 @@ from starlette.routing import Match
 
 from advisor.errors import Auswertungsfehler, Feldproblem, UngueltigeEingabe, UngueltigesRegelwerk
 from advisor.validation_messages import field_path, german_message
+from api.case_types import CaseSigned
 from api.cases import CaseNotFound, CaseStoreError, IdempotencyConflict, VersionConflict, VersionNotFound
 from api.jsonout import canonical_json_bytes
 from screening.grenzen import Grenzueberschreitung
@@ -148,6 +149,7 @@ _STORE_ERRORS: dict[type[CaseStoreError], tuple[int, str]] = {
     VersionNotFound: (404, "version-unbekannt"),
     VersionConflict: (412, "version-veraltet"),
     IdempotencyConflict: (422, "idempotency-key-wiederverwendet"),
+    CaseSigned: (409, "fall-unterzeichnet"),
 }
 
 

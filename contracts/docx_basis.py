@@ -119,8 +119,9 @@ def _feld(paragraph: Any, code: str) -> None:
         run._r.append(element)
 
 
-def kopf_und_fuss(doc: Any, kopfzeile: str | None) -> None:
-    """Draft header (when given) and the footer "Seite n von N" as Word fields."""
+def kopf_und_fuss(doc: Any, kopfzeile: str | None, pruefstand: str | None = None) -> None:
+    """Draft header (when given) and the footer "Seite n von N" as Word fields, preceded by the
+    review status ("Ausfertigung – ungeprüft – ") when given."""
     section = doc.sections[0]
     if kopfzeile is not None:
         run = section.header.paragraphs[0].add_run(kopfzeile)
@@ -128,6 +129,8 @@ def kopf_und_fuss(doc: Any, kopfzeile: str | None) -> None:
         run.font.color.rgb = GRAU
     fuss = section.footer.paragraphs[0]
     fuss.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if pruefstand:
+        fuss.add_run(f"Ausfertigung – {pruefstand} – ")
     fuss.add_run("Seite ")
     _feld(fuss, "PAGE")
     fuss.add_run(" von ")

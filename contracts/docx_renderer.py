@@ -3,7 +3,10 @@
 Same clause list as the PDF: "Heading 1" for "§ n Titel" with automatic numbering "§ 1, § 2, …"
 (a Word numbering definition, so inserting a section renumbers the rest), paragraphs "(1), (2), …"
 as a numbered list that restarts in every section, annexes with real tables. Draft mode adds the
-header "Entwurf – Stand: … – …" and the list of gaps; ``final`` drops both. Shared parts:
+header "Entwurf – Stand: … – …" and the list of gaps; ``final`` drops both. Every clause heading,
+paragraph, the parties' block and every annex block carries a bookmark with its clause id
+(``contracts.redline.abschnitte``), so comments and redlines find the same place in Word. A
+``pruefstand`` ("ungeprüft", "freigegeben …") is printed in the footer and the document's subject. Shared parts:
 ``contracts.docx_basis``.
 """
 
@@ -28,37 +31,41 @@ from contracts.docx_basis import (
 )
 from contracts.entwurf import Entwurf, Klausel, Platzhalter, Tabelle
 from contracts.formatting import format_date
+from contracts.redline.textmarken import Textmarken
 
 
-def _titelblock(doc: Any, entwurf: Entwurf) -> None:
+def _titelblock(doc: Any, entwurf: Entwurf, marken: Textmarken) -> None:
     doc.add_paragraph(entwurf.titel, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(entwurf.untertitel).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if entwurf.einleitung:
         doc.add_paragraph(entwurf.einleitung)
-    for i, partei in enumerate(entwurf.parteien):
-        if i:
-            doc.add_paragraph("und")
-        paragraph = doc.add_paragraph()
-        paragraph.add_run(partei.im_dativ).bold = True
-        paragraph.add_run(", " + partei.vertretung + (f", {partei.anschrift}" if partei.anschrift else ""))
-        paragraph.add_run(f"\n– nachstehend „{partei.kurzbezeichnung}“ genannt –")
+    with marken.um("parteien"):
+        for i, partei in enumerate(entwurf.parteien):
+            if i:
+                doc.add_paragraph("und")
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(partei.im_dativ).bold = True
+            paragraph.add_run(", " + partei.vertretung + (f", {partei.anschrift}" if partei.anschrift else ""))
+            paragraph.add_run(f"\n– nachstehend „{partei.kurzbezeichnung}“ genannt –")
     if entwurf.schlusssatz:
         doc.add_paragraph(entwurf.schlusssatz)
 
 
-def _klausel(doc: Any, nummern: Nummern, klausel: Klausel, paragraf_num: int) -> None:
-    ueberschrift = absatz(doc, klausel.titel, "Heading1")
-    ueberschrift.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if klausel.nummer is not None:
-        nummeriere(ueberschrift, paragraf_num)
+def _klausel(doc: Any, nummern: Nummern, klausel: Klausel, paragraf_num: int, marken: Textmarken) -> None:
+    with marken.um(klausel.id):
+        ueberschrift = absatz(doc, klausel.titel, "Heading1")
+        ueberschrift.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if klausel.nummer is not None:
+            nummeriere(ueberschrift, paragraf_num)
     num_id = nummern.neu(ABSATZ_NUM) if klausel.nummer is not None and len(klausel.absaetze) > 1 else None
-    for eintrag in klausel.absaetze:
-        paragraph = doc.add_paragraph(eintrag.text)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if num_id is not None:
-            nummeriere(paragraph, num_id)
-        for punkt in eintrag.aufzaehlung:
-            absatz(doc, punkt, "ListNumber")
+    for n, eintrag in enumerate(klausel.absaetze, start=1):
+        with marken.um(f"{klausel.id}.{n}"):
+            paragraph = doc.add_paragraph(eintrag.text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            if num_id is not None:
+                nummeriere(paragraph, num_id)
+            for punkt in eintrag.aufzaehlung:
+                absatz(doc, punkt, "ListNumber")
 
 
 def _unterschriften(doc: Any, entwurf: Entwurf) -> None:
@@ -93,19 +100,25 @@ def render_entwurf_docx(entwurf: Entwurf) -> bytes:
     styles(doc)
     nummern = Nummern(doc)
     paragraf_num = nummern.neu(PARAGRAF_NUM)
-    kopf_und_fuss(doc, None if entwurf.final else entwurf.kopfzeile)
-    _titelblock(doc, entwurf)
+    marken = Textmarken(doc)
+    kopf_und_fuss(doc, None if entwurf.final else entwurf.kopfzeile, entwurf.pruefstand)
+    _titelblock(doc, entwurf, marken)
     for klausel in entwurf.klauseln:
-        _klausel(doc, nummern, klausel, paragraf_num)
+        _klausel(doc, nummern, klausel, paragraf_num, marken)
     _unterschriften(doc, entwurf)
     for anlage in entwurf.anlagen:
         doc.add_page_break()
-        doc.add_paragraph(anlage.ueberschrift, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
-        bloecke(doc, nummern, anlage.bloecke)
+        with marken.um(f"anlage.{anlage.id}"):
+            doc.add_paragraph(anlage.ueberschrift, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for n, block in enumerate(anlage.bloecke, start=1):
+            with marken.um(f"anlage.{anlage.id}.{n}"):
+                bloecke(doc, nummern, (block,))
     if not entwurf.final:
         doc.add_page_break()
         luecken(doc, entwurf.platzhalter, "Dieses Blatt ist nicht Bestandteil der Vereinbarung.")
     art = "Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}"
+    if entwurf.pruefstand:
+        art = f"{art} ({entwurf.pruefstand})"
     return speichere(
         doc,
         stand=entwurf.stand,

@@ -145,6 +145,9 @@ class Entwurf:
     bezeichnung: str
     autor: str
     schlagworte: tuple[str, ...] = field(default=())
+    #: The review status printed in the footer and metadata of an Ausfertigung: "ungeprüft" for a
+    #: final document of a bare file, "freigegeben …" for an approved saved version; None in drafts.
+    pruefstand: str | None = None
 
     @property
     def kopfzeile(self) -> str:
@@ -193,6 +196,8 @@ class Schriftstueck:
     autor: str
     schlagworte: tuple[str, ...] = ()
     hinweis: str | None = None
+    #: As ``Entwurf.pruefstand``.
+    pruefstand: str | None = None
 
     @property
     def kopfzeile(self) -> str:

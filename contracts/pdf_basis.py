@@ -170,8 +170,10 @@ def seitenschmuck(kopfzeile: str | None) -> Callable[[Canvas, Any], None]:
     return on_page
 
 
-def canvasmaker(stand: date) -> type[Canvas]:
-    """A canvas class that dates the PDF by ``stand`` and writes "Seite n von N" on every page."""
+def canvasmaker(stand: date, pruefstand: str | None = None) -> type[Canvas]:
+    """A canvas class that dates the PDF by ``stand`` and writes "Seite n von N" on every page,
+    preceded by "Ausfertigung – <pruefstand> – " when a review status is given."""
+    vorsatz = f"Ausfertigung – {pruefstand} – " if pruefstand else ""
     datum = stand.strftime("D:%Y%m%d000000+00'00'")
 
     class _SeitenzaehlerCanvas(Canvas):
@@ -195,7 +197,7 @@ def canvasmaker(stand: date) -> type[Canvas]:
                 self.saveState()
                 self.setFont(SANS, 8)
                 self.setFillColor(GRAU)
-                self.drawCentredString(A4[0] / 2, 12 * mm, f"Seite {nummer} von {gesamt}")
+                self.drawCentredString(A4[0] / 2, 12 * mm, f"{vorsatz}Seite {nummer} von {gesamt}")
                 self.restoreState()
                 super().showPage()
             super().save()
@@ -287,8 +289,10 @@ def baue_pdf(
     betreff: str,
     autor: str,
     schlagworte: tuple[str, ...],
+    pruefstand: str | None = None,
 ) -> bytes:
-    """Lay out a story as A4 PDF bytes with the shared frame, metadata and page decoration."""
+    """Lay out a story as A4 PDF bytes with the shared frame, metadata and page decoration
+    (``pruefstand``: the review status in the footer)."""
     register_fonts()
     puffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -307,5 +311,5 @@ def baue_pdf(
         invariant=1,
     )
     seite = seitenschmuck(kopfzeile)
-    doc.build(story, onFirstPage=seite, onLaterPages=seite, canvasmaker=canvasmaker(stand))
+    doc.build(story, onFirstPage=seite, onLaterPages=seite, canvasmaker=canvasmaker(stand, pruefstand))
     return puffer.getvalue()

@@ -153,6 +153,8 @@ def build_story(entwurf: Entwurf, *, mit_anlagentabellen: bool = True) -> list[F
 def render_entwurf_pdf(entwurf: Entwurf, *, mit_anlagentabellen: bool = True) -> bytes:
     """Lay out an assembled agreement as PDF bytes."""
     art = "Ausfertigung" if entwurf.final else f"Entwurf, Stand {format_date(entwurf.stand)}"
+    if entwurf.pruefstand:
+        art = f"{art} ({entwurf.pruefstand})"
     return baue_pdf(
         build_story(entwurf, mit_anlagentabellen=mit_anlagentabellen),
         stand=entwurf.stand,
@@ -161,4 +163,5 @@ def render_entwurf_pdf(entwurf: Entwurf, *, mit_anlagentabellen: bool = True) ->
         betreff=f"{entwurf.dokumentart} – {art}",
         autor=entwurf.autor,
         schlagworte=entwurf.schlagworte,
+        pruefstand=entwurf.pruefstand,
     )

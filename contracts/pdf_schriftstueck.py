@@ -40,6 +40,8 @@ def build_story(s: Schriftstueck, *, mit_tabellen: bool = True) -> list[Flowable
 def render_schriftstueck_pdf(s: Schriftstueck, *, mit_tabellen: bool = True) -> bytes:
     """Lay out a document as PDF bytes; same document and Stand → same bytes."""
     art = "Ausfertigung" if s.final else f"Entwurf, Stand {format_date(s.stand)}"
+    if s.pruefstand:
+        art = f"{art} ({s.pruefstand})"
     return baue_pdf(
         build_story(s, mit_tabellen=mit_tabellen),
         stand=s.stand,
@@ -48,4 +50,5 @@ def render_schriftstueck_pdf(s: Schriftstueck, *, mit_tabellen: bool = True) -> 
         betreff=f"{s.art} – {art}",
         autor=s.autor,
         schlagworte=s.schlagworte,
+        pruefstand=s.pruefstand,
     )

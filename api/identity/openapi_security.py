@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 SCHEME = "apiSchluessel"
 #: Paths (under /api/v1) whose every operation needs credentials.
-PROTECTED_PREFIXES = ("/api/v1/cases", "/api/v1/audit", "/api/v1/keys")
+PROTECTED_PREFIXES = ("/api/v1/cases", "/api/v1/audit", "/api/v1/keys", "/api/v1/pruefung")
 
 
 def add_security(app: FastAPI) -> None:

@@ -8,7 +8,7 @@ A user has one or more roles; an API key has exactly one. Roles are those a muni
 | sachbearbeitung  | Fachamt                             | create and edit cases, export documents          |
 | steuer           | Steuerbeauftragte/r (tax officer)   | read, review, issue the USt-Freigabe (issue 13)  |
 | rechtsamt        | Rechtsamt                           | read, review and comment, approve the legal side |
-| leitung          | Amtsleitung                         | read, approve, share, see the audit trail        |
+| leitung          | Amtsleitung                         | read, comment, approve, share, see the audit trail |
 | leser            | anyone who only needs to look       | read                                             |
 | admin            | the organisation's administrator    | manage users and keys, see the audit trail       |
 
@@ -54,7 +54,9 @@ RECHTE_JE_ROLLE: dict[Rolle, frozenset[Recht]] = {
     Rolle.SACHBEARBEITUNG: frozenset(_LESEN | {Recht.FALL_AENDERN, Recht.FALL_TEILEN}),
     Rolle.STEUER: frozenset(_LESEN | {Recht.FALL_PRUEFEN, Recht.UST_FREIGEBEN}),
     Rolle.RECHTSAMT: frozenset(_LESEN | {Recht.FALL_PRUEFEN, Recht.RECHT_FREIGEBEN}),
-    Rolle.LEITUNG: frozenset(_LESEN | {Recht.FALL_TEILEN, Recht.LEITUNG_FREIGEBEN, Recht.AUDIT_LESEN}),
+    Rolle.LEITUNG: frozenset(
+        _LESEN | {Recht.FALL_PRUEFEN, Recht.FALL_TEILEN, Recht.LEITUNG_FREIGEBEN, Recht.AUDIT_LESEN}
+    ),
     Rolle.LESER: frozenset(_LESEN),
     Rolle.ADMIN: frozenset({Recht.NUTZER_VERWALTEN, Recht.SCHLUESSEL_VERWALTEN, Recht.AUDIT_LESEN}),
 }

@@ -15,6 +15,7 @@ old ``?notiz=`` still works but is deprecated (answers carry ``Deprecation: true
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import unquote
@@ -51,9 +52,10 @@ from api.jsonout import CanonicalJSONResponse
 from api.openapi import fallakte_request_body, json_response
 from api.problems import ApiProblem
 from api.responses import PROBLEM_RESPONSES, problem
+from api.review.gate import ausfertigung_erlaubt
 from api.routers.drafts import DOCX, PDF, choose_media_type, dateiname
 from api.schemas import fallliste_als_dict, version_als_dict, versionsliste_als_dict
-from contracts import render_docx, render_pdf
+from contracts.dokumente import als_docx, als_pdf, erstelle
 
 router = APIRouter(prefix="/cases", tags=["Gespeicherte Fälle"])
 
@@ -326,6 +328,7 @@ def get_version(
         **_AUTH,
         **_NOT_FOUND,
         406: problem("Weder PDF noch DOCX ist laut Accept annehmbar."),
+        409: problem("Ausfertigung verlangt, aber die Version ist nicht freigegeben (fehlende Freigaben genannt)."),
         429: problem("Zu viele Dokumente in kurzer Zeit."),
     },
 )
@@ -341,22 +344,32 @@ async def get_case_draft(
     final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
 ) -> Response:
     """Die öffentlich-rechtliche Vereinbarung zu einer gespeicherten Version, mit Anlagen.
-    Jeder Abruf wird im Prüfprotokoll vermerkt."""
+    Die Ausfertigung (`final=true`) gibt es nur für eine freigegebene Version, sonst 409 mit den
+    fehlenden Freigaben (`fehlende_freigaben`). Jeder Abruf wird im Prüfprotokoll vermerkt."""
     media_type = choose_media_type(request.headers.get("accept"))
-    render, endung = (render_pdf, "pdf") if media_type == PDF else (render_docx, "docx")
+    endung = "pdf" if media_type == PDF else "docx"
 
-    def load_and_record() -> store.SavedVersion:
+    def load_and_record() -> tuple[store.SavedVersion, str | None]:
         saved = (
             store.get_case(read, access.case_id)
             if version is None
             else store.get_version(read, access.case_id, version)
         )
-        _record_read(session, access, "dokument_exportieren", f"version {saved.number} entwurf.{endung}")
-        return saved
+        pruefstand = ausfertigung_erlaubt(read, access.case_id, saved.number) if final else None
+        art = "ausfertigung" if final else "entwurf"
+        _record_read(session, access, "dokument_exportieren", f"version {saved.number} {art}.{endung}")
+        return saved, pruefstand
 
-    saved = await run_in_threadpool(load_and_record)
+    saved, pruefstand = await run_in_threadpool(load_and_record)
     fallakte = saved.fallakte()
-    data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final))
+
+    def render() -> bytes:
+        dokument = erstelle("vereinbarung", berate(fallakte, regelwerk, satztabellen), final=final)
+        if pruefstand is not None:  # the gate vouches for it: "freigegeben …" instead of "ungeprüft"
+            dokument = replace(dokument, pruefstand=pruefstand)
+        return als_pdf(dokument) if media_type == PDF else als_docx(dokument)
+
+    data = await run_in_threadpool(render)
     return Response(
         data,
         media_type=media_type,

@@ -10,19 +10,21 @@
 ``erstelle(art, beratung, *, final, stand, regelwerk, **optionen)`` builds the document (pure apart
 from reading today's date when no Stand is given); ``als_pdf`` / ``als_docx`` render it. The same
 case, rule set and Stand give the same bytes. Options: ``antragsteller`` (auskunft), ``fuer``
-(beschlussvorlage).
+(beschlussvorlage). A final document (Ausfertigung) built here is marked "ungeprüft" in its footer
+and metadata; only the review's final gate for an approved saved case marks it "freigegeben".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from contracts.entwurf import Entwurf, Schriftstueck
 
 Dokument = Entwurf | Schriftstueck
+UNGEPRUEFT = "ungeprüft"
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,17 @@ def erstelle(
     if unbekannt:
         raise TypeError(f"{art}: unbekannte Optionen {sorted(unbekannt)}")
     gesetzt = {k: v for k, v in optionen.items() if v is not None}
-    return dokumentart.erstelle(beratung, final=final, stand=stand, regelwerk=regelwerk, **gesetzt)
+    return ungeprueft_wenn_final(
+        dokumentart.erstelle(beratung, final=final, stand=stand, regelwerk=regelwerk, **gesetzt)
+    )
+
+
+def ungeprueft_wenn_final(dokument: Dokument) -> Dokument:
+    """A final document is marked "ungeprüft" (footer, metadata) unless the review vouches for it:
+    only the final gate of a saved, approved case (api/review/gate.py) replaces the mark."""
+    if dokument.final and dokument.pruefstand is None:
+        return replace(dokument, pruefstand=UNGEPRUEFT)
+    return dokument
 
 
 def als_pdf(dokument: Dokument) -> bytes:
@@ -118,4 +130,13 @@ def als_docx(dokument: Dokument) -> bytes:
     return render_schriftstueck_docx(dokument)
 
 
-__all__ = ["DOKUMENTARTEN", "Dokument", "Dokumentart", "als_docx", "als_pdf", "erstelle"]
+__all__ = [
+    "DOKUMENTARTEN",
+    "UNGEPRUEFT",
+    "Dokument",
+    "Dokumentart",
+    "als_docx",
+    "als_pdf",
+    "erstelle",
+    "ungeprueft_wenn_final",
+]
