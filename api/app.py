@@ -40,6 +40,7 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.register import haushalt_routes
 from api.routers import (
     assessments,
     audit,
@@ -143,7 +144,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
-    for router in (cases.router, shares.router, audit.router, keys.router):  # each route names its access
+    for router in (
+        cases.router,
+        shares.router,
+        audit.router,
+        keys.router,
+        haushalt_routes.router,
+    ):  # each names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
