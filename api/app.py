@@ -40,7 +40,7 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.register import haushalt_routes
+from api.register import haushalt_routes, satztabellen_routes
 from api.routers import (
     assessments,
     audit,
@@ -150,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         audit.router,
         keys.router,
         haushalt_routes.router,
+        satztabellen_routes.router,
     ):  # each names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)

@@ -26,7 +26,7 @@ MAX_TABELLEN_JE_ORGANISATION = 20
 
 
 @functools.lru_cache(maxsize=256)
-def _geparst(text: str) -> Satztabelle:
+def geparst(text: str) -> Satztabelle:
     return parse_eigene_satztabelle(text)
 
 
@@ -61,7 +61,7 @@ def satztabellen_der_organisation(session: Session, shipped: Satztabellen, organ
     rows = _aktuelle(session, organisation_id)
     if not rows:
         return shipped
-    return shipped.mit_eigenen([_geparst(r.text) for r in rows])
+    return shipped.mit_eigenen([geparst(r.text) for r in rows])
 
 
 def tabelle_speichern(session: Session, principal: Principal, shipped: Satztabellen, text: str) -> EigeneSatztabelleRow:
