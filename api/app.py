@@ -40,7 +40,7 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.register import haushalt_routes, satztabellen_routes
+from api.register import haushalt_routes, register_routes, satztabellen_routes
 from api.routers import (
     assessments,
     audit,
@@ -151,6 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         keys.router,
         haushalt_routes.router,
         satztabellen_routes.router,
+        register_routes.router,
     ):  # each names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)

@@ -6,6 +6,8 @@ leave the session's transaction to the caller. Stable interface:
 
 - ``create_case(session, fallakte, beratung, note=None, *, organisation_id=None, on_saved=None)
   -> SavedVersion`` — a new case, version 1, owned by ``organisation_id``
+- ``add_case(session, fallakte, beratung, note=None, *, organisation_id=None) -> SavedVersion`` —
+  the same, not committed (several cases in one transaction)
 - ``create_cases_if_empty(session, [(fallakte, beratung, note), …], organisation_id=None) -> int``
 - ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None, *, client="",
   ttl=24 h, organisation_id=None, on_saved=None) -> tuple[SavedVersion, bool]`` — the same,
@@ -74,6 +76,7 @@ __all__ = [
     "VersionConflict",
     "VersionNotFound",
     "VersionSummary",
+    "add_case",
     "create_case",
     "create_case_once",
     "create_cases_if_empty",
@@ -160,6 +163,20 @@ def create_case_once(
             continue
         return _saved(row, fallakte.bezeichnung), False
     raise IdempotencyConflict()  # pragma: no cover - the second round always finds the key
+
+
+def add_case(
+    session: Session,
+    fallakte: Fallakte,
+    beratung: BeratungLike,
+    note: str | None = None,
+    *,
+    organisation_id: int | None = None,
+) -> SavedVersion:
+    """Add a new case (version 1) to the session's transaction without committing — for a caller
+    that stores several cases, or a case and its register data, all or nothing."""
+    row = _insert_case(session, fallakte, beratung, note, organisation_id)
+    return _saved(row, fallakte.bezeichnung)
 
 
 def create_cases_if_empty(

@@ -8,9 +8,9 @@ in ``version_anlaesse``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.models import Base, UTCDateTime
@@ -29,15 +29,20 @@ class KontierungRow(Base):
     geaendert_von: Mapped[str] = mapped_column(String(400))
 
 
-class RegisterHerkunftRow(Base):
-    """Where a register entry came from: the screening result and the row of the inventory."""
+class RegisterAngabenRow(Base):
+    """What the register keeps about a case beyond its versions: where an imported entry came from
+    (screening source and inventory row), a binding ruling applied for / given, the end."""
 
-    __tablename__ = "register_herkunft"
+    __tablename__ = "register_angaben"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    quelle: Mapped[str] = mapped_column(String(300))
-    zeile: Mapped[int] = mapped_column(Integer)
-    importiert_am: Mapped[datetime] = mapped_column(UTCDateTime())
+    herkunft_quelle: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    herkunft_zeile: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    auskunft_beantragt_am: Mapped[date | None] = mapped_column(Date, nullable=True)
+    auskunft_erteilt_am: Mapped[date | None] = mapped_column(Date, nullable=True)
+    beendet_am: Mapped[date | None] = mapped_column(Date, nullable=True)
+    geaendert_am: Mapped[datetime] = mapped_column(UTCDateTime())
+    geaendert_von: Mapped[str] = mapped_column(String(400))
 
 
 class KalenderTokenRow(Base):

@@ -29,11 +29,15 @@ def upgrade() -> None:
         sa.Column("geaendert_von", sa.String(400), nullable=False),
     )
     op.create_table(
-        "register_herkunft",
+        "register_angaben",
         sa.Column("case_id", sa.Integer(), sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("quelle", sa.String(300), nullable=False),
-        sa.Column("zeile", sa.Integer(), nullable=False),
-        sa.Column("importiert_am", sa.DateTime(), nullable=False),
+        sa.Column("herkunft_quelle", sa.String(300), nullable=True),
+        sa.Column("herkunft_zeile", sa.Integer(), nullable=True),
+        sa.Column("auskunft_beantragt_am", sa.Date(), nullable=True),
+        sa.Column("auskunft_erteilt_am", sa.Date(), nullable=True),
+        sa.Column("beendet_am", sa.Date(), nullable=True),
+        sa.Column("geaendert_am", sa.DateTime(), nullable=False),
+        sa.Column("geaendert_von", sa.String(400), nullable=False),
     )
     op.create_table(
         "kalender_tokens",
@@ -120,5 +124,5 @@ def downgrade() -> None:
     op.drop_table("version_anlaesse")
     op.drop_index("ix_kalender_tokens_user_id", table_name="kalender_tokens")
     op.drop_table("kalender_tokens")
-    op.drop_table("register_herkunft")
+    op.drop_table("register_angaben")
     op.drop_table("organisation_kontierung")
