@@ -40,7 +40,8 @@ from api.identity.problems import install_identity_problem_handlers
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.register import haushalt_routes, register_routes, satztabellen_routes
+from api.register import auswirkungen_routes, haushalt_routes, register_routes, satztabellen_routes
+from api.register.hintergrund import Auswirkungsarbeiter
 from api.routers import (
     assessments,
     audit,
@@ -80,8 +81,12 @@ Versionen. Eingaben als Fallakte `ikz-fallakte/1` in JSON oder YAML; Fehler als
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """On shutdown, close the database connections (a worker stopping leaves none open)."""
+    """On start, the re-assessment after a rule change (api/register/hintergrund.py); on shutdown,
+    stop it and close the database connections (a worker stopping leaves none open)."""
+    if app.state.settings.auswirkungen_im_hintergrund:
+        app.state.auswirkungsarbeiter.starten()
     yield
+    app.state.auswirkungsarbeiter.stoppen()
     app.state.database.dispose()
 
 
@@ -106,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = database.engine
     app.state.session_factory = database.sessions
     app.state.read_session_factory = database.read_sessions
+    app.state.auswirkungsarbeiter = Auswirkungsarbeiter(app.state)
     if settings.demo:
         with startup_lock(database):
             demo_id = ensure_demo(database.sessions)
@@ -152,6 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         haushalt_routes.router,
         satztabellen_routes.router,
         register_routes.router,
+        auswirkungen_routes.router,
     ):  # each names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)

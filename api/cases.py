@@ -8,6 +8,8 @@ leave the session's transaction to the caller. Stable interface:
   -> SavedVersion`` — a new case, version 1, owned by ``organisation_id``
 - ``add_case(session, fallakte, beratung, note=None, *, organisation_id=None) -> SavedVersion`` —
   the same, not committed (several cases in one transaction)
+- ``add_version(session, case_id, fallakte, beratung, note, expected_version) -> SavedVersion`` —
+  a new version, not committed, only on top of ``expected_version``
 - ``create_cases_if_empty(session, [(fallakte, beratung, note), …], organisation_id=None) -> int``
 - ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None, *, client="",
   ttl=24 h, organisation_id=None, on_saved=None) -> tuple[SavedVersion, bool]`` — the same,
@@ -77,6 +79,7 @@ __all__ = [
     "VersionNotFound",
     "VersionSummary",
     "add_case",
+    "add_version",
     "create_case",
     "create_case_once",
     "create_cases_if_empty",
@@ -176,6 +179,27 @@ def add_case(
     """Add a new case (version 1) to the session's transaction without committing — for a caller
     that stores several cases, or a case and its register data, all or nothing."""
     row = _insert_case(session, fallakte, beratung, note, organisation_id)
+    return _saved(row, fallakte.bezeichnung)
+
+
+def add_version(
+    session: Session, case_id: int, fallakte: Fallakte, beratung: BeratungLike, note: str | None, expected_version: int
+) -> SavedVersion:
+    """Add a new version to the session's transaction without committing, only if
+    ``expected_version`` is still the newest (``VersionConflict`` otherwise; nothing is changed)."""
+    case = session.execute(
+        select(CaseRow).where(CaseRow.id == case_id).with_for_update().execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if case is None:
+        raise CaseNotFound(case_id)
+    if case.latest_version != expected_version:
+        raise VersionConflict(case_id, expected_version, case.latest_version)
+    now = utc_now()
+    case.latest_version += 1
+    case.updated_at = now
+    row = _version_row(case.id, case.latest_version, now, fallakte, beratung, note)
+    session.add(row)
+    session.flush()
     return _saved(row, fallakte.bezeichnung)
 
 

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "admin",
     "db",
     "haushalt",
+    "auswirkungen",
 )
 
 
