@@ -41,6 +41,7 @@ from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.register import auswirkungen_routes, haushalt_routes, register_routes, satztabellen_routes
+from api.register import web as register_web
 from api.register.hintergrund import Auswirkungsarbeiter
 from api.routers import (
     assessments,
@@ -165,6 +166,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(oidc.router)
 
     app.include_router(web_router, include_in_schema=False)
+    app.include_router(register_web.router, include_in_schema=False)  # /register, /auswirkungen
     app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.include_router(screenings.web_router, include_in_schema=False)  # the upload page /screening
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

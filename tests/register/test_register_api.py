@@ -164,3 +164,23 @@ def test_the_calendar_feed_needs_the_users_token_by_basic_auth_and_stops_when_re
     client.cookies.update(sitzung)
     assert client.delete("/api/v1/kalender/token", headers=csrf).json() == {"widerrufen": 1}
     assert client.get("/api/v1/kalender/fristen.ics", headers=_basic(token)).status_code == 401
+
+
+def test_the_register_page_needs_sign_in_filters_sorts_and_exports(client, key, case_of_a, app):
+    r = client.get("/register", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/anmelden")
+    zeilen = bauhof_zeilen(1)
+    zeilen[0]["bezeichnung"] = "<script>alert(1)</script>"
+    _import(client, key, zeilen)
+    _anmelden(client, app, "kaemmerei@kreis.de", A, ["leser"])
+    seite = client.get("/register?sortierung=jahresbetrag&absteigend=true")
+    assert seite.status_code == 200
+    assert "Vertragsregister" in seite.text and "<script>alert(1)</script>" not in seite.text
+    assert "&lt;script&gt;" in seite.text
+    gefiltert = client.get("/register?suche=Aheim").text
+    assert "Entgelt- und Besoldungsabrechnung" in gefiltert and "&lt;script&gt;" not in gefiltert
+    csv = client.get("/register/export.csv?suche=Aheim")
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert len(csv.content.decode("utf-8-sig").splitlines()) == 2
+    bericht = client.get("/auswirkungen")
+    assert bericht.status_code == 200 and "noch keine Neubewertung" in bericht.text
