@@ -15,6 +15,7 @@ February has 29) — so a term ending on 01.07. gives exactly 6/12.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -51,6 +52,8 @@ def jahresbetraege(
     already in the calculation or are ignored); later years follow the module's rule.
     """
     schritte = sorted(steigerungen, key=lambda s: s.ab)
+    if basis_cent == 0 or not schritte:
+        return dict.fromkeys(range(kalkulationsjahr, bis + 1), basis_cent)
     ergebnis = {kalkulationsjahr: basis_cent}
     stand = basis_cent
     for jahr in range(kalkulationsjahr + 1, bis + 1):
@@ -69,8 +72,13 @@ def _monatsanfang(jahr: int, monat: int) -> date:
     return date(jahr + monat // 13, (monat - 1) % 12 + 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def laufzeitanteil(beginn: date, ende: date | None, jahr: int) -> Fraction:
     """The share of ``jahr`` that lies in the term [beginn, ende), 0 to 1 (see the module)."""
+    if beginn <= date(jahr, 1, 1) and (ende is None or ende >= date(jahr + 1, 1, 1)):
+        return Fraction(1)
+    if beginn >= date(jahr + 1, 1, 1) or (ende is not None and ende <= date(jahr, 1, 1)):
+        return Fraction(0)
     stop_gesamt = ende or _FERN
     summe = Fraction(0)
     for monat in range(1, 13):

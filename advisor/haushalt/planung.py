@@ -19,6 +19,8 @@ defaults and the account assignment.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,9 +34,9 @@ from advisor.haushalt.annahmen import GRUPPE_JE_KOSTENART, GRUPPEN, Fortschreibu
 from advisor.haushalt.fortschreibung import als_decimal, anteilig, in_laufzeit, jahresbetraege, laufzeitanteil
 from advisor.kosten import Kalkulation, Leistungskalkulation
 from advisor.kosten.abschlaege import PERIODEN, faelligkeiten
-from advisor.kosten.rundung import in_cent, teile_gleichmaessig
+from advisor.kosten.rundung import in_cent
 from advisor.kosten.umsatzsteuer import anteile_berechnen, umsatzsteuer_cent
-from advisor.kosten.verteilung import gewichtung
+from advisor.kosten.verteilung import Gewichtung, gewichtung
 
 #: The first day of the new law for every body (§ 27 Abs. 22a UStG).
 NEUES_RECHT_AB = 2027
@@ -60,12 +62,24 @@ class Kontierung:
 
 @dataclass(frozen=True, slots=True)
 class Zahlung:
-    """One advance of a payer in a year, by due date (net, VAT of this invoice, gross)."""
+    """One advance of a payer in a year, by due date (net, VAT of this invoice, gross; kept in
+    cents, shown as Decimal EUR on access — thousands of cases build many of them)."""
 
     faellig: date
-    netto: Decimal
-    umsatzsteuer: Decimal
-    brutto: Decimal
+    netto_cent: int
+    umsatzsteuer_cent: int
+
+    @property
+    def netto(self) -> Decimal:
+        return als_decimal(self.netto_cent)
+
+    @property
+    def umsatzsteuer(self) -> Decimal:
+        return als_decimal(self.umsatzsteuer_cent)
+
+    @property
+    def brutto(self) -> Decimal:
+        return als_decimal(self.netto_cent + self.umsatzsteuer_cent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,30 +176,34 @@ def _status(ergebnis: str, regime: str, jahr: int) -> tuple[str, bool, str | Non
     return ergebnis, False, None
 
 
-def _zahlungen(
-    netto_cent: int, ust_pflichtig: bool, satz: Decimal, k: Leistungskalkulation, leistung: Leistung, jahr: int
-) -> tuple[tuple[Zahlung, ...], int]:
-    """The advances of one payer in ``jahr`` within the term, and the year's advance VAT in cents."""
-    rhythmus = k.abschlagsrhythmus
-    if rhythmus is None or netto_cent == 0:
-        return (), 0
-    lz = leistung.laufzeit
-    termine = faelligkeiten(rhythmus, jahr, k.faelligkeit, k.faelligkeitstag)
-    gueltig = [
+@functools.lru_cache(maxsize=4096)
+def _termine(
+    rhythmus: str, jahr: int, faelligkeit: str | None, tag: int | None, beginn: date | None, ende: date | None
+) -> tuple[date, ...]:
+    """The advance due dates of ``jahr`` whose period lies (partly) in the term."""
+    termine = faelligkeiten(rhythmus, jahr, faelligkeit, tag)
+    return tuple(
         t
         for t, (erster, letzter) in zip(termine, PERIODEN[rhythmus], strict=True)
-        if lz is None or in_laufzeit(lz.beginn, lz.ende, erster, letzter, jahr)
-    ]
-    if not gueltig:
+        if beginn is None or in_laufzeit(beginn, ende, erster, letzter, jahr)
+    )
+
+
+def _zahlungen(
+    netto_cent: int, ust_pflichtig: bool, satz: Decimal, termine: tuple[date, ...]
+) -> tuple[tuple[Zahlung, ...], int]:
+    """A payer's advances on ``termine`` (equal instalments, the earlier ones take the extra
+    cents; VAT per invoice), and the sum of their VAT in cents."""
+    if not termine or netto_cent == 0:
         return (), 0
     zaehler, nenner = satz.as_integer_ratio()
-    raten = teile_gleichmaessig(als_decimal(netto_cent), len(gueltig))
+    q, r = divmod(netto_cent, len(termine))
     ergebnis, ust_summe = [], 0
-    for termin, rate in zip(gueltig, raten, strict=True):
-        n = in_cent(rate)
+    for k, termin in enumerate(termine):
+        n = q + 1 if k < r else q
         ust = umsatzsteuer_cent(n, zaehler, nenner) if ust_pflichtig else 0
         ust_summe += ust
-        ergebnis.append(Zahlung(termin, rate, als_decimal(ust), als_decimal(n + ust)))
+        ergebnis.append(Zahlung(termin, n, ust))
     return tuple(ergebnis), ust_summe
 
 
@@ -204,7 +222,7 @@ def _gruppenbetraege(k: Leistungskalkulation) -> tuple[dict[str | None, int], di
 def _jahresplan(
     fallakte: Fallakte,
     leistung: Leistung,
-    pfad: str,
+    g: Gewichtung,
     k: Leistungskalkulation,
     jahr: int,
     netto_cent: int,
@@ -220,8 +238,6 @@ def _jahresplan(
             f"Die Laufzeit deckt {zahl(Decimal(anteil.numerator * 12) / anteil.denominator, 2)} von 12 Monaten."
         )
     netto_cent, vorsteuer_cent = anteilig(netto_cent, anteil), anteilig(vorsteuer_cent, anteil)
-    g, _ = gewichtung(fallakte, leistung, pfad)
-    assert g is not None  # the calculation succeeded with the same case
     anlagen_vorsteuer = als_decimal(anteilig(in_cent(k.vorsteuer_anlagen), anteil))
     rechnung = anteile_berechnen(
         als_decimal(netto_cent), als_decimal(vorsteuer_cent), g, k.umsatzsteuersatz, anlagen_vorsteuer
@@ -231,6 +247,11 @@ def _jahresplan(
         hinweise.append(grund)
     mit_ust = status in ("steuerpflichtig", "offen")
     namen = {b.id: b.name for b in fallakte.beteiligte}
+    termine: tuple[date, ...] = ()
+    if k.abschlagsrhythmus is not None:
+        termine = _termine(
+            k.abschlagsrhythmus, jahr, k.faelligkeit, k.faelligkeitstag, lz.beginn if lz else None, lz.ende if lz else None
+        )
     zeilen: list[Haushaltszeile] = []
     summe = [0, 0]
     eigen = Decimal("0.00")
@@ -240,7 +261,7 @@ def _jahresplan(
             eigen = a.nicht_steuerbar
             continue
         netto, steuer = (n, ust) if mit_ust else (ns, 0)
-        zahlungen, ust_raten = _zahlungen(netto, mit_ust, k.umsatzsteuersatz, k, leistung, jahr)
+        zahlungen, ust_raten = _zahlungen(netto, mit_ust, k.umsatzsteuersatz, termine)
         summe[0] += netto
         summe[1] += steuer
         zeilen.append(
@@ -332,6 +353,8 @@ def haushaltsplan(
         gilt = annahmen(vorgaben, eigene, kj + 1, bis)
         for s in gilt:
             alle_annahmen[(s.gruppe, s.ab)] = s
+        g, _ = gewichtung(fallakte, leistung, f"leistungen[{i}].kosten.verteilung")
+        assert g is not None  # the calculation succeeded with the same case
         netto, vorsteuer = _gruppenbetraege(k)
         netto_j: dict[int, int] = {}
         vorsteuer_j: dict[int, int] = {}
@@ -359,7 +382,7 @@ def haushaltsplan(
                 _jahresplan(
                     fallakte,
                     leistung,
-                    f"leistungen[{i}].kosten.verteilung",
+                    g,
                     k,
                     jahr,
                     netto_j[jahr],

@@ -25,13 +25,13 @@ writes in one short transaction — the server keeps answering meanwhile (benchm
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -188,19 +188,41 @@ class _Ergebnis:
     fallakte: Any = None
 
 
+def _gleich(vorher: dict[str, Any], bewertung: Any) -> bool:
+    """Whether result, risk and open questions (by fact) of every service are as stored — read off
+    the new assessment without building its criteria (most cases do not change)."""
+    alt = {lb["leistung"]: lb for lb in vorher.get("leistungen", [])}
+    if vorher.get("ergebnis") != bewertung.ergebnis or set(alt) != {lb.leistung for lb in bewertung.leistungen}:
+        return False
+    for lb in bewertung.leistungen:
+        a = alt[lb.leistung]
+        if a.get("ergebnis") != lb.ergebnis or a.get("risiko") != lb.risiko:
+            return False
+        if {q["fakt"] for q in a.get("offene_fragen", [])} != {q.fakt for q in lb.offene_fragen}:
+            return False
+    return True
+
+
 def _neu_bewerten(
     zeilen: list[Any], regelwerk: Regelwerk, tabellen: Satztabellen, eintraege: list[Aenderungseintrag]
 ) -> list[_Ergebnis]:
     """Compute before/after for a batch (no database access)."""
     ergebnisse = []
     for case_id, bezeichnung, number, fallakte_json, bewertung_json, version_vorher in zeilen:
-        vorher = json.loads(bewertung_json)
+        vorher = orjson.loads(bewertung_json)
         try:
-            fallakte = fallakte_aus_daten(json.loads(fallakte_json))
+            fallakte = fallakte_aus_daten(orjson.loads(fallakte_json))
             beratung = berate(fallakte, regelwerk, tabellen, mit_empfehlungen=False)
         except IkzFehler as e:  # a stored case the new rules cannot assess: reported, nothing stored
             fehler = {"geaendert": False, "fehler": str(e)[:500], "ergebnis": {"vorher": vorher.get("ergebnis")}}
             ergebnisse.append(_Ergebnis(case_id, bezeichnung, number, version_vorher, fehler, False))
+            continue
+        if _gleich(vorher, beratung.bewertung):
+            gleich = {
+                "geaendert": False,
+                "ergebnis": {"vorher": vorher.get("ergebnis"), "nachher": vorher.get("ergebnis")},
+            }
+            ergebnisse.append(_Ergebnis(case_id, bezeichnung, number, version_vorher, gleich, False))
             continue
         abschnitte = zwischen(eintraege, version_vorher, regelwerk.version)
         diff = vergleiche(vorher, bewertung_als_dict(beratung.bewertung), abschnitte)
