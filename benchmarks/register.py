@@ -80,7 +80,9 @@ def haushalt(anzahl: int) -> None:
     print(f"  Haushaltsansätze (Kalkulation da): {t_plan:6.2f} s  (Verhältnis {t_plan / t_kalk:4.2f})")
     gesamt = t_kalk + t_plan
     urteil = "erreicht" if gesamt < ZIEL_HAUSHALT_S else "verfehlt"
-    print(f"  Ziel Haushaltsansätze 6.250 Fälle × 4 Jahre < {ZIEL_HAUSHALT_S:g} s (mit Kalkulation): {gesamt:.2f} s – {urteil}")
+    print(
+        f"  Ziel Haushaltsansätze 6.250 Fälle × 4 Jahre < {ZIEL_HAUSHALT_S:g} s (mit Kalkulation): {gesamt:.2f} s – {urteil}"
+    )
 
 
 def _altes_regelwerk(ziel: Path):  # -> Regelwerk
@@ -176,7 +178,9 @@ def neubewertung(anzahl: int) -> None:
             server.terminate()
             server.wait(10)
     geaendert = len(stand.get("geaendert", []))
-    print(f"  Lauf: {stand.get('faelle_geprueft')} Fälle geprüft, {geaendert} geändert (neue Version), Status {stand.get('status')}")
+    print(
+        f"  Lauf: {stand.get('faelle_geprueft')} Fälle geprüft, {geaendert} geändert (neue Version), Status {stand.get('status')}"
+    )
     print(f"  Dauer (POST bis fertig, gemessen beim Abfragen alle 0,2 s): {dauer:.2f} s")
     print(f"  Probe leer:   p50 {statistics.median(leer):6.1f} ms, p99 {_p(leer, 99):6.1f} ms")
     if proben:

@@ -20,7 +20,6 @@ defaults and the account assignment.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -250,7 +249,12 @@ def _jahresplan(
     termine: tuple[date, ...] = ()
     if k.abschlagsrhythmus is not None:
         termine = _termine(
-            k.abschlagsrhythmus, jahr, k.faelligkeit, k.faelligkeitstag, lz.beginn if lz else None, lz.ende if lz else None
+            k.abschlagsrhythmus,
+            jahr,
+            k.faelligkeit,
+            k.faelligkeitstag,
+            lz.beginn if lz else None,
+            lz.ende if lz else None,
         )
     zeilen: list[Haushaltszeile] = []
     summe = [0, 0]

@@ -32,7 +32,7 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -274,6 +274,7 @@ def bearbeite(
     zu_bewerten = [z[:6] for z in zeilen if z[6] != regelwerk.sha256]
     ergebnisse = _neu_bewerten(zu_bewerten, regelwerk, tabellen, changelog())
     with session_factory() as session:
+        zeilen_neu: list[dict[str, Any]] = []
         for e in ergebnisse:
             version_neu = None
             if e.geaendert:
@@ -312,18 +313,20 @@ def bearbeite(
                         ),
                     )
                     ZURUECK_IN_PRUEFUNG(session, e.case_id, saved.number)
-            session.add(
-                AuswirkungRow(
-                    lauf_id=lauf_id,
-                    case_id=e.case_id,
-                    bezeichnung=e.bezeichnung[:300],
-                    version_vorher=e.version,
-                    version_neu=version_neu,
-                    regelwerk_vorher=e.regelwerk_vorher,
-                    geaendert=version_neu is not None,
-                    diff_json=canonical_json(e.diff),
-                )
+            zeilen_neu.append(
+                {
+                    "lauf_id": lauf_id,
+                    "case_id": e.case_id,
+                    "bezeichnung": e.bezeichnung[:300],
+                    "version_vorher": e.version,
+                    "version_neu": version_neu,
+                    "regelwerk_vorher": e.regelwerk_vorher,
+                    "geaendert": version_neu is not None,
+                    "diff_json": canonical_json(e.diff),
+                }
             )
+        if zeilen_neu:
+            session.execute(insert(AuswirkungRow), zeilen_neu)
         jetzt = utc_now()
         fertig = len(zeilen) < batch
         werte: dict[str, Any] = {
@@ -348,7 +351,9 @@ def bearbeite(
 
 
 def alles_bearbeiten(app_state: Any, arbeiter: str | None = None, stop: Callable[[], bool] = lambda: False) -> int:
-    """Process batches until no run is left (or ``stop()``); returns the number of batches."""
+    """Process batches until no run is left (or ``stop()``); returns the number of batches.
+    One worker name for the whole loop, so that it keeps the lease it renews."""
+    arbeiter = arbeiter or secrets.token_hex(8)
     n = 0
     while not stop() and bearbeite(
         app_state.session_factory, app_state.read_session_factory, app_state.regelwerk, app_state.satztabellen, arbeiter
