@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anzahl", type=int, default=6250)
     args = parser.parse_args(argv)
+    print(f"Systemlast (load average 1/5/15 min): {' / '.join(f'{x:.1f}' for x in os.getloadavg())} auf {os.cpu_count()} Kernen")
     haushalt(args.anzahl)
     neubewertung(args.anzahl)
     return 0
