@@ -48,14 +48,14 @@ def _p(werte: list[float], q: float) -> float:
 def haushalt(anzahl: int) -> None:
     import rules
     from advisor.haushalt import haushaltsplan
-    from advisor.kosten import Leistungskalkulation, calculate
+    from advisor.kosten import Kalkulation, Leistungskalkulation, calculate
     from advisor.parsing import fallakte_aus_daten
     from advisor.steuersatz import umsatzsteuersaetze
 
     rw, tabellen, vorgaben = rules.load_rules(), rules.load_rate_tables(), rules.load_budget_defaults()
     akten = [fallakte_aus_daten(d) for d in faelle(anzahl)]
     start = time.perf_counter()
-    kalkulationen = []
+    kalkulationen: list[Kalkulation | None] = []
     for f in akten:
         try:
             kalkulationen.append(calculate(f, tabellen, umsatzsteuersaetze(rw, f)))
@@ -201,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anzahl", type=int, default=6250)
     args = parser.parse_args(argv)
-    print(f"Systemlast (load average 1/5/15 min): {' / '.join(f'{x:.1f}' for x in os.getloadavg())} auf {os.cpu_count()} Kernen")
+    print(
+        f"Systemlast (load average 1/5/15 min): {' / '.join(f'{x:.1f}' for x in os.getloadavg())} auf {os.cpu_count()} Kernen"
+    )
     haushalt(args.anzahl)
     neubewertung(args.anzahl)
     return 0

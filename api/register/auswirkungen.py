@@ -125,7 +125,7 @@ def laeufe_fuer_veraltete(session_factory: sessionmaker[Session], regelwerk: Reg
             .distinct()
         ).scalars()
         neu = 0
-        for org in list(orgs):
+        for org in [o for o in orgs if o is not None]:
             vorher = session.execute(
                 select(func.count())
                 .select_from(AuswirkungslaufRow)
@@ -213,8 +213,12 @@ def _neu_bewerten(
         try:
             fallakte = fallakte_aus_daten(orjson.loads(fallakte_json))
             beratung = berate(fallakte, regelwerk, tabellen, mit_empfehlungen=False)
-        except IkzFehler as e:  # a stored case the new rules cannot assess: reported, nothing stored
-            fehler = {"geaendert": False, "fehler": str(e)[:500], "ergebnis": {"vorher": vorher.get("ergebnis")}}
+        except IkzFehler as fehlerursache:  # a stored case the new rules cannot assess: reported, nothing stored
+            fehler = {
+                "geaendert": False,
+                "fehler": str(fehlerursache)[:500],
+                "ergebnis": {"vorher": vorher.get("ergebnis")},
+            }
             ergebnisse.append(_Ergebnis(case_id, bezeichnung, number, version_vorher, fehler, False))
             continue
         if _gleich(vorher, beratung.bewertung):
