@@ -24,9 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="Auswirkungen einer Regeländerung auf Fallakten (vorher/nachher mit Regel, Quelle, Änderungsvermerk)",
         description="Bewertet Fallakten mit einem früheren und dem aktuellen Regelwerk und zeigt, was sich ändert.",
     )
-    p.add_argument("dateien", metavar="DATEI", nargs="+", help="Fallakten (YAML oder JSON)")
+    p.add_argument("dateien", metavar="DATEI", nargs="*", help="Fallakten (YAML oder JSON); ohne: gespeicherte Fälle")
     p.add_argument("--von", required=True, metavar="VERSION", help="Version des früheren Regelwerks")
-    quelle = p.add_mutually_exclusive_group(required=True)
+    p.add_argument(
+        "--organisation",
+        metavar="KENNUNG",
+        help="ohne DATEI: Bericht der Neubewertung dieser Organisation aus der Datenbank (IKZ_DATABASE_URL)",
+    )
+    quelle = p.add_mutually_exclusive_group()
     quelle.add_argument("--regeln-alt", metavar="VERZEICHNIS", help="Regelverzeichnis dieser Version")
     quelle.add_argument(
         "--vorher",
@@ -39,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
+        if not args.dateien:
+            return _aus_datenbank(args)
         import rules
         from advisor.auswirkungen import auswirkung_als_dict, parse_changelog, vergleiche, zwischen
         from advisor.auswirkungen.text import render_text
@@ -47,6 +54,11 @@ def _handler(args: argparse.Namespace) -> int:
         from advisor.errors import Feldproblem, UngueltigeEingabe
         from advisor.parsing import parse_fallakte
 
+        if not (args.regeln_alt or args.vorher):
+            raise UngueltigeEingabe(
+                [Feldproblem("--regeln-alt", "Mit Fallakten bitte --regeln-alt oder --vorher angeben.")],
+                "Der Aufruf ist unvollständig.",
+            )
         alt = None
         if args.regeln_alt:
             verzeichnis = Path(args.regeln_alt)
@@ -99,3 +111,72 @@ def _handler(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return run_guarded(action)
+
+
+def _aus_datenbank(args: argparse.Namespace) -> int:
+    """The stored report of the organisation's run under the current rule set, limited to the
+    cases whose previous assessment used ``--von``."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    import rules
+    from advisor.errors import Feldproblem, UngueltigeEingabe
+    from api.db.session import make_engine, make_session_factory
+    from api.identity.tables import OrganisationRow
+    from api.register.auswirkungen_routes import bericht
+    from api.settings import Settings
+
+    if not args.organisation:
+        raise UngueltigeEingabe(
+            [Feldproblem("--organisation", "Ohne Fallakten bitte die Organisation (Kennung) angeben.")],
+            "Der Aufruf ist unvollständig.",
+        )
+    engine = make_engine(Settings().resolved_database_url())
+    try:
+        with make_session_factory(engine)() as session:
+            org = session.query(OrganisationRow).filter_by(kennung=args.organisation).one_or_none()
+            if org is None:
+                raise UngueltigeEingabe(
+                    [Feldproblem("--organisation", f"Unbekannte Organisation „{args.organisation}“.")],
+                    "Der Aufruf ist ungültig.",
+                )
+            daten = bericht(session, org.id, None, rules.load_rules().version)
+    except SQLAlchemyError:
+        raise UngueltigeEingabe(
+            [
+                Feldproblem(
+                    "IKZ_DATABASE_URL", "Datenbank nicht erreichbar oder ohne aktuelles Schema (ikz db upgrade)."
+                )
+            ],
+            "Der Bericht kann nicht gelesen werden.",
+        ) from None
+    finally:
+        engine.dispose()
+    if daten is None:
+        sys.stdout.write("Für das aktuelle Regelwerk gibt es noch keine Neubewertung dieser Organisation.\n")
+        return EXIT_OK
+    geaendert = [f for f in daten["geaendert"] if f["regelwerk_vorher"] == args.von]
+    if args.json:
+        sys.stdout.write(
+            json.dumps({**daten, "geaendert": geaendert}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+        return EXIT_OK
+    zeilen = [
+        f"Neubewertung {args.von} → {daten['regelwerk']['version']} ({daten['status']}, "
+        f"{daten['faelle_geprueft']} von {daten['faelle_gesamt']} Fällen geprüft): {len(geaendert)} geändert.",
+        "",
+    ]
+    for f in geaendert:
+        zeilen.append(f"* Fall {f['fall']}: {f['bezeichnung']} – Version {f['version_vorher']} → {f['version_neu']}")
+        for lc in f["leistungen"]:
+            if not lc["geaendert"]:
+                continue
+            zeilen.append(
+                f"    {lc['bezeichnung']}: {lc['ergebnis']['vorher']} → {lc['ergebnis']['nachher']}, "
+                f"Risiko {lc['risiko']['vorher']} → {lc['risiko']['nachher']}"
+            )
+            for r in lc["regeln"]:
+                zeilen.append(f"      Regel {r['regel']} ({r['norm']}): {r['status_vorher']} → {r['status_nachher']}")
+    for c in daten["changelog"]:
+        zeilen += ["", f"## {c['version']} – {c['titel']}", c["text"]]
+    sys.stdout.write("\n".join(zeilen) + "\n")
+    return EXIT_OK
