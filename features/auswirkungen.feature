@@ -10,6 +10,6 @@ Funktionalität: Auswirkungen einer Regeländerung auf gespeicherte Fälle
     Angenommen drei Bauhof-Fälle mit 10.000, 30.000 und 60.000 Euro Umsatz aus gleichartigen Tätigkeiten, gespeichert mit einem Regelwerk, dessen Umsatzgrenze 50.000 Euro beträgt
     Wenn das aktuelle Regelwerk mit der Umsatzgrenze von 17.500 Euro die gespeicherten Fälle neu bewertet
     Dann ändert sich genau der Fall mit 30.000 Euro von "nicht_steuerbar" zu "steuerpflichtig"
-    Und nennt der Bericht die Regel "ustg_2b_abs2_nr1" mit ihrer Quelle
+    Und nennt der Bericht die Regel „§ 2b Abs. 2 Nr. 1 UStG“ mit Norm und Quelle
     Und hat dieser Fall eine neue Version 2 mit dem Anlass Regeländerung, Version 1 ist unverändert
     Und bleiben die beiden anderen Fälle ohne neue Version

@@ -12,6 +12,7 @@ from advisor.fristen import fristen
 from advisor.parsing import fallakte_aus_daten
 from api.register.auswirkungen import alles_bearbeiten
 from tests.kosten.conftest import fall_daten
+from tests.regeln.regelnamen import regel_id
 from tests.register.conftest import A, C
 from tests.register.test_auswirkungen import _bauhof, altes_regelwerk  # noqa: F401  (fixture)
 from tests.screening.conftest import bauhof_zeilen, csv_bytes, zeile
@@ -181,10 +182,11 @@ def _genau_einer(stand, vorher, nachher):
     assert g["ergebnis"] == {"vorher": vorher, "nachher": nachher}
 
 
-@then(parsers.parse('nennt der Bericht die Regel "{regel}" mit ihrer Quelle'))
-def _regel(stand, regel):
+@then(parsers.parse("nennt der Bericht die Regel „{name}“ mit Norm und Quelle"))
+def _regel(stand, name):
     regeln = {r["regel"]: r for r in stand["bericht"]["geaendert"][0]["leistungen"][0]["regeln"]}
-    assert regeln[regel]["quellen"] and regeln[regel]["norm"]
+    r = regeln[regel_id(name)]
+    assert r["quellen"] and r["norm"] == name
 
 
 @then("hat dieser Fall eine neue Version 2 mit dem Anlass Regeländerung, Version 1 ist unverändert")
