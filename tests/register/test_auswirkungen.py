@@ -128,3 +128,16 @@ def test_the_changelog_names_the_sections_between_two_versions_and_the_bullets_o
     vorher = {"ergebnis": "offen", "leistungen": [{"leistung": "x", "ergebnis": "offen", "risiko": "mittel"}]}
     gleich = vergleiche(vorher, json.loads(json.dumps(vorher)))
     assert not gleich.geaendert
+
+
+def test_the_impact_page_shows_the_changed_case_with_rule_and_changelog(app, client, key, drei_faelle):
+    from tests.register.test_register_api import _anmelden
+
+    client.post("/api/v1/auswirkungen", headers=key(A, "steuer"))
+    alles_bearbeiten(app.state)
+    _anmelden(client, app, "steuer@kreis.de", A, ["steuer"])
+    seite = client.get("/auswirkungen")
+    assert seite.status_code == 200, seite.text
+    assert f"Fall {drei_faelle[1]}: Bauhof, Umsatz 30000" in seite.text
+    assert "§ 2b Abs. 2 Nr. 1 UStG" in seite.text and "Änderungsprotokoll des Regelwerks" in seite.text
+    assert f"Fall {drei_faelle[0]}:" not in seite.text
