@@ -6,7 +6,7 @@ process starts, when needed, one **worker process** (``spawn``, never ``fork`` o
 server) that opens the same database, loads the shipped rule set and processes runs batch by
 batch (api/register/auswirkungen.py); leases in the database keep several server processes' workers
 from working on the same run, and a stopped worker's run is taken over when its lease expires.
-The worker ends when every run of the rule set is done (checking every ``WARTEN`` seconds while a
+It runs at a lower scheduling priority (``NICE``). The worker ends when every run of the rule set is done (checking every ``WARTEN`` seconds while a
 run is held by another process).
 
 ``starten()`` at server start (a run for every organisation with stale cases), ``wecken()`` after
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import secrets
 import threading
 import time
@@ -30,6 +31,8 @@ from api.register.auswirkungen import laeufe_fuer_veraltete
 from api.register.tables import AuswirkungslaufRow
 
 WARTEN = 10.0
+#: Scheduling priority offset of the worker process (lower priority than the server).
+NICE = 10
 log = logging.getLogger("ikz.auswirkungen")
 
 
@@ -50,6 +53,8 @@ def arbeiterprozess(database_url: str, name: str) -> None:
     from api.db.startup import open_database
     from api.register.auswirkungen import bearbeite
 
+    if hasattr(os, "nice"):
+        os.nice(NICE)  # requests of the server come first when the cores are busy
     database = open_database(database_url)
     regelwerk, tabellen = rules.load_rules(), rules.load_rate_tables()
     try:
