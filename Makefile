@@ -42,7 +42,7 @@ test-hostile: $(STAMP)
 # The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
 # throw-away cluster on 127.0.0.1 (Debian's postgresql; as root the server runs as the postgres
 # user), or the server named by IKZ_TEST_POSTGRES_URL. Part of `make test`.
-POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence tests/review
+POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence tests/review tests/register
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest --postgres $(POSTGRES_TESTS)
 

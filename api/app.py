@@ -43,6 +43,9 @@ from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.review import web as review_web
 from api.review.problems import install_review_problem_handlers
+from api.register import auswirkungen_routes, haushalt_routes, register_routes, satztabellen_routes
+from api.register import web as register_web
+from api.register.hintergrund import Auswirkungsarbeiter
 from api.routers import (
     assessments,
     audit,
@@ -84,8 +87,12 @@ Versionen. Eingaben als Fallakte `ikz-fallakte/1` in JSON oder YAML; Fehler als
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """On shutdown, close the database connections (a worker stopping leaves none open)."""
+    """On start, the re-assessment after a rule change (api/register/hintergrund.py); on shutdown,
+    stop it and close the database connections (a worker stopping leaves none open)."""
+    if app.state.settings.auswirkungen_im_hintergrund:
+        app.state.auswirkungsarbeiter.starten()
     yield
+    app.state.auswirkungsarbeiter.stoppen()
     app.state.database.dispose()
 
 
@@ -110,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = database.engine
     app.state.session_factory = database.sessions
     app.state.read_session_factory = database.read_sessions
+    app.state.auswirkungsarbeiter = Auswirkungsarbeiter(app.state)
     if settings.demo:
         with startup_lock(database):
             demo_id = ensure_demo(database.sessions)
@@ -151,13 +159,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
     for router in (drafts.router, documents.router, screenings.router):  # their expensive routes add the rate limit
         app.include_router(router, prefix=API_PREFIX, dependencies=open_to_computation)
-    for router in (cases.router, shares.router, audit.router, keys.router, pruefung.router, vergleich.router):
+    for router in (
+        cases.router,
+        shares.router,
+        audit.router,
+        keys.router,
+        pruefung.router,
+        vergleich.router,
+        haushalt_routes.router,
+        satztabellen_routes.router,
+        register_routes.router,
+        auswirkungen_routes.router,
+    ):  # each names its access
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
 
     app.include_router(review_web.router)  # the review pages (issue 13), before the case pages
     app.include_router(web_router, include_in_schema=False)  # the web pages, /screening included (api/web/)
+    app.include_router(register_web.router, include_in_schema=False)  # /register, /auswirkungen
     app.include_router(satztabellen_web.router, include_in_schema=False)  # the rate-table page /satztabellen
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, extra_schemas=_extra_schemas())

@@ -6,6 +6,10 @@ leave the session's transaction to the caller. Stable interface:
 
 - ``create_case(session, fallakte, beratung, note=None, *, organisation_id=None, on_saved=None)
   -> SavedVersion`` — a new case, version 1, owned by ``organisation_id``
+- ``add_case(session, fallakte, beratung, note=None, *, organisation_id=None) -> SavedVersion`` —
+  the same, not committed (several cases in one transaction)
+- ``add_version(session, case_id, fallakte, beratung, note, expected_version) -> SavedVersion`` —
+  a new version, not committed, only on top of ``expected_version``
 - ``create_cases_if_empty(session, [(fallakte, beratung, note), …], organisation_id=None) -> int``
 - ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None, *, client="",
   ttl=24 h, organisation_id=None, on_saved=None) -> tuple[SavedVersion, bool]`` — the same,
@@ -76,6 +80,8 @@ __all__ = [
     "VersionConflict",
     "VersionNotFound",
     "VersionSummary",
+    "add_case",
+    "add_version",
     "create_case",
     "create_case_once",
     "create_cases_if_empty",
@@ -162,6 +168,41 @@ def create_case_once(
             continue
         return _saved(row, fallakte.bezeichnung), False
     raise IdempotencyConflict()  # pragma: no cover - the second round always finds the key
+
+
+def add_case(
+    session: Session,
+    fallakte: Fallakte,
+    beratung: BeratungLike,
+    note: str | None = None,
+    *,
+    organisation_id: int | None = None,
+) -> SavedVersion:
+    """Add a new case (version 1) to the session's transaction without committing — for a caller
+    that stores several cases, or a case and its register data, all or nothing."""
+    row = _insert_case(session, fallakte, beratung, note, organisation_id)
+    return _saved(row, fallakte.bezeichnung)
+
+
+def add_version(
+    session: Session, case_id: int, fallakte: Fallakte, beratung: BeratungLike, note: str | None, expected_version: int
+) -> SavedVersion:
+    """Add a new version to the session's transaction without committing, only if
+    ``expected_version`` is still the newest (``VersionConflict`` otherwise; nothing is changed)."""
+    case = session.execute(
+        select(CaseRow).where(CaseRow.id == case_id).with_for_update().execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if case is None:
+        raise CaseNotFound(case_id)
+    if case.latest_version != expected_version:
+        raise VersionConflict(case_id, expected_version, case.latest_version)
+    now = utc_now()
+    case.latest_version += 1
+    case.updated_at = now
+    row = _version_row(case.id, case.latest_version, now, fallakte, beratung, note)
+    session.add(row)
+    session.flush()
+    return _saved(row, fallakte.bezeichnung)
 
 
 def create_cases_if_empty(

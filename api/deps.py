@@ -6,7 +6,8 @@
 - ``ReadSession``  the same for reading only (api/db/session.py: on SQLite no write lock, on
                    PostgreSQL a read-only transaction; a write in it fails)
 - ``CurrentRules`` the § 2b rule set loaded at start (``rules.load_rules()``)
-- ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``)
+- ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``) plus the ones
+                   the caller's organisation stored (api/register/satztabellen_org.py)
 - ``FallakteBody`` the request body (JSON or YAML) as a validated ``Fallakte``
 
 Access control (api/identity/dependencies.py; no router checks permissions by hand):
@@ -59,6 +60,7 @@ from api.identity.web_access import (
     web_expensive,
     web_require,
 )
+from api.register.satztabellen_org import satztabellen_der_organisation
 from api.settings import Settings
 
 
@@ -82,8 +84,17 @@ async def get_regelwerk(request: Request) -> Regelwerk:
     return request.app.state.regelwerk
 
 
-async def get_satztabellen(request: Request) -> Satztabellen:
-    return request.app.state.satztabellen
+def get_satztabellen(
+    request: Request, principal: Annotated[Principal | None, Depends(current_principal)]
+) -> Satztabellen:
+    """The shipped rate tables plus those the caller's organisation stored (api/register/
+    satztabellen_org.py); without credentials only the shipped ones. A plain ``def``: it reads
+    the database (in the thread pool)."""
+    shipped: Satztabellen = request.app.state.satztabellen
+    if principal is None:
+        return shipped
+    with request.app.state.read_session_factory() as session:
+        return satztabellen_der_organisation(session, shipped, principal.organisation_id)
 
 
 async def get_fallakte(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Fallakte:

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     read_timeout_seconds: float = Field(default=120.0, gt=0)
     max_batch_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
     max_batch_lines: int = Field(default=10_000, gt=0)
+    #: Re-assess stored cases after a rule change in a background thread of each server process
+    #: (api/register/hintergrund.py); off: only ``POST /api/v1/auswirkungen`` … and an explicit run.
+    auswirkungen_im_hintergrund: bool = True
 
     def resolved_database_url(self) -> str:
         """The database URL to use: the explicit one, or the SQLite file in the data directory."""

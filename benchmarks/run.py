@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("engine", "kosten", "draft", "pruefung", "screening", "probe", "bulk", "load")
+SCRIPTS = ("engine", "kosten", "draft", "pruefung", "screening", "probe", "bulk", "load", "register")
 #: script → (point of issue 14, text a target line must contain besides "Ziel", or None)
 ISSUE_14 = {
     "probe": ("1  Server bleibt während feindlicher Uploads ansprechbar", None),

@@ -18,7 +18,19 @@ _MELDUNGEN = (
     (r"argument (\S+): invalid (\w+) value: (.*)", r"\1: ungültiger Wert \3"),
 )
 
-COMMAND_MODULES = ("assess", "rules", "calculate", "settle", "dokumente", "screen", "serve", "admin", "db")
+COMMAND_MODULES = (
+    "assess",
+    "rules",
+    "calculate",
+    "settle",
+    "dokumente",
+    "screen",
+    "serve",
+    "admin",
+    "db",
+    "haushalt",
+    "auswirkungen",
+)
 
 
 class _GermanHelp(argparse.HelpFormatter):

@@ -66,3 +66,12 @@ def load_rate_tables():  # -> advisor.kosten.satztabellen.Satztabellen
                 [Regelwerksproblem(f"tarife/{name}", zeile, None, f"Kein gültiges YAML: {e}")]
             ) from None
     return satztabellen_aus_daten(dokumente)
+
+
+@functools.cache
+def load_budget_defaults():  # -> advisor.haushalt.Fortschreibungsvorgaben
+    """The default indexation of the budget lines (rules/haushalt/fortschreibung.yaml); cached."""
+    from advisor.haushalt import vorgaben_aus_daten
+    from advisor.strict_yaml import load_strict
+
+    return vorgaben_aus_daten(load_strict((RULES_DIR / "haushalt" / "fortschreibung.yaml").read_text(encoding="utf-8")))

@@ -51,7 +51,7 @@ from advisor.validation_messages import field_path, german_message
 
 QUELLEN_PREFIX = "quellen/"
 #: Directories read by other loaders (rate tables); their files only enter the content hash.
-FREMDE_PREFIXE = ("tarife/",)
+FREMDE_PREFIXE = ("tarife/", "haushalt/")
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
 

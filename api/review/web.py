@@ -31,13 +31,13 @@ from api.identity.case_access import CaseAccess, effective_rights
 from api.identity.errors import IdentityError
 from api.identity.principal import Principal
 from api.identity.rollen import Recht, Rolle
+from api.identity.web_access import require_web_user, web_case_access
 from api.review import kommentare as komm
 from api.review import posteingang
 from api.review import store as review
 from api.review.gate import ausfertigung_erlaubt
 from api.review.klauseln import abschnitte_der_version, dokument_der_version
 from api.review.regeln import FREIGABE_RECHT, FREIGABE_TEXT, ZUSTAND_TEXT, Zustand
-from api.identity.web_access import require_web_user, web_case_access
 from api.routers.drafts import PDF, dateiname
 from api.web.render import render_page
 from contracts.dokumente import DOKUMENTARTEN, als_docx, als_pdf, erstelle
