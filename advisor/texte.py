@@ -52,7 +52,8 @@ def _teile(vorlage: str) -> tuple[tuple[bool, str], ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _gerendert(typ: type, wert: Any, einheit: str | None) -> str:
+def _gerendert(typname: str, wert: Any, einheit: str | None) -> str:
+    """The German rendering of a value; ``typname`` keeps True, 1 and Decimal("1") apart in the cache."""
     return deutsch.wert(wert, einheit)
 
 
@@ -77,10 +78,10 @@ def fuelle(
             if text in _BEZEICHNUNGEN and wert is not None:
                 out.append(_BEZEICHNUNGEN[text].get(wert, wert))
             else:
-                out.append(_gerendert(type(wert), wert, EINHEITEN.get(text)))
+                out.append(_gerendert(type(wert).__name__, wert, EINHEITEN.get(text)))
         elif text in parameter:
             wert = parameter[text]
-            out.append(_gerendert(type(wert), wert, (einheiten or {}).get(text)))
+            out.append(_gerendert(type(wert).__name__, wert, (einheiten or {}).get(text)))
         else:
             out.append("{" + text + "}")
     return "".join(out)

@@ -68,7 +68,7 @@ def generate_rows(anzahl: int, felder: list[str]) -> list[dict[str, object]]:
         erbringer, art = zufall.choice(kommunen)
         empfaenger = [k for k in zufall.sample(kommunen, zufall.randint(1, 4)) if k[0] != erbringer] or [kommunen[0]]
         ja_nein = lambda: zufall.choice(["ja", "nein", "", ""])  # noqa: E731
-        zeile = {
+        zeile: dict[str, object] = {
             "kennung": f"IKZ-{n + 1:05d}",
             "bezeichnung": f"Leistung {n + 1}",
             "erbringer": erbringer,

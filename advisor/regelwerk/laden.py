@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -101,9 +101,17 @@ def _parse_yaml(datei: str, text: str, p: Probleme) -> Any:
     return None
 
 
-def _overlaps(a: Any, b: Any) -> bool:
+class _Zeitraum(Protocol):
+    @property
+    def gilt_ab(self) -> date: ...
+    @property
+    def gilt_bis(self) -> date | None: ...
+
+
+def _overlaps(a: _Zeitraum, b: _Zeitraum) -> bool:
     far = date.max
-    return a.gilt_ab < (b.gilt_bis or far) and b.gilt_ab < (a.gilt_bis or far)
+    ueberlappt: bool = a.gilt_ab < (b.gilt_bis or far) and b.gilt_ab < (a.gilt_bis or far)
+    return ueberlappt
 
 
 def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:

@@ -199,7 +199,7 @@ def spalte_fuer_pfad(pfad: str, zeile: Bestandszeile) -> str | None:
         for feld, spalte in _PFAD_SPALTE.items():
             if teil == normalize_header(feld):
                 return SPALTE[spalte].titel
-        for spalte in SPALTE.values():
-            if teil == normalize_header(spalte.feld):
-                return spalte.titel
+        for eintrag in SPALTE.values():
+            if teil == normalize_header(eintrag.feld):
+                return eintrag.titel
     return None

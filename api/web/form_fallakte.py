@@ -126,8 +126,10 @@ def _derived_ids(rows: list[Any], name_key: str) -> list[str]:
 def fallakte_data(state: dict[str, Any]) -> FormFallakte:
     """Read the form state into Fallakte data (see the module docstring)."""
     result = FormFallakte(daten={})
-    partners = state.get("beteiligte") if isinstance(state.get("beteiligte"), list) else []
-    leistungen = state.get("leistungen") if isinstance(state.get("leistungen"), list) else []
+    partners = state.get("beteiligte")
+    partners = partners if isinstance(partners, list) else []
+    leistungen = state.get("leistungen")
+    leistungen = leistungen if isinstance(leistungen, list) else []
     partner_ids = _derived_ids(partners, "name")
     leistung_ids = _derived_ids(leistungen, "bezeichnung")
     reader = _Reader(result, partner_ids)

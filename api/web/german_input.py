@@ -80,7 +80,8 @@ def format_number(value: Decimal | int | str, *, places: int | None = None, grou
     (the advisor rounds, once).
     """
     d = Decimal(str(value))
-    if places is not None and d.as_tuple().exponent > -places:
+    exponent = d.as_tuple().exponent
+    if places is not None and isinstance(exponent, int) and exponent > -places:
         d = d.quantize(Decimal(1).scaleb(-places))
     sign = "-" if d < 0 else ""
     text = format(abs(d), "f")
