@@ -33,6 +33,7 @@ def bewertungstitel(regime: str) -> str:
     return _TITEL[regime]
 
 
+_LAUFZEITENDE = frozenset({"laufzeit_ende", "laufzeit_letzter_tag"})
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
 
@@ -71,7 +72,7 @@ def fuelle(
     for ist_platzhalter, text in teile:
         if not ist_platzhalter:
             out.append(text)
-        elif text == "laufzeit_ende" and fakten.get(text) is None and fakten.get("laufzeit_unbefristet"):
+        elif text in _LAUFZEITENDE and fakten.get(text) is None and fakten.get("laufzeit_unbefristet"):
             out.append("keines (unbefristet)")
         elif text in fakten:
             wert = fakten[text]
