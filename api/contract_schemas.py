@@ -17,7 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Geld = Annotated[str, Field(pattern=r"^-?\d+\.\d{2}$", description="Betrag in EUR als Text mit zwei Nachkommastellen")]
-Dezimal = Annotated[str, Field(pattern=r"^-?\d+(\.\d+)?$", description="Dezimalzahl als Text (Punkt als Dezimalzeichen)")]
+Dezimal = Annotated[
+    str, Field(pattern=r"^-?\d+(\.\d+)?$", description="Dezimalzahl als Text (Punkt als Dezimalzeichen)")
+]
 IsoDatum = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Datum nach ISO 8601")]
 Ergebnis = Literal["nicht_steuerbar", "steuerpflichtig", "steuerfrei", "offen"]
 Risiko = Literal["gering", "mittel", "hoch"]
