@@ -36,12 +36,12 @@ sys.path.insert(0, str(ROOT))
 
 from advisor.errors import IkzFehler  # noqa: E402
 from advisor.screening.bestandszeile import parse_rows  # noqa: E402
-from advisor.screening.bulk import paused_cyclic_gc  # noqa: E402
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile  # noqa: E402
 from advisor.screening.portfolio import Portfoliowerte  # noqa: E402
 from advisor.screening.spalten import SPALTEN  # noqa: E402
 from screening.read import read_inventory, read_table_bytes  # noqa: E402
 from screening.run import screening_context  # noqa: E402
+from screening.speicher import paused_cyclic_gc  # noqa: E402
 
 ZIEL_VERHAELTNIS = 18.0
 ZIEL_SPEICHER_MB = 600.0
