@@ -5,12 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick test-hostile test-postgres lint setup bench clean
+.PHONY: run test test-quick test-hostile test-postgres lint lock setup bench clean
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the version the tests ran with (`make lock` renews it).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,postgres]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -50,6 +51,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Renew the pins after changing a dependency in pyproject.toml: install without the old pins, then
+# record what pip chose (the project itself is left out; pip is not pinned).
+lock:
+	$(BIN)/pip install --quiet --upgrade -e '.[test,postgres]'
+	{ echo "# Pinned versions for make setup and CI (pip install -c); renewed by make lock."; \
+	  $(BIN)/pip freeze --exclude-editable --exclude pip | LC_ALL=C sort -f; } > constraints.txt
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from advisor.bewerten import assess
 from advisor.bewertung import Bewertung
@@ -26,13 +27,16 @@ class Beratung:
     kalkulation: Kalkulation
 
 
-def umsatzsteuersatz(rw: Regelwerk, stichtag: date):  # -> Decimal
+def umsatzsteuersatz(rw: Regelwerk, stichtag: date) -> Decimal:
     """The standard VAT rate in force on ``stichtag`` (dated parameter ``regelsteuersatz``).
 
     For a case whose services may carry the reduced rate of § 12 Abs. 2 UStG, use
     ``advisor.steuersatz.umsatzsteuersaetze`` (per service) instead.
     """
-    return rw.parameterwert("regelsteuersatz", stichtag)
+    satz = rw.parameterwert("regelsteuersatz", stichtag)
+    if not isinstance(satz, Decimal):
+        raise TypeError(f"Parameter regelsteuersatz ist am {stichtag.isoformat()} kein Prozentsatz")
+    return satz
 
 
 def berate(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from advisor import deutsch
@@ -19,9 +20,11 @@ from advisor.bewertung import (
     Empfehlung,
     Kriterienfolge,
     Kriterium,
+    KriteriumTexte,
     Leistungsbewertung,
     OffeneFrage,
     Regelwerksstand,
+    Status,
     gesamtergebnis,
 )
 from advisor.bezeichnungen import ERGEBNISSE_KLEIN
@@ -31,7 +34,7 @@ from advisor.entscheidung import KEINE_UST, Entscheidung, entscheide
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.kostenkennzahlen import Kostenkennzahlen
-from advisor.regelwerk.modell import Regelwerk
+from advisor.regelwerk.modell import KompilierteRegel, Regelwerk
 from advisor.risiko import bewerte_risiko
 from advisor.sachverhalt import Sachverhalt, innenempfaenger, sachverhalt, umsatz_untergrenze_im_fall
 from advisor.steuersatz import steuersatz_der_leistung
@@ -40,7 +43,7 @@ from advisor.texte import bewertungstitel, fuelle
 #: Recalculates a (changed) case: {service id: its cost figures}.
 Kalkulierer = Callable[[Fallakte], Mapping[str, Kostenkennzahlen]]
 
-_STATUS = {True: "erfuellt", False: "nicht_erfuellt", None: "offen"}
+_STATUS: dict[bool | None, Status] = {True: "erfuellt", False: "nicht_erfuellt", None: "offen"}
 
 
 def pruefe_katalog(fallakte: Fallakte, rw: Regelwerk) -> None:
@@ -149,7 +152,7 @@ def _bewerte_leistung(
     )
 
 
-def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> list[str]:
+def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> tuple[str, ...]:
     """The rules to report, in chain order, each referenced criterion before the rule using it."""
     ketten = ["regime"]
     regime = {p.regime for p in e.pfade}
@@ -159,24 +162,7 @@ def _berichtete_regeln(rw: Regelwerk, e: Entscheidung) -> list[str]:
         ketten.append("steuerbarkeit_altes_recht")
     if any(len(p.schritte) == 3 for p in e.pfade):
         ketten.append("steuerbefreiung")
-    schluessel = ("berichtet", e.kontext.fakten["stichtag"], tuple(ketten))
-    if schluessel in rw._cache:
-        return rw._cache[schluessel]
-    reihenfolge: list[str] = []
-
-    def nimm(kennung: str) -> None:
-        if kennung in reihenfolge or kennung not in e.regeln:
-            return
-        for ref in e.regeln[kennung].verweist_auf:
-            nimm(ref)
-        reihenfolge.append(kennung)
-
-    for kette in ketten:
-        for rang in rw.ketten[kette]:
-            for kennung in rang:
-                nimm(kennung)
-    rw._cache[schluessel] = reihenfolge
-    return reihenfolge
+    return rw.berichtete_regeln(e.kontext.fakten["stichtag"], tuple(ketten))
 
 
 def _json_wert(value: Any) -> Any:
@@ -193,9 +179,9 @@ def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriteri
     fakten = sv.fakten
     aus_katalog = sv.aus_katalog
 
-    def fertigstellen(k: Kriterium) -> None:
-        vorlage, regel, _, hinweis = k._begruendung, k._fakten, None, k._risikohinweis
-        k.setze(
+    def texte(vorlage: str, regel: KompilierteRegel) -> KriteriumTexte:
+        hinweis = regel.risikohinweis
+        return KriteriumTexte(
             fuelle(vorlage, fakten, parameter, einheiten),
             {f: _json_wert(fakten[f]) for f in regel.fakten},
             tuple(f for f in regel.fakten if f in aus_katalog),
@@ -207,23 +193,16 @@ def _kriterien(rw: Regelwerk, e: Entscheidung, sv: Sachverhalt) -> tuple[Kriteri
     ergebnis = []
     for kennung in _berichtete_regeln(rw, e):
         regel = e.regeln[kennung]
-        wert = status_von(kennung)
+        status: Status
         if anwendbar.get(kennung) is False:
             status = "nicht_anwendbar"
             vorlage = regel.begruendung.nicht_anwendbar or regel.begruendung.nicht_erfuellt
         else:
-            status = _STATUS[wert]
+            status = _STATUS[status_von(kennung)]
             vorlage = getattr(regel.begruendung, status)
         ergebnis.append(
             Kriterium.spaet(
-                kennung,
-                regel.norm,
-                regel.titel,
-                status,
-                regel.quellen,
-                regel.folge,  # type: ignore[arg-type]
-                (vorlage, regel, None, regel.risikohinweis),
-                fertigstellen,
+                kennung, regel.norm, regel.titel, status, regel.quellen, regel.folge, partial(texte, vorlage, regel)
             )
         )
     return tuple(ergebnis)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 FORMAT_BEWERTUNG = "ikz-bewertung/1"
 
@@ -21,28 +21,29 @@ Regime = Literal["ustg_2b", "altes_recht", "offen"]
 RISIKO_STUFEN: tuple[Risiko, ...] = ("gering", "mittel", "hoch")
 
 
+@dataclass(frozen=True, slots=True)
+class KriteriumTexte:
+    """The rendered part of a criterion: the German reasoning, the facts it used, which of them
+    came from the catalogue, and the risk hint."""
+
+    begruendung: str
+    fakten: dict[str, Any]
+    fakten_aus_katalog: tuple[str, ...]
+    risikohinweis: str | None
+
+
 class Kriterium:
     """One evaluated rule: its status for this service and why.
 
     Built with final values (``Kriterium(regel, norm, titel, status, begruendung, fakten,
     fakten_aus_katalog, quellen, folge, risikohinweis)``), or by the engine with
-    ``Kriterium.spaet``: then the German texts, the facts and the catalogue marks are produced on
-    first access, so that a batch of thousands of cases only renders what somebody reads.
+    ``Kriterium.spaet``: then the German texts, the facts and the catalogue marks
+    (``KriteriumTexte``) are produced on first access, so that a batch of thousands of cases only
+    renders what somebody reads. The state is explicit: ``_texte`` is either None (with
+    ``_erzeugen`` set) or the rendered texts, never something else.
     """
 
-    __slots__ = (
-        "regel",
-        "norm",
-        "titel",
-        "status",
-        "quellen",
-        "folge",
-        "_begruendung",
-        "_fakten",
-        "_fakten_aus_katalog",
-        "_risikohinweis",
-        "_spaet",
-    )
+    __slots__ = ("regel", "norm", "titel", "status", "quellen", "folge", "_texte", "_erzeugen")
     FELDER = (
         "regel",
         "norm",
@@ -73,13 +74,10 @@ class Kriterium:
         self.norm = norm
         self.titel = titel
         self.status = status
-        self._begruendung = begruendung
-        self._fakten = fakten
-        self._fakten_aus_katalog = fakten_aus_katalog
         self.quellen = quellen
         self.folge = folge
-        self._risikohinweis = risikohinweis
-        self._spaet: Callable[[Kriterium], None] | None = None
+        self._texte: KriteriumTexte | None = KriteriumTexte(begruendung, fakten, fakten_aus_katalog, risikohinweis)
+        self._erzeugen: Callable[[], KriteriumTexte] | None = None
 
     @classmethod
     def spaet(
@@ -90,48 +88,39 @@ class Kriterium:
         status: Status,
         quellen: tuple[str, ...],
         folge: str | None,
-        vorlagen: tuple[Any, Any, Any, Any],
-        fertigstellen: Callable[[Kriterium], None],
+        erzeugen: Callable[[], KriteriumTexte],
     ) -> Kriterium:
-        """A criterion whose texts and facts ``fertigstellen`` fills in on first access;
-        ``vorlagen`` holds what it needs (begruendung, fakten, fakten_aus_katalog, risikohinweis)."""
+        """A criterion whose texts ``erzeugen`` renders on first access (once)."""
         k = cls.__new__(cls)
         k.regel, k.norm, k.titel, k.status, k.quellen, k.folge = regel, norm, titel, status, quellen, folge
-        k._begruendung, k._fakten, k._fakten_aus_katalog, k._risikohinweis = vorlagen
-        k._spaet = fertigstellen
+        k._texte, k._erzeugen = None, erzeugen
         return k
 
-    def _fertig(self) -> None:
-        if self._spaet is not None:
-            fertigstellen, self._spaet = self._spaet, None
-            fertigstellen(self)
+    @property
+    def texte(self) -> KriteriumTexte:
+        """The rendered texts, produced on the first call."""
+        texte = self._texte
+        if texte is None:
+            assert self._erzeugen is not None, "Kriterium ohne Texte und ohne Erzeuger"
+            texte = self._texte = self._erzeugen()
+            self._erzeugen = None
+        return texte
 
     @property
     def begruendung(self) -> str:
-        self._fertig()
-        return self._begruendung
+        return self.texte.begruendung
 
     @property
     def fakten(self) -> dict[str, Any]:
-        self._fertig()
-        return self._fakten
+        return self.texte.fakten
 
     @property
     def fakten_aus_katalog(self) -> tuple[str, ...]:
-        self._fertig()
-        return self._fakten_aus_katalog
+        return self.texte.fakten_aus_katalog
 
     @property
     def risikohinweis(self) -> str | None:
-        self._fertig()
-        return self._risikohinweis
-
-    def setze(
-        self, begruendung: str, fakten: dict[str, Any], fakten_aus_katalog: tuple[str, ...], risikohinweis: str | None
-    ) -> None:
-        """Used by the engine's ``fertigstellen`` to store the rendered values."""
-        self._begruendung, self._fakten = begruendung, fakten
-        self._fakten_aus_katalog, self._risikohinweis = fakten_aus_katalog, risikohinweis
+        return self.texte.risikohinweis
 
     def als_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FELDER}
@@ -161,11 +150,18 @@ class Kriterienfolge(Sequence[Kriterium]):
 
     def _alle(self) -> tuple[Kriterium, ...]:
         if self._werte is None:
-            self._werte = tuple(self._bauen())  # type: ignore[misc]
+            assert self._bauen is not None
+            self._werte = tuple(self._bauen())
             self._bauen = None
         return self._werte
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, index: int) -> Kriterium: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Kriterium, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Kriterium | tuple[Kriterium, ...]:
         return self._alle()[index]
 
     def __len__(self) -> int:

@@ -1,7 +1,17 @@
 """German labels of the case file's choice values (Fallakte v1): the users' words for each key.
 
-Pure data, shared by every adapter that shows a choice (web form, texts of the assessment).
-A test checks that every value of the case model's choices has a label here.
+Pure data, the project's one label table, shared by every adapter that shows a choice (web form,
+texts of the assessment, documents, screening, CLI). Where one meaning needs several spellings,
+they are named variants here, never written elsewhere:
+
+- results: ``ERGEBNISSE`` (a heading: "Nicht steuerbar"), ``ERGEBNISSE_KLEIN`` (inside a sentence
+  or a table cell: "nicht steuerbar"), ``ERGEBNISSE_GROSS`` (the CLI's headline: "NICHT STEUERBAR"), ``ERGEBNISSE_RECHTLICH`` (the
+  documents: "steuerbar, aber steuerfrei");
+- legal forms: ``RECHTSFORMEN`` (long, the form and the documents), ``RECHTSFORMEN_KURZ`` (a
+  narrow table column: "ÖrV delegierend").
+
+A test checks that every value of the case model's choices has a label here, and that every
+variant has exactly the keys of its base table.
 """
 
 from __future__ import annotations
@@ -181,6 +191,16 @@ ERGEBNISSE_KLEIN: dict[str, str] = {
     "offen": "offen",
     "gemischt": "je Leistung verschieden",
 }
+#: The same results in the legal wording of the documents ("steuerbar, aber steuerfrei").
+ERGEBNISSE_RECHTLICH: dict[str, str] = {
+    "nicht_steuerbar": "nicht steuerbar",
+    "steuerpflichtig": "steuerbar und steuerpflichtig",
+    "steuerfrei": "steuerbar, aber steuerfrei",
+    "offen": "offen",
+    "gemischt": "je Leistung verschieden",
+}
+#: The same results as the headline of a plain-text report (``ikz assess``): "NICHT STEUERBAR".
+ERGEBNISSE_GROSS: dict[str, str] = {k: v.upper() for k, v in ERGEBNISSE_KLEIN.items()}
 STATUS: dict[str, str] = {
     "erfuellt": "erfüllt",
     "nicht_erfuellt": "nicht erfüllt",
@@ -412,7 +432,8 @@ FAKTEN: dict[str, str] = {
     "mitglieder_nichtunternehmerisch": "Mitglieder handeln nichtunternehmerisch",
     "leistungen_mitgliedsbezogen": "Leistungen auf die Mitglieder zugeschnitten",
     "laufzeit_beginn": "Beginn der Laufzeit",
-    "laufzeit_ende": "Ende der Laufzeit",
+    "laufzeit_ende": "Ende der Laufzeit (Tag nach dem letzten Tag)",
+    "laufzeit_letzter_tag": "Letzter Tag der Laufzeit",
     "laufzeit_unbefristet": "Unbefristete Laufzeit",
     "gewinnaufschlag_vorhanden": "Gewinnaufschlag kalkuliert",
     "wagnis_vorhanden": "Wagniszuschlag kalkuliert",
@@ -464,7 +485,8 @@ FELDER: dict[str, str] = {
     **{f"leistungen[].kostenteilungsgemeinschaft.{k}": v[0] for k, v in KTG_FAKTEN.items()},
     "leistungen[].laufzeit": "Laufzeit",
     "leistungen[].laufzeit.beginn": "Beginn der Laufzeit",
-    "leistungen[].laufzeit.ende": "Ende der Laufzeit",
+    "leistungen[].laufzeit.letzter_tag": "Letzter Tag der Laufzeit",
+    "leistungen[].laufzeit.ende": "Ende der Laufzeit (veraltet: Tag nach dem letzten Tag)",
     "leistungen[].laufzeit.kuendigungsfrist_monate": "Kündigungsfrist (Monate)",
     "leistungen[].kosten": "Kosten",
     "leistungen[].kosten.kalkulationsjahr": "Kalkulationsjahr",

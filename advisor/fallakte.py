@@ -159,21 +159,61 @@ class Kostenteilungsgemeinschaft(_Strict):
     leistungen_mitgliedsbezogen: StrictBool | None = None
 
 
+def tag_nach(tag: date) -> date:
+    """The day after ``tag`` (the exclusive end of a term whose last day is ``tag``)."""
+    return date.fromordinal(tag.toordinal() + 1)
+
+
+def tag_vor(tag: date) -> date:
+    """The day before ``tag`` (the last day of a term whose exclusive end is ``tag``)."""
+    return date.fromordinal(tag.toordinal() - 1)
+
+
 class Laufzeit(_Strict):
-    """Term of the service relationship; ``ende`` is exclusive, ``None`` means indefinite."""
+    """Term of the service relationship, from ``beginn`` to ``letzter_tag`` (both inclusive).
+
+    ``letzter_tag`` is what people mean by "Laufzeit bis 31.12.2031". ``ende`` is the v1 field, the
+    day *after* the last day (exclusive; 2032-01-01 for that term); it is deprecated but stays in
+    the contract, so files and clients of version 1 keep their meaning. A case may give either or
+    both (then they must agree); after validation both are set, or both are None (indefinite).
+    This validator is the one place where the two are converted.
+    """
 
     beginn: date
+    letzter_tag: date | None = None
     ende: date | None = None
     kuendigungsfrist_monate: Annotated[StrictInt, Field(ge=0, le=240)] | None = None
 
     @model_validator(mode="after")
-    def _ende_nach_beginn(self) -> Laufzeit:
-        if self.ende is not None and self.ende <= self.beginn:
+    def _enden_abgleichen(self) -> Laufzeit:
+        letzter_tag, ende = self.letzter_tag, self.ende
+        if letzter_tag is not None and letzter_tag >= date.max:
+            raise PydanticCustomError("letzter_tag_zu_spaet", "Der letzte Tag der Laufzeit liegt zu spät.")
+        if ende is not None and ende <= self.beginn:
             raise PydanticCustomError(
                 "ende_vor_beginn",
-                "Das Ende ({ende}) muss nach dem Beginn ({beginn}) liegen.",
-                {"ende": self.ende.strftime("%d.%m.%Y"), "beginn": self.beginn.strftime("%d.%m.%Y")},
+                "Das Ende ({ende}, der Tag nach dem letzten Tag) muss nach dem Beginn ({beginn}) liegen.",
+                {"ende": ende.strftime("%d.%m.%Y"), "beginn": self.beginn.strftime("%d.%m.%Y")},
             )
+        if letzter_tag is not None and letzter_tag < self.beginn:
+            raise PydanticCustomError(
+                "letzter_tag_vor_beginn",
+                "Der letzte Tag der Laufzeit ({letzter_tag}) liegt vor dem Beginn ({beginn}).",
+                {"letzter_tag": letzter_tag.strftime("%d.%m.%Y"), "beginn": self.beginn.strftime("%d.%m.%Y")},
+            )
+        if letzter_tag is not None and ende is not None and ende != tag_nach(letzter_tag):
+            raise PydanticCustomError(
+                "laufzeit_widerspruch",
+                "Letzter Tag ({letzter_tag}) und Ende ({ende}) widersprechen sich: „ende“ (veraltet) ist der Tag "
+                "nach dem letzten Tag. Geben Sie nur „letzter_tag“ an.",
+                {"letzter_tag": letzter_tag.strftime("%d.%m.%Y"), "ende": ende.strftime("%d.%m.%Y")},
+            )
+        if letzter_tag is not None and ende is None:
+            object.__setattr__(self, "ende", tag_nach(letzter_tag))
+            self.__pydantic_fields_set__.add("ende")
+        elif ende is not None and letzter_tag is None:
+            object.__setattr__(self, "letzter_tag", tag_vor(ende))
+            self.__pydantic_fields_set__.add("letzter_tag")
         return self
 
 

@@ -87,6 +87,7 @@ FAKTEN: dict[str, type] = {
     "leistungen_mitgliedsbezogen": bool,
     "laufzeit_beginn": date,
     "laufzeit_ende": date,
+    "laufzeit_letzter_tag": date,
     "laufzeit_unbefristet": bool,
     "gewinnaufschlag_vorhanden": bool,
     "wagnis_vorhanden": bool,
@@ -148,7 +149,10 @@ def sachverhalt(
     fakten["leistungen_mitgliedsbezogen"] = ktg.leistungen_mitgliedsbezogen if ktg else None
     laufzeit = leistung.laufzeit
     fakten["laufzeit_beginn"] = laufzeit.beginn if laufzeit else None
+    # laufzeit_ende is exclusive (the day after the last day), so that whole years count right
+    # (jahre_zwischen); the texts name laufzeit_letzter_tag, the day people mean.
     fakten["laufzeit_ende"] = laufzeit.ende if laufzeit else None
+    fakten["laufzeit_letzter_tag"] = laufzeit.letzter_tag if laufzeit else None
     fakten["laufzeit_unbefristet"] = (laufzeit.ende is None) if laufzeit else None
     fakten.update(_kostenfakten(leistung))
     fakten["erstattung_jahr"] = kennzahlen.erstattung_jahr if kennzahlen else None

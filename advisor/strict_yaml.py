@@ -8,6 +8,7 @@ the models to parse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -77,3 +78,20 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 def load_strict(text: str) -> Any:
     """Parse one YAML document strictly. Raises ``DuplicateKeyError`` or ``yaml.YAMLError``."""
     return yaml.load(text, Loader=_StrictLoader)
+
+
+def zeile_im_dokument(dokument: Any, pfad: Sequence[Any]) -> int | None:
+    """The 1-based line of the deepest mapping key (or list item) on ``pfad`` that ``load_strict``
+    recorded; the document's own line where the path leaves it; ``None`` for data not from YAML."""
+    zeile = getattr(dokument, "line", None)
+    knoten = dokument
+    for teil in pfad:
+        if isinstance(knoten, dict) and teil in knoten:
+            zeile = getattr(knoten, "key_lines", {}).get(teil, zeile)
+            knoten = knoten[teil]
+        elif isinstance(knoten, list) and isinstance(teil, int) and 0 <= teil < len(knoten):
+            knoten = knoten[teil]
+            zeile = getattr(knoten, "line", zeile)
+        else:
+            break
+    return zeile

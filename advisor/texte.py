@@ -33,6 +33,7 @@ def bewertungstitel(regime: str) -> str:
     return _TITEL[regime]
 
 
+_LAUFZEITENDE = frozenset({"laufzeit_ende", "laufzeit_letzter_tag"})
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
 
 
@@ -52,7 +53,8 @@ def _teile(vorlage: str) -> tuple[tuple[bool, str], ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _gerendert(typ: type, wert: Any, einheit: str | None) -> str:
+def _gerendert(typname: str, wert: Any, einheit: str | None) -> str:
+    """The German rendering of a value; ``typname`` keeps True, 1 and Decimal("1") apart in the cache."""
     return deutsch.wert(wert, einheit)
 
 
@@ -70,17 +72,17 @@ def fuelle(
     for ist_platzhalter, text in teile:
         if not ist_platzhalter:
             out.append(text)
-        elif text == "laufzeit_ende" and fakten.get(text) is None and fakten.get("laufzeit_unbefristet"):
+        elif text in _LAUFZEITENDE and fakten.get(text) is None and fakten.get("laufzeit_unbefristet"):
             out.append("keines (unbefristet)")
         elif text in fakten:
             wert = fakten[text]
             if text in _BEZEICHNUNGEN and wert is not None:
                 out.append(_BEZEICHNUNGEN[text].get(wert, wert))
             else:
-                out.append(_gerendert(type(wert), wert, EINHEITEN.get(text)))
+                out.append(_gerendert(type(wert).__name__, wert, EINHEITEN.get(text)))
         elif text in parameter:
             wert = parameter[text]
-            out.append(_gerendert(type(wert), wert, (einheiten or {}).get(text)))
+            out.append(_gerendert(type(wert).__name__, wert, (einheiten or {}).get(text)))
         else:
             out.append("{" + text + "}")
     return "".join(out)

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -206,7 +206,7 @@ def add_version(
 
 
 def create_cases_if_empty(
-    session: Session, entries: list[tuple[Fallakte, BeratungLike, str | None]], organisation_id: int | None = None
+    session: Session, entries: Sequence[tuple[Fallakte, BeratungLike, str | None]], organisation_id: int | None = None
 ) -> int:
     """Store several new cases in one transaction, but only into an empty store; commits.
 

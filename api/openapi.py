@@ -48,9 +48,9 @@ def component_schemas(extra: dict[str, Any] | None = None) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     models: dict[str, Any] = {
         "Fallakte": Fallakte,
-        "Bewertung": contract_schemas.Bewertung,
-        "Kalkulation": contract_schemas.Kalkulation,
-        "Abrechnung": contract_schemas.Abrechnung,
+        "Bewertung": contract_schemas.BewertungSchema,
+        "Kalkulation": contract_schemas.KalkulationSchema,
+        "Abrechnung": contract_schemas.AbrechnungSchema,
         **(extra or {}),
     }
     for name, model in models.items():

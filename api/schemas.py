@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.cases import CasePage, CaseSummary, SavedVersion, VersionSummary
-from api.contract_schemas import Bewertung, Kalkulation
+from api.contract_schemas import BewertungSchema, KalkulationSchema
 
 
 class _Out(BaseModel):
@@ -34,8 +34,8 @@ class Neubewertung(_Out):
     regelwerk_geaendert: bool = Field(description="Das heutige Regelwerk ist ein anderes als beim Speichern.")
     ergebnis: str
     ergebnis_geaendert: bool = Field(description="Das Ergebnis weicht vom gespeicherten ab.")
-    bewertung: Bewertung
-    kalkulation: Kalkulation
+    bewertung: BewertungSchema
+    kalkulation: KalkulationSchema
 
 
 class FallVersion(_Out):
@@ -49,8 +49,8 @@ class FallVersion(_Out):
     ergebnis: str
     regelwerk: Regelwerkskennung
     fallakte: dict[str, Any]
-    bewertung: Bewertung
-    kalkulation: Kalkulation
+    bewertung: BewertungSchema
+    kalkulation: KalkulationSchema
     neubewertung: Neubewertung | None = None
 
 

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from advisor.deutsch import datum_lesen
+from advisor.eingabe import datum_lesen
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening
 from advisor.screening.bestandszeile import map_headers

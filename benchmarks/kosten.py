@@ -177,13 +177,9 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     anzahl = len(daten)
     tabellen = rules.load_rate_tables()
     ust = Decimal("19")
-    try:
-        from advisor.bewerten import assess
+    from advisor.bewerten import assess
 
-        regelwerk = rules.load_rules()
-    except Exception as e:
-        assess = None
-        print(f"  (Bewertung nicht verfügbar: {e})")
+    regelwerk = rules.load_rules()
     leistungen = sum(len(d["leistungen"]) for d in daten)
     zahler = sum(len(lei["empfaenger"]) for d in daten for lei in d["leistungen"])
     gc.collect()
@@ -193,9 +189,8 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     t1 = time.perf_counter()
     kalkulationen = [calculate(f, tabellen, ust) for f in faelle]
     t2 = time.perf_counter()
-    if assess is not None:
-        for f, k in zip(faelle, kalkulationen, strict=True):
-            assess(f, regelwerk, kennzahlen(k))
+    for f, k in zip(faelle, kalkulationen, strict=True):
+        assess(f, regelwerk, kennzahlen(k))
     t3 = time.perf_counter()
     gc.unfreeze()
     print(f"{titel}: {anzahl} Fälle ({leistungen} Leistungen, {zahler} Empfängeranteile), GC eingefroren")

@@ -36,12 +36,12 @@ sys.path.insert(0, str(ROOT))
 
 from advisor.errors import IkzFehler  # noqa: E402
 from advisor.screening.bestandszeile import parse_rows  # noqa: E402
-from advisor.screening.bulk import paused_cyclic_gc  # noqa: E402
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile  # noqa: E402
 from advisor.screening.portfolio import Portfoliowerte  # noqa: E402
 from advisor.screening.spalten import SPALTEN  # noqa: E402
 from screening.read import read_inventory, read_table_bytes  # noqa: E402
 from screening.run import screening_context  # noqa: E402
+from screening.speicher import paused_cyclic_gc  # noqa: E402
 
 ZIEL_VERHAELTNIS = 18.0
 ZIEL_SPEICHER_MB = 600.0
@@ -68,7 +68,7 @@ def generate_rows(anzahl: int, felder: list[str]) -> list[dict[str, object]]:
         erbringer, art = zufall.choice(kommunen)
         empfaenger = [k for k in zufall.sample(kommunen, zufall.randint(1, 4)) if k[0] != erbringer] or [kommunen[0]]
         ja_nein = lambda: zufall.choice(["ja", "nein", "", ""])  # noqa: E731
-        zeile = {
+        zeile: dict[str, object] = {
             "kennung": f"IKZ-{n + 1:05d}",
             "bezeichnung": f"Leistung {n + 1}",
             "erbringer": erbringer,

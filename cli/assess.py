@@ -16,13 +16,12 @@ from datetime import date
 from advisor import deutsch
 from advisor.beratung import berate
 from advisor.bewertung import Bewertung, Leistungsbewertung, bewertung_als_dict
-from advisor.bezeichnungen import ERGEBNISSE_KLEIN, FAKTEN, RISIKEN, STATUS
+from advisor.bezeichnungen import ERGEBNISSE_GROSS, ERGEBNISSE_KLEIN, FAKTEN, RISIKEN, STATUS
 from advisor.parsing import parse_fallakte
 from cli.common import EXIT_OK, parse_date_option, read_text, run_guarded
 from cli.satztabellen import add_option, satztabellen
 
 _STATUS = {**STATUS, "nicht_anwendbar": "n. a."}
-_ERGEBNIS = {k: v.upper() for k, v in ERGEBNISSE_KLEIN.items()}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +59,7 @@ def report(bewertung: Bewertung, titel: str, width: int | None = None) -> str:
     out = [
         f"{bewertung.titel or 'Bewertung nach § 2b UStG'}: {titel}",
         f"Stichtag {deutsch.datum(date.fromisoformat(stand.stichtag))} · Regelwerk {stand.version} "
-        f"(sha256 {stand.sha256[:12]}…) · Ergebnis: {_ERGEBNIS[bewertung.ergebnis]}",
+        f"(sha256 {stand.sha256[:12]}…) · Ergebnis: {ERGEBNISSE_GROSS[bewertung.ergebnis]}",
         "",
     ]
     for lb in bewertung.leistungen:
@@ -77,7 +76,7 @@ def _leistung(lb: Leistungsbewertung, width: int) -> list[str]:
     out = [
         "=" * min(width, 80),
         f"Leistung „{lb.bezeichnung}“ ({lb.leistung})",
-        f"  Ergebnis: {_ERGEBNIS[lb.ergebnis]}   Risiko: {RISIKEN.get(lb.risiko, lb.risiko)}",
+        f"  Ergebnis: {ERGEBNISSE_GROSS[lb.ergebnis]}   Risiko: {RISIKEN.get(lb.risiko, lb.risiko)}",
     ]
     if entscheidend is not None:
         out.append(_wrap(f"Entscheidend: {entscheidend.titel} ({entscheidend.norm})", "  ", width))

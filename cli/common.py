@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from advisor.eingabe import lies_datum
 from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 
 EXIT_OK = 0
@@ -44,16 +45,15 @@ def read_text(path: str | Path, *, what: str = "Datei") -> str:
 
 
 def parse_date_option(text: str | None, option: str) -> date | None:
-    """An ISO date given on the command line (``--stichtag 2027-01-01``), or a German error naming
-    the option; ``None`` when the option was not given."""
+    """A date given on the command line (``--stichtag 2027-01-01`` or ``01.01.2027``; the command
+    line's channel of ``advisor.eingabe``), or a German error naming the option; ``None`` when the
+    option was not given."""
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UngueltigeEingabe(
-            [Feldproblem(option, f"„{text}“ ist kein Datum im Format JJJJ-MM-TT.")], "Aufruf fehlerhaft."
-        ) from None
+        return lies_datum(text)
+    except ValueError as e:
+        raise UngueltigeEingabe([Feldproblem(option, str(e))], "Aufruf fehlerhaft.") from None
 
 
 def write_bytes_atomically(path: str | Path, data: bytes) -> None:

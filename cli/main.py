@@ -9,6 +9,8 @@ import argparse
 import importlib
 import re
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 _MELDUNGEN = (
     (r"the following arguments are required: ", "es fehlen die Angaben: "),
@@ -34,14 +36,20 @@ COMMAND_MODULES = (
 
 
 class _GermanHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         return super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
 
 
 class _GermanParser(argparse.ArgumentParser):
     """argparse with German headings, help and error sentences."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _GermanHelp)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)

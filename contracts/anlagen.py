@@ -44,7 +44,7 @@ def _leistungsbeschreibung(
         ]
         if leistung.laufzeit is not None:
             lz = leistung.laufzeit
-            ende = f"bis {format_date(date.fromordinal(lz.ende.toordinal() - 1))}" if lz.ende else "unbefristet"
+            ende = f"bis {format_date(lz.letzter_tag)}" if lz.letzter_tag else "unbefristet"
             angaben.append(f"Laufzeit: {ende}")
         bloecke.append(Text("Eckdaten:", tuple(angaben)))
         platzhalter = bib.platzhalter["beschreibung"]

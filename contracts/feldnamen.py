@@ -75,7 +75,8 @@ FELDNAMEN: dict[str, str] = {
     "kosten": "Kosten",
     # Laufzeit
     "beginn": "Beginn",
-    "ende": "Ende",
+    "letzter_tag": "Letzter Tag",
+    "ende": "Ende (Tag nach dem letzten Tag)",
     "kuendigungsfrist_monate": "Kündigungsfrist (Monate)",
     # Kosten
     "kalkulationsjahr": "Kalkulationsjahr",

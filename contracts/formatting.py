@@ -1,6 +1,7 @@
 """German formats for the draft agreement: money "1.234,56 €", dates "25.11.2026", "19 %".
 
-These functions only format; they never round. Money reaches the draft already rounded to the
+Thin names over the one formatter, ``advisor.deutsch`` (policy "streng"). They only format; they
+never round. Money reaches the draft already rounded to the
 cent by the calculation (the one place where rounding happens), so a money value with more than
 two decimal places is a programming error and raises ``ValueError`` instead of being rounded a
 second time.
@@ -15,7 +16,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from advisor.deutsch import NBSP, gruppiert
+from advisor.deutsch import NBSP, zahl
 
 _CENT = Decimal("0.01")
 _ZITAT = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|Satz|Anlage|Rz\.) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)")
@@ -30,18 +31,9 @@ def parse_money(text: str | Decimal) -> Decimal:
 
 
 def format_number(value: Decimal | int, places: int | None = None) -> str:
-    """German number: thousands dot, decimal comma. ``places`` pads (never rounds) to that many places."""
-    d = Decimal(value)
-    if places is not None:
-        if d != d.quantize(Decimal(1).scaleb(-places)):
-            raise ValueError(f"{value!r} hat mehr als {places} Nachkommastellen")
-        d = d.quantize(Decimal(1).scaleb(-places))
-    text = format(d, "f")
-    negativ = text.startswith("-")
-    text = text.lstrip("-")
-    ganz, _, bruch = text.partition(".")
-    result = gruppiert(ganz) + ("," + bruch if bruch else "")
-    return ("−" if negativ else "") + result
+    """German number: thousands dot, decimal comma, minus "−"; places as given. ``places`` pads and
+    never rounds (policy "streng" of ``advisor.deutsch``: more places raise ``ValueError``)."""
+    return zahl(value, places, rundung="streng", wie_gegeben=True)
 
 
 def format_money(value: Decimal | str) -> str:
@@ -51,7 +43,7 @@ def format_money(value: Decimal | str) -> str:
 
 def format_percent(value: Decimal | str | int) -> str:
     """``Decimal("19")`` → ``"19 %"``; ``"60.00"`` → ``"60,00 %"`` (places kept as given)."""
-    return format_number(Decimal(str(value))) + NBSP + "%"
+    return zahl(Decimal(str(value)), wie_gegeben=True) + NBSP + "%"
 
 
 def format_date(value: date) -> str:

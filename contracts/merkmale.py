@@ -183,12 +183,12 @@ def _laufzeit(fallakte: Fallakte, leistung: Leistung, pfad: str, werte: dict[str
         if laufzeit.kuendigungsfrist_monate is not None
         else Fehlt("kuendigungsfrist", f"{pfad}.laufzeit.kuendigungsfrist_monate")
     )
-    if laufzeit.ende is None:
+    if laufzeit.letzter_tag is None:
         pflicht, art = True, "unbefristet"
     else:
         art = "befristet"
-        werte["ende_letzter_tag"] = format_date(date.fromordinal(laufzeit.ende.toordinal() - 1))
-        pflicht = laufzeit.ende > _plus_jahre(laufzeit.beginn, KUENDIGUNGSKLAUSEL_AB_JAHREN)
+        werte["ende_letzter_tag"] = format_date(laufzeit.letzter_tag)
+        pflicht = laufzeit.letzter_tag >= _plus_jahre(laufzeit.beginn, KUENDIGUNGSKLAUSEL_AB_JAHREN)
     return {"laufzeit": art, "kuendigungsklausel_pflicht": pflicht, "fortfuehrung": laufzeit.beginn < fallakte.stichtag}
 
 

@@ -32,6 +32,7 @@ from rules import load_rate_tables, load_rules
 from screening.ablage import dateiablage
 from screening.parallel import default_jobs, process_pool_mapper
 from screening.read import read_inventory
+from screening.speicher import GcPflege
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def screen_tables(
         fortschritt=fortschritt,
         abbilden=mapper,
         ablage=dateiablage,
+        speicher=GcPflege(),
     )
 
 

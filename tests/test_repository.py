@@ -14,6 +14,8 @@ from tests.conftest import ROOT
 
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 _ADAPTER_LIBRARIES = ("fastapi", "starlette", "sqlalchemy", "alembic", "reportlab", "docx", "openpyxl", "uvicorn")
+#: Process-wide switches the pure core leaves to its adapters (the garbage collector: screening/speicher.py).
+_PROZESSSCHALTER = ("gc",)
 
 
 def _tracked(*patterns: str) -> list[Path]:
@@ -69,7 +71,7 @@ def test_the_domain_core_imports_no_web_database_or_document_library() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module]
             for name in names:
-                if name.split(".")[0] in _ADAPTER_LIBRARIES or name.split(".")[0] in (
+                if name.split(".")[0] in _ADAPTER_LIBRARIES + _PROZESSSCHALTER or name.split(".")[0] in (
                     "api",
                     "cli",
                     "contracts",
@@ -77,3 +79,36 @@ def test_the_domain_core_imports_no_web_database_or_document_library() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)}: {name}")
     assert offenders == []
+
+
+def _dependency_names() -> set[str]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        specs.extend(extra)
+    return {re.split(r"[\[<>=!~; ]", spec, maxsplit=1)[0].lower().replace("_", "-") for spec in specs}
+
+
+def _pinned() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, sep, version = line.partition("==")
+            assert sep, f"constraints.txt: {line!r} ist keine exakte Version (name==version)"
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_every_declared_dependency_is_pinned_in_the_constraints_file() -> None:
+    missing = sorted(_dependency_names() - set(_pinned()))
+    assert not missing, f"in constraints.txt fehlen {missing} (make lock)"
+
+
+def test_ci_runs_the_static_checks_before_the_tests() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands = [line.strip() for line in ci if line.strip() and not line.lstrip().startswith("#")]
+    assert "make lint" in commands and commands.index("make lint") < commands.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-c constraints.txt" in makefile

@@ -105,6 +105,13 @@ def als_euro(cent: int) -> Decimal:
     return Decimal(cent) * CENT
 
 
+def als_prozent(basispunkte: int) -> Decimal:
+    """Integer basis points (hundredths of a percent) → Decimal percent with two places: 6000 →
+    ``Decimal("60.00")``. A share's percentage is split like money (largest remainder, the column adds
+    up to 100.00), so it is kept in this integer unit — never in cents."""
+    return Decimal(basispunkte) * CENT
+
+
 def verteile_cent(gesamt_cent: int, gewichte: Sequence[int]) -> list[int]:
     """The largest-remainder core on integers: cents split by positive integer weights.
 

@@ -42,6 +42,7 @@ from advisor.kosten.satztabellen_modell import (
     normalisiere_gruppe,
 )
 from advisor.parsing import MAX_VALUES, parse_document
+from advisor.strict_yaml import zeile_im_dokument
 from advisor.validation_messages import field_path, german_message, german_problems
 
 __all__ = [
@@ -225,22 +226,6 @@ def _tabelle(t: SatztabelleDatei, *, eigene: bool = False) -> tuple[Satztabelle,
     )
 
 
-def _zeile(dokument: Any, pfad: tuple[Any, ...]) -> int | None:
-    """The 1-based line of the deepest mapping key on ``pfad`` that the strict YAML loader recorded."""
-    zeile = getattr(dokument, "line", None)
-    knoten = dokument
-    for teil in pfad:
-        if isinstance(knoten, dict) and teil in knoten:
-            zeile = getattr(knoten, "key_lines", {}).get(teil, zeile)
-            knoten = knoten[teil]
-        elif isinstance(knoten, list) and isinstance(teil, int) and 0 <= teil < len(knoten):
-            knoten = knoten[teil]
-            zeile = getattr(knoten, "line", zeile)
-        else:
-            break
-    return zeile
-
-
 def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
     """{file name: parsed YAML document} → ``Satztabellen``, or ``UngueltigesRegelwerk`` listing
     every problem with file, line and table id. The id must equal the file name's stem."""
@@ -256,20 +241,28 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
                 ort = tuple(fehler["loc"])
                 pfad = field_path(ort) or "(Datei)"
                 probleme.append(
-                    Regelwerksproblem(datei, _zeile(dokument, ort), kennung, f"{pfad}: {german_message(dict(fehler))}")
+                    Regelwerksproblem(
+                        datei, zeile_im_dokument(dokument, ort), kennung, f"{pfad}: {german_message(dict(fehler))}"
+                    )
                 )
             continue
         stamm = datei.rsplit("/", 1)[-1].removesuffix(".yaml")
         if t.id != stamm:
             probleme.append(
-                Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, f"Die id muss „{stamm}“ lauten (Dateiname).")
+                Regelwerksproblem(
+                    datei, zeile_im_dokument(dokument, ("id",)), t.id, f"Die id muss „{stamm}“ lauten (Dateiname)."
+                )
             )
         elif t.id in tabellen or t.id == EIGENE_KLR:
-            probleme.append(Regelwerksproblem(datei, _zeile(dokument, ("id",)), t.id, "Diese id ist schon vergeben."))
+            probleme.append(
+                Regelwerksproblem(datei, zeile_im_dokument(dokument, ("id",)), t.id, "Diese id ist schon vergeben.")
+            )
         else:
             tabelle, unstimmig = _tabelle(t)
             for ort, meldung in unstimmig:
-                probleme.append(Regelwerksproblem(datei, _zeile(dokument, ort), t.id, f"{field_path(ort)}: {meldung}"))
+                probleme.append(
+                    Regelwerksproblem(datei, zeile_im_dokument(dokument, ort), t.id, f"{field_path(ort)}: {meldung}")
+                )
             tabellen[t.id] = tabelle
     if probleme:
         raise UngueltigesRegelwerk(probleme)

@@ -28,6 +28,7 @@ from advisor.kosten.rundung import (
     HUNDERT,
     NULL,
     als_euro,
+    als_prozent,
     cent_aus_bruch,
     in_cent,
     runde,
@@ -37,6 +38,10 @@ from advisor.kosten.rundung import (
 from advisor.kosten.verteilung import Gewichtung
 
 Rolle = Literal["erbringer", "empfaenger"]
+
+
+#: 100 % in basis points: the shares' percentages are split like cents and add up to exactly this.
+HUNDERT_PROZENT_IN_BASISPUNKTEN = 100_00
 
 
 @dataclass(slots=True)
@@ -49,20 +54,20 @@ class Steuerbetrag:
 
 
 class Anteil:
-    """One payer's share of the annual reimbursement, in EUR (cents).
+    """One payer's share of the annual reimbursement, in EUR (cents), and its percentage (basis points).
 
-    Kept in integer cents and shown as ``Decimal`` EUR on access: a batch of thousands of
+    Kept in integer cents and basis points and shown as ``Decimal`` EUR on access: a batch of thousands of
     calculations that reads only the totals never builds the per-payer amounts.
     """
 
-    __slots__ = ("beteiligter", "rolle", "gewicht", "_quote", "_nicht_steuerbar", "_netto", "_umsatzsteuer")
+    __slots__ = ("beteiligter", "rolle", "gewicht", "_quote_basispunkte", "_nicht_steuerbar", "_netto", "_umsatzsteuer")
 
     def __init__(
         self,
         beteiligter: str,
         rolle: Rolle,
         gewicht: Decimal,
-        quote_cent: int,
+        quote_basispunkte: int,
         nicht_steuerbar_cent: int,
         netto_cent: int,
         umsatzsteuer_cent: int,
@@ -70,7 +75,7 @@ class Anteil:
         self.beteiligter = beteiligter
         self.rolle = rolle
         self.gewicht = gewicht
-        self._quote = quote_cent
+        self._quote_basispunkte = quote_basispunkte
         self._nicht_steuerbar = nicht_steuerbar_cent
         self._netto = netto_cent
         self._umsatzsteuer = umsatzsteuer_cent
@@ -78,7 +83,7 @@ class Anteil:
     @property
     def quote_prozent(self) -> Decimal:
         """The payer's share in percent, two places (the column adds up to 100.00)."""
-        return als_euro(self._quote)
+        return als_prozent(self._quote_basispunkte)
 
     @property
     def nicht_steuerbar(self) -> Decimal:
@@ -101,11 +106,11 @@ class Anteil:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Anteil):
             return NotImplemented
-        return (self.beteiligter, self.rolle, self.gewicht, self._quote, self.in_cent()) == (
+        return (self.beteiligter, self.rolle, self.gewicht, self._quote_basispunkte, self.in_cent()) == (
             other.beteiligter,
             other.rolle,
             other.gewicht,
-            other._quote,
+            other._quote_basispunkte,
             other.in_cent(),
         )
 
@@ -228,7 +233,7 @@ def anteile_berechnen(
     netto_cent, vorsteuer_cent = in_cent(kosten_netto), in_cent(vorsteuer)
     jaehrlich_cent = vorsteuer_cent - in_cent(vorsteuer_anlagen)
     nicht_steuerbar, rest_ns = verteile_cent_gleich(netto_cent + vorsteuer_cent, w)
-    quoten, rest_q = verteile_cent_gleich(100_00, w)
+    quoten, rest_q = verteile_cent_gleich(HUNDERT_PROZENT_IN_BASISPUNKTEN, w)
     if ri is not None:
         nicht_steuerbar[ri] += rest_ns
         quoten[ri] += rest_q
@@ -250,7 +255,7 @@ def anteile_berechnen(
             rest_n = 0
     anteile, summe_netto, summe_ust = _anteile(gewichtung, steuersatz, quoten, nicht_steuerbar, netto)
     restcent = (
-        Restcent(als_euro(rest_ns), als_euro(rest_n), als_euro(rest_q))
+        Restcent(als_euro(rest_ns), als_euro(rest_n), als_prozent(rest_q))
         if rest_ns or rest_n or rest_q
         else KEIN_RESTCENT
     )
@@ -303,7 +308,11 @@ def anteile_nach_stueckpreis(
         abziehbar = jaehrlich_cent - cent_aus_bruch(jaehrlich_cent * eigen.numerator, eigen.denominator)
     else:
         abziehbar = jaehrlich_cent
-    quoten = _verteile(100_00, gewichtung.ganzzahlig, gewichtung.restcent_index)[0] if menge else [0] * len(mengen)
+    quoten = (
+        _verteile(HUNDERT_PROZENT_IN_BASISPUNKTEN, gewichtung.ganzzahlig, gewichtung.restcent_index)[0]
+        if menge
+        else [0] * len(mengen)
+    )
     anteile, summe_netto, summe_ust = _anteile(gewichtung, steuersatz, quoten, nicht_steuerbar, netto)
     return Anteilsrechnung(
         anteile=tuple(anteile),

@@ -119,7 +119,7 @@ def compile_condition(
     return fn, Verweise(frozenset(sammler.fakten), frozenset(sammler.parameter), frozenset(sammler.regeln))
 
 
-def _single_key(node: dict) -> tuple[str, Any]:
+def _single_key(node: dict[str, Any]) -> tuple[str, Any]:
     if len(node) != 1:
         raise BedingungsFehler(f"eine Bedingung braucht genau einen Operator, nicht {sorted(node)}")
     return next(iter(node.items()))

@@ -7,6 +7,7 @@ only by ``advisor.regelwerk.bedingungen.compile_condition``.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -69,7 +70,8 @@ class _Fakt(_Knoten):
         self.name = name
 
     def __call__(self, ctx: Kontext) -> Wahrheit:
-        return ctx.fakten[self.name]
+        wert: Wahrheit = ctx.fakten[self.name]
+        return wert
 
     def offene(self, ctx: Kontext, out: set[str]) -> None:
         if ctx.fakten[self.name] is None:
@@ -193,29 +195,13 @@ class _In(_Knoten):
         out.update(f for f in self.fakten if ctx.fakten[f] is None)
 
 
-def _lt(a: Any, b: Any) -> bool:
-    return a < b
-
-
-def _le(a: Any, b: Any) -> bool:
-    return a <= b
-
-
-def _gt(a: Any, b: Any) -> bool:
-    return a > b
-
-
-def _ge(a: Any, b: Any) -> bool:
-    return a >= b
-
-
-def _eq(a: Any, b: Any) -> bool:
-    return a == b
-
-
-def _ne(a: Any, b: Any) -> bool:
-    return a != b
-
+# The comparison operators, as the C functions of ``operator`` (faster than Python wrappers).
+_lt: Callable[[Any, Any], bool] = operator.lt
+_le: Callable[[Any, Any], bool] = operator.le
+_gt: Callable[[Any, Any], bool] = operator.gt
+_ge: Callable[[Any, Any], bool] = operator.ge
+_eq: Callable[[Any, Any], bool] = operator.eq
+_ne: Callable[[Any, Any], bool] = operator.ne
 
 _VERGLEICHE: dict[str, Callable[[Any, Any], bool]] = {
     "gleich": _eq,

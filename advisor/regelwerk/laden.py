@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -46,28 +46,13 @@ from advisor.regelwerk.querpruefungen import (
     levers,
 )
 from advisor.sachverhalt import FAKTEN
-from advisor.strict_yaml import DuplicateKeyError, load_strict
+from advisor.strict_yaml import DuplicateKeyError, load_strict, zeile_im_dokument
 from advisor.validation_messages import field_path, german_message
 
 QUELLEN_PREFIX = "quellen/"
 #: Directories read by other loaders (rate tables); their files only enter the content hash.
 FREMDE_PREFIXE = ("tarife/", "haushalt/")
 _PLATZHALTER = re.compile(r"\{([a-z0-9_]+)\}")
-
-
-def _line_of(data: Any, loc: Sequence[int | str]) -> int | None:
-    line = getattr(data, "line", None)
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = getattr(node, "key_lines", {}).get(part, line)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            line = getattr(node, "line", line)
-        else:
-            break
-    return line
 
 
 def _validate(model: type[BaseModel], data: Any, datei: str, p: Probleme) -> Any:
@@ -77,7 +62,7 @@ def _validate(model: type[BaseModel], data: Any, datei: str, p: Probleme) -> Any
         for err in e.errors(include_url=False):
             loc = tuple(err["loc"])
             regel = _rule_id_at(data, loc)
-            p.add(datei, _line_of(data, loc), regel, f"{field_path(loc)}: {german_message(err)}")
+            p.add(datei, zeile_im_dokument(data, loc), regel, f"{field_path(loc)}: {german_message(err)}")
         return None
 
 
@@ -101,9 +86,17 @@ def _parse_yaml(datei: str, text: str, p: Probleme) -> Any:
     return None
 
 
-def _overlaps(a: Any, b: Any) -> bool:
+class _Zeitraum(Protocol):
+    @property
+    def gilt_ab(self) -> date: ...
+    @property
+    def gilt_bis(self) -> date | None: ...
+
+
+def _overlaps(a: _Zeitraum, b: _Zeitraum) -> bool:
     far = date.max
-    return a.gilt_ab < (b.gilt_bis or far) and b.gilt_ab < (a.gilt_bis or far)
+    ueberlappt: bool = a.gilt_ab < (b.gilt_bis or far) and b.gilt_ab < (a.gilt_bis or far)
+    return ueberlappt
 
 
 def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:
@@ -264,7 +257,7 @@ def _compile_rule(
         if r.anwendbar_wenn is not None:
             anwendbar, verweise_a = compile_condition(r.anwendbar_wenn, FAKTEN, pnamen)
     except BedingungsFehler as e:
-        p.add(datei, _line_of(roh, ["bedingung"]), r.id, f"bedingung: {e}")
+        p.add(datei, zeile_im_dokument(roh, ["bedingung"]), r.id, f"bedingung: {e}")
         return None
     regeln_refs = verweise.regeln | (verweise_a.regeln if verweise_a else frozenset())
     _check_refs(regeln_refs, regel_ids, datei, zeile, r.id, p)

@@ -64,6 +64,17 @@ class KompilierterHebel:
     voraussetzungen: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(slots=True)
+class _Caches:
+    """The memoised lookups of one ``Regelwerk``, each typed; written only by its methods."""
+
+    parameter_am: dict[date, dict[str, Any]] = field(default_factory=dict)
+    regeln_am: dict[date, dict[str, KompilierteRegel]] = field(default_factory=dict)
+    berichtet: dict[tuple[date, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
+    katalogvorgaben: dict[str, dict[str, Any]] = field(default_factory=dict)
+    einheiten: dict[str, str] | None = None
+
+
 @dataclass(frozen=True)
 class Regelwerk:
     """The § 2b rule set as loaded; ``sha256`` covers every file of the rule directory."""
@@ -82,7 +93,7 @@ class Regelwerk:
     katalog: dict[str, Aufgabenfeld]
     hebel: tuple[KompilierterHebel, ...]
     max_kombination: int
-    _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    _caches: _Caches = field(default_factory=lambda: _Caches(), repr=False, compare=False)
 
     def parameterwert(self, kennung: str, am: date) -> Decimal | date:
         """The value of parameter ``kennung`` valid on ``am``; KeyError if none is valid then."""
@@ -93,23 +104,46 @@ class Regelwerk:
 
     def parameter_am(self, am: date) -> dict[str, Any]:
         """All parameters valid on ``am`` (those without a value then are left out)."""
-        key = ("parameter", am)
-        if key not in self._cache:
-            werte = {}
+        cache = self._caches.parameter_am
+        if am not in cache:
+            werte: dict[str, Any] = {}
             for kennung in self.parameter:
                 try:
                     werte[kennung] = self.parameterwert(kennung, am)
                 except KeyError:
                     continue
-            self._cache[key] = werte
-        return self._cache[key]
+            cache[am] = werte
+        return cache[am]
 
     def regeln_am(self, am: date) -> dict[str, KompilierteRegel]:
         """The version of each rule valid on ``am`` (rules not valid then are absent)."""
-        key = ("regeln", am)
-        if key not in self._cache:
-            self._cache[key] = {r.id: r for r in self.regeln if r.gilt_am(am)}
-        return self._cache[key]
+        cache = self._caches.regeln_am
+        if am not in cache:
+            cache[am] = {r.id: r for r in self.regeln if r.gilt_am(am)}
+        return cache[am]
+
+    def berichtete_regeln(self, am: date, ketten: tuple[str, ...]) -> tuple[str, ...]:
+        """The rules of ``ketten`` valid on ``am`` in report order: chain by chain, rank by rank,
+        each rule a rule refers to (``verweist_auf``) before the rule itself."""
+        cache = self._caches.berichtet
+        schluessel = (am, ketten)
+        if schluessel not in cache:
+            regeln = self.regeln_am(am)
+            reihenfolge: dict[str, None] = {}
+
+            def nimm(kennung: str) -> None:
+                if kennung in reihenfolge or kennung not in regeln:
+                    return
+                for ref in regeln[kennung].verweist_auf:
+                    nimm(ref)
+                reihenfolge[kennung] = None
+
+            for kette in ketten:
+                for rang in self.ketten[kette]:
+                    for kennung in rang:
+                        nimm(kennung)
+            cache[schluessel] = tuple(reihenfolge)
+        return cache[schluessel]
 
     def regel(self, kennung: str) -> KompilierteRegel:
         """Any version of a rule (the newest), for its norm and title."""
@@ -117,19 +151,19 @@ class Regelwerk:
 
     def katalogvorgaben(self, aufgabenfeld: str) -> dict[str, Any]:
         """The defaults of an Aufgabenfeld (the general ones, overridden by the field's own)."""
-        key = ("katalog", aufgabenfeld)
-        if key not in self._cache:
+        cache = self._caches.katalogvorgaben
+        if aufgabenfeld not in cache:
             feld = self.katalog[aufgabenfeld]
             vorgaben = dict(self.grundvorgaben)
             vorgaben.update({k: v.wert for k, v in feld.vorgaben.items()})
-            self._cache[key] = vorgaben
-        return self._cache[key]
+            cache[aufgabenfeld] = vorgaben
+        return cache[aufgabenfeld]
 
     def einheiten(self) -> dict[str, str]:
         """{parameter id: unit}, for German texts."""
-        if "einheiten" not in self._cache:
-            self._cache["einheiten"] = {k: p.einheit for k, p in self.parameter.items()}
-        return self._cache["einheiten"]
+        if self._caches.einheiten is None:
+            self._caches.einheiten = {k: p.einheit for k, p in self.parameter.items()}
+        return self._caches.einheiten
 
     def katalogquelle(self, aufgabenfeld: str, fakt: str) -> str | None:
         feld = self.katalog.get(aufgabenfeld)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -86,7 +86,7 @@ class Bestandszeile:
     umsatz_gleichartige_taetigkeiten: Decimal | None = None
     anteil_leistungen_an_jpoer_prozent: Decimal | None = None
     beginn: date | None = None
-    ende: date | None = None
+    letzter_tag: date | None = None
     kuendigungsfrist_monate: int | None = None
     gewinnaufschlag_prozent: Decimal | None = None
     abrechnung: str | None = None
@@ -201,7 +201,7 @@ def parse_row(
     elif len(arten) == 1:
         arten = arten * len(empfaenger)
     _pruefe_namen(r, w["erbringer"], empfaenger)
-    ende = _pruefe_laufzeit(r, w["beginn"], w["laufzeit_bis"])
+    letzter_tag = _pruefe_laufzeit(r, w["beginn"], w["laufzeit_bis"])
     if w["kuendigungsfrist_monate"] is not None and w["beginn"] is None:
         r.problem("kuendigungsfrist_monate", "Eine Kündigungsfrist braucht einen Beginn der Laufzeit.")
     if w["vorsteuer"] is not None:
@@ -233,7 +233,7 @@ def parse_row(
         umsatz_gleichartige_taetigkeiten=w["umsatz_gleichartige_taetigkeiten"],
         anteil_leistungen_an_jpoer_prozent=w["anteil_leistungen_an_jpoer_prozent"],
         beginn=w["beginn"],
-        ende=ende,
+        letzter_tag=letzter_tag,
         kuendigungsfrist_monate=w["kuendigungsfrist_monate"],
         gewinnaufschlag_prozent=w["gewinnaufschlag_prozent"],
         abrechnung=w["abrechnung"],
@@ -259,7 +259,7 @@ def _pruefe_namen(r: _Zeilenleser, erbringer: str | None, empfaenger: tuple[str,
 
 
 def _pruefe_laufzeit(r: _Zeilenleser, beginn: date | None, bis: date | None) -> date | None:
-    """The exclusive end date (the day after "Laufzeit bis"), checked against the start."""
+    """The last day of the term ("Laufzeit bis", inclusive), checked against the start."""
     if bis is None:
         return None
     if beginn is None:
@@ -268,7 +268,10 @@ def _pruefe_laufzeit(r: _Zeilenleser, beginn: date | None, bis: date | None) -> 
     if bis < beginn:
         r.problem("laufzeit_bis", f"Das Laufzeitende ({bis:%d.%m.%Y}) liegt vor dem Beginn ({beginn:%d.%m.%Y}).")
         return None
-    return bis + timedelta(days=1)
+    if bis >= date.max:
+        r.problem("laufzeit_bis", "Das Laufzeitende liegt zu spät.")
+        return None
+    return bis
 
 
 @dataclass(frozen=True, slots=True)

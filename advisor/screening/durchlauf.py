@@ -24,7 +24,7 @@ from advisor.errors import IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.screening.ablage import Ablage, AblageFabrik, listenablage
 from advisor.screening.bestandszeile import Bestandszeile, Rohtabelle, Zeilenproblem
-from advisor.screening.bulk import Fortschritt, Zwischenaufraeumen, paused_cyclic_gc
+from advisor.screening.bulk import KEINE_PFLEGE, Fortschritt, Speicherpflege
 from advisor.screening.ergebnis import Screeningzeile, screeningzeile
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile
 from advisor.screening.portfolio import Portfolio, Portfolioposten, Portfoliowert, Portfoliowerte
@@ -149,8 +149,10 @@ def screen_inventory(
     fortschritt: Callable[[int, int], None] | None = None,
     abbilden: Abbilden | None = None,
     ablage: AblageFabrik = listenablage,
+    speicher: Speicherpflege = KEINE_PFLEGE,
 ) -> Screening:
-    """Screen an inventory. ``vorprobleme`` are problems the adapter found while reading files.
+    """Screen an inventory. ``vorprobleme`` are problems the adapter found while reading files;
+    ``speicher`` is the adapter's memory handling (``screening.speicher.GcPflege``).
 
     Inventory rows come first (in table order), then the services of Fallakte files. The tables'
     rows are consumed once, as a stream. Without ``abbilden`` the rows are screened here; with it,
@@ -163,11 +165,11 @@ def screen_inventory(
     bestand: Ablage[Bestandszeile] = ablage()
     zeilen: Ablage[Screeningzeile] = ablage()
     try:
-        with paused_cyclic_gc():
+        with speicher.pausiert():
             pruefung = Zeilenpruefung(vorgaben)
             portfolio = Portfolio(vorgaben.bagatellgrenze)
             quellen: set[str] = set()
-            aufraeumen = Zwischenaufraeumen()
+            aufraeumen = speicher.zwischendurch
             for tabelle in tabellen:
                 for gelesen, fehler in pruefung.tabelle(tabelle):
                     aufraeumen()

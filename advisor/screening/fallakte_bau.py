@@ -80,7 +80,7 @@ def fallakte_daten(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: da
     if zeile.beginn is not None:
         leistung["laufzeit"] = {
             "beginn": zeile.beginn,
-            "ende": zeile.ende,
+            "letzter_tag": zeile.letzter_tag,
             "kuendigungsfrist_monate": zeile.kuendigungsfrist_monate,
         }
     kosten = _kosten(zeile, stichtag)
@@ -179,6 +179,7 @@ _PFAD_SPALTE = {
     "kosten": "jahresbetrag",
     "mitglieder_nichtunternehmerisch": "mitglieder_nichtunternehmerisch",
     "leistungen_mitgliedsbezogen": "leistungen_mitgliedsbezogen",
+    "letzter_tag": "laufzeit_bis",
     "ende": "laufzeit_bis",
     "kuendigungsfrist_monate": "kuendigungsfrist_monate",
     "beginn": "beginn",
@@ -199,7 +200,7 @@ def spalte_fuer_pfad(pfad: str, zeile: Bestandszeile) -> str | None:
         for feld, spalte in _PFAD_SPALTE.items():
             if teil == normalize_header(feld):
                 return SPALTE[spalte].titel
-        for spalte in SPALTE.values():
-            if teil == normalize_header(spalte.feld):
-                return spalte.titel
+        for eintrag in SPALTE.values():
+            if teil == normalize_header(eintrag.feld):
+                return eintrag.titel
     return None

@@ -9,19 +9,16 @@ error.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from advisor.deutsch import datum_lesen
+from advisor.eingabe import datum_lesen, lies_zahl
 from advisor.screening.spalten import Spalte, normalize_header
 
 _JA = {"ja", "j", "x", "true", "wahr", "1", "yes", "y"}
 _NEIN = {"nein", "n", "false", "falsch", "0", "no", "-"}
-_DEUTSCHE_TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_ZAHL = re.compile(r"^-?\d+(\.\d+)?$")
 _MAX_BETRAG = Decimal("1000000000000")
 
 
@@ -52,11 +49,9 @@ def parse_janein(value: Any) -> bool:
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """A number: ``1.234,56`` (German), ``1234,56``, ``1234.56`` (plain), with optional € / EUR / %.
-
-    A dot alone followed by groups of three digits is a German thousands separator (``1.234`` =
-    1234); otherwise a single dot is the decimal point.
-    """
+    """A number: ``1.234,56`` (German), ``1234,56``, ``1234.56`` (plain), with optional € / EUR / %
+    — the inventory channel of ``advisor.eingabe`` (a dot followed by groups of three digits is a
+    thousands separator, ``1.234`` = 1234; English grouping such as ``1,234.56`` is refused)."""
     if isinstance(value, bool):
         raise Zellfehler(f"„{_shown(value)}“ ist keine Zahl.")
     if isinstance(value, int):
@@ -67,25 +62,13 @@ def parse_decimal(value: Any) -> Decimal:
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    text = str(value).strip()
     for zeichen in ("€", "EUR", "eur", "%"):
         text = text.replace(zeichen, "")
-    if "," in text:
-        if text.count(",") > 1:
-            raise Zellfehler(f"„{_shown(value)}“ ist keine Zahl (z. B. 1.234,56 oder 1234.56).")
-        text = text.replace(".", "").replace(",", ".") if _deutsche_gruppen(text.split(",")[0]) else text
-    elif _DEUTSCHE_TAUSENDER.match(text):
-        text = text.replace(".", "")
-    if not _ZAHL.match(text):
-        raise Zellfehler(f"„{_shown(value)}“ ist keine Zahl (z. B. 1.234,56 oder 1234.56).")
     try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        raise Zellfehler(f"„{_shown(value)}“ ist keine Zahl.") from None
-
-
-def _deutsche_gruppen(ganzzahl: str) -> bool:
-    return "." not in ganzzahl or bool(_DEUTSCHE_TAUSENDER.match(ganzzahl))
+        return lies_zahl(text, tausenderpunkte=True)
+    except ValueError as e:
+        raise Zellfehler(str(e).replace(text.strip(), _shown(text.strip()))) from None
 
 
 def parse_betrag(value: Any) -> Decimal:

@@ -14,8 +14,9 @@ from starlette.responses import Response
 
 from advisor.beratung import umsatzsteuersatz
 from advisor.kosten import calculate, kalkulation_als_dict
-from advisor.kosten.satztabellen import TITEL_SATZTABELLE, eigene_satztabelle_aus_daten
+from advisor.kosten.satztabellen import eigene_satztabelle_aus_daten
 from advisor.kosten.satztabellen_json import satztabelle_als_dict
+from advisor.kosten.satztabellen_modell import TITEL_SATZTABELLE
 from api.deps import AppSettings, CurrentRules, RateTables
 from api.documents import read_document
 from api.jsonout import CanonicalJSONResponse

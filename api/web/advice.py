@@ -47,7 +47,8 @@ def katalog_hinweise(state: dict[str, Any], regelwerk: Any) -> dict[str, str]:
     Aufgabenfeld has defaults, at the field of each default fact — so the user sees what the
     catalogue fills in when the field is left at "unbekannt", and can override it."""
     hints: dict[str, str] = {}
-    leistungen = state.get("leistungen") if isinstance(state.get("leistungen"), list) else []
+    leistungen = state.get("leistungen")
+    leistungen = leistungen if isinstance(leistungen, list) else []
     for j, leistung in enumerate(leistungen):
         if not isinstance(leistung, dict):
             continue

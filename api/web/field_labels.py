@@ -46,6 +46,7 @@ _PROZENTE = {
 _DATEN = {
     "stichtag",
     "leistungen[].laufzeit.beginn",
+    "leistungen[].laufzeit.letzter_tag",
     "leistungen[].laufzeit.ende",
     "leistungen[].kosten.verteilung.einwohner_stichtag",
     "leistungen[].kosten.anlagen[].anschaffung",

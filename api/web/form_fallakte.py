@@ -41,7 +41,8 @@ _KINDS: dict[str, str] = {
     "leistungen[].kostenteilungsgemeinschaft.mitglieder_nichtunternehmerisch": "janein",
     "leistungen[].kostenteilungsgemeinschaft.leistungen_mitgliedsbezogen": "janein",
     "leistungen[].laufzeit.beginn": "datum",
-    "leistungen[].laufzeit.ende": "datum",
+    "leistungen[].laufzeit.letzter_tag": "datum",
+    "leistungen[].laufzeit.ende": "datum",  # deprecated (exclusive); still read from older form states
     "leistungen[].laufzeit.kuendigungsfrist_monate": "ganzzahl",
     "leistungen[].kosten.kalkulationsjahr": "ganzzahl",
     "leistungen[].kosten.positionen[].vzae": "dezimal",
@@ -126,8 +127,10 @@ def _derived_ids(rows: list[Any], name_key: str) -> list[str]:
 def fallakte_data(state: dict[str, Any]) -> FormFallakte:
     """Read the form state into Fallakte data (see the module docstring)."""
     result = FormFallakte(daten={})
-    partners = state.get("beteiligte") if isinstance(state.get("beteiligte"), list) else []
-    leistungen = state.get("leistungen") if isinstance(state.get("leistungen"), list) else []
+    partners = state.get("beteiligte")
+    partners = partners if isinstance(partners, list) else []
+    leistungen = state.get("leistungen")
+    leistungen = leistungen if isinstance(leistungen, list) else []
     partner_ids = _derived_ids(partners, "name")
     leistung_ids = _derived_ids(leistungen, "bezeichnung")
     reader = _Reader(result, partner_ids)
@@ -281,6 +284,10 @@ class _Reader:
 
 # --- the way back: Fallakte data → form state ---------------------------------------------------
 
+#: Contract fields the form does not show: the deprecated exclusive end, which the contract keeps
+#: beside ``letzter_tag`` (the form's field) for clients of version 1.
+_NUR_VERTRAG = {"leistungen[].laufzeit.ende"}
+
 
 def form_state(daten: dict[str, Any]) -> dict[str, Any]:
     """A valid Fallakte (as a dict, e.g. ``model_dump(mode="json")`` or parsed YAML) → form state,
@@ -293,9 +300,8 @@ def _to_form(node: Any, generic: str, partner_index: dict[str, str]) -> Any:
     if isinstance(node, dict):
         out: dict[str, Any] = {}
         for key, value in node.items():
-            if value is None:
+            if value is None or (child := f"{generic}.{key}" if generic else key) in _NUR_VERTRAG:
                 continue
-            child = f"{generic}.{key}" if generic else key
             if key in PARTNER_DICTS and isinstance(value, dict):
                 kind = _KINDS.get(f"{child}.@", "text")
                 out[key] = {f"@{partner_index.get(str(k), k)}": _leaf_text(v, kind) for k, v in value.items()}

@@ -35,7 +35,7 @@ class Formular:
     fall_id: int | None = None
     version: int | None = None
     aufgabenfelder: list[tuple[str, str]] = field(default_factory=list)
-    satzgrundlagen: list[str] = field(default_factory=list)
+    satzgrundlagen: list[tuple[str, str]] = field(default_factory=list)
     werte: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -140,11 +140,7 @@ def _sachverhalt(fall: Fall, leistungen: list[Leistungsfall], sammler: Sammler) 
             angaben.append(f"Vergütung: {ENTGELTE.get(leistung.entgelt, leistung.entgelt)}")
         lz = leistung.laufzeit
         if lz is not None:
-            dauer = (
-                "auf unbestimmte Zeit"
-                if lz.ende is None
-                else f"bis {format_date(date.fromordinal(lz.ende.toordinal() - 1))}"
-            )
+            dauer = "auf unbestimmte Zeit" if lz.letzter_tag is None else f"bis {format_date(lz.letzter_tag)}"
             angaben.append(f"Laufzeit: ab {format_date(max(lz.beginn, fa.stichtag))}, {dauer}")
             if lz.beginn < fa.stichtag:
                 angaben.append(

@@ -14,7 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.bewertung import Bewertung, Kriterium, Leistungsbewertung
-from advisor.bezeichnungen import ANHANG_I, ARTEN, ENTGELTE, FAKT_AUSWAHL, RECHTSFORMEN, REGIME
+from advisor.bezeichnungen import (
+    ANHANG_I,
+    ARTEN,
+    ENTGELTE,
+    ERGEBNISSE_RECHTLICH,
+    FAKT_AUSWAHL,
+    RECHTSFORMEN,
+    REGIME,
+)
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Beteiligter, Fallakte, Leistung
 from contracts.assembly import kalkulation_als_dict, nicht_zugelassene_beteiligte, traeger
@@ -25,18 +33,7 @@ from contracts.merkmale import braucht_auskunft, entscheidendes_kriterium, leist
 from contracts.platzhalter import Sammler
 from contracts.stand import stand_oder_heute
 
-ERGEBNISSE: dict[str, str] = {
-    "nicht_steuerbar": "nicht steuerbar",
-    "steuerpflichtig": "steuerbar und steuerpflichtig",
-    "steuerfrei": "steuerbar, aber steuerfrei",
-    "offen": "offen",
-}
-STATUS: dict[str, str] = {
-    "erfuellt": "erfüllt",
-    "nicht_erfuellt": "nicht erfüllt",
-    "offen": "offen",
-    "nicht_anwendbar": "nicht anwendbar",
-}
+ERGEBNISSE = ERGEBNISSE_RECHTLICH
 
 
 @dataclass(frozen=True, slots=True)

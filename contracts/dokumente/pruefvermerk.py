@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from advisor.bezeichnungen import ARTEN
+from advisor.bezeichnungen import ARTEN, STATUS
 from advisor.errors import UngueltigeEingabe
 from contracts.entwurf import Block, Schriftstueck, Tabelle, Teil, Text, Zwischentitel
 from contracts.feldnamen import feld_bezeichnung
@@ -23,7 +23,6 @@ from contracts.pruefhinweise import kalkulationshinweise
 
 from .gemeinsam import (
     ERGEBNISSE,
-    STATUS,
     Fall,
     Leistungsfall,
     anteile_tabelle,

@@ -152,6 +152,10 @@ ABLEITUNGEN = {
         lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "ende": "2032-01-01"}),
         date(2032, 1, 1),
     ),
+    "laufzeit_letzter_tag": (
+        lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "letzter_tag": "2031-12-31"}),
+        date(2031, 12, 31),
+    ),
     "laufzeit_unbefristet": (lambda d: _leistung(d).update(laufzeit={"beginn": "2027-01-01", "ende": None}), True),
     "gewinnaufschlag_vorhanden": (
         lambda d: _leistung(d).update(kosten={**kosten_mit(Decimal(1000)), "gewinnaufschlag_prozent": 3}),

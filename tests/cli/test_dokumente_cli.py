@@ -71,8 +71,9 @@ def test_the_other_documents_of_the_water_association_case_are_made(tmp_path, be
 
 def test_options_are_checked_in_german(tmp_path):
     fall = str(EXAMPLES_DIR / "standesamt-delegierend.yaml")
-    falsch = _ikz("vorlage", fall, "-o", str(tmp_path / "x.pdf"), "--stand", "05.12.2026")
-    assert falsch.returncode == 2 and "--stand" in falsch.stderr and "JJJJ-MM-TT" in falsch.stderr
+    # The command line reads dates as the web form does (05.12.2026 or 2026-12-05); a non-date is refused.
+    falsch = _ikz("vorlage", fall, "-o", str(tmp_path / "x.pdf"), "--stand", "5.12.")
+    assert falsch.returncode == 2 and "--stand" in falsch.stderr and "TT.MM.JJJJ" in falsch.stderr
     fremd = _ikz("auskunft", fall, "-o", str(tmp_path / "x.pdf"), "--antragsteller", "gemeinde-cestadt")
     assert fremd.returncode == 2 and "antragsteller" in fremd.stderr
     assert _ikz("vermerk", fall, "-o", str(tmp_path / "x.pdf"), "--fuer", "x").returncode == 2

@@ -10,7 +10,7 @@ parser (``fallakte_aus_daten``), exactly as a case file would.
 from __future__ import annotations
 
 import copy
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -250,11 +250,6 @@ def ganzzahl(text: str) -> int:
 
 
 TYPEN = {"Euro": euro, "Prozent": prozent, "Datum": datum, "Zahl": ganzzahl}
-
-
-def ende_nach_ablauf(letzter_tag: date) -> date:
-    """The case file's ``laufzeit.ende`` is exclusive: "endet mit Ablauf des 31.12.2031" → 2032-01-01."""
-    return letzter_tag + timedelta(days=1)
 
 
 def liste(text: str) -> list[str]:

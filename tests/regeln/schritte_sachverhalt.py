@@ -19,7 +19,6 @@ from tests.regeln.faelle import (
     ERBRINGER,
     RECHTSFORMEN,
     VERMIETUNGEN,
-    ende_nach_ablauf,
     kosten_mit,
     setze,
 )
@@ -175,12 +174,12 @@ def _anhang_i(fall: Szenario, taetigkeit: str) -> None:
 
 @given(muster("die Vereinbarung beginnt am {beginn:Datum} und endet mit Ablauf des {ende:Datum}"))
 def _befristet(fall: Szenario, beginn, ende) -> None:
-    fall.leistung["laufzeit"] = {"beginn": beginn.isoformat(), "ende": ende_nach_ablauf(ende).isoformat()}
+    fall.leistung["laufzeit"] = {"beginn": beginn.isoformat(), "letzter_tag": ende.isoformat()}
 
 
 @given(muster("die Vereinbarung beginnt am {beginn:Datum} und ist unbefristet"))
 def _unbefristet(fall: Szenario, beginn) -> None:
-    fall.leistung["laufzeit"] = {"beginn": beginn.isoformat(), "ende": None}
+    fall.leistung["laufzeit"] = {"beginn": beginn.isoformat(), "letzter_tag": None}
 
 
 # --- Given: the cost calculation (the When step then calculates first) ---------------------------

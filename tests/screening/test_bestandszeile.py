@@ -79,7 +79,7 @@ def test_a_provider_that_is_its_own_recipient_is_read_as_an_internal_charge(vorg
 
 def test_the_last_day_of_the_term_becomes_the_exclusive_end_of_the_fallakte(vorgaben):
     gelesen = parse_rows([tabelle([zeile(beginn="01.01.2025", laufzeit_bis="31.12.2029")])], vorgaben)
-    assert gelesen.zeilen[0].ende == date(2030, 1, 1)
+    assert gelesen.zeilen[0].letzter_tag == date(2029, 12, 31)
 
 
 def test_an_end_before_the_start_is_reported(vorgaben):
