@@ -15,7 +15,7 @@ from api.db.schema import _config
 from api.db.session import make_engine
 from tests.conftest import EXAMPLES_DIR
 
-VORHER = "0011_zustand_in_db"
+VORHER = "0012_review"
 REVISION = "0013_laufzeit_letzter_tag"
 
 

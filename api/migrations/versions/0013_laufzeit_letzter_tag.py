@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_laufzeit_letzter_tag"
-down_revision = "0011_zustand_in_db"
+down_revision = "0012_review"
 branch_labels = None
 depends_on = None
 

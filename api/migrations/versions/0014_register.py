@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_register"
-down_revision = "0012_review"
+down_revision = "0013_laufzeit_letzter_tag"
 branch_labels = None
 depends_on = None
 
