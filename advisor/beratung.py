@@ -13,7 +13,7 @@ from advisor.bewerten import assess
 from advisor.bewertung import Bewertung
 from advisor.fallakte import Fallakte
 from advisor.kosten import Kalkulation, Satztabellen, calculate, kennzahlen
-from advisor.kostenkennzahlen import Kostenkennzahlen
+from advisor.kosten.kennzahlen import Kostenkennzahlen
 from advisor.regelwerk.modell import Regelwerk
 from advisor.steuersatz import umsatzsteuersaetze
 

@@ -33,7 +33,7 @@ from advisor.empfehlungen import suche_hebel
 from advisor.entscheidung import KEINE_UST, Entscheidung, entscheide
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.kostenkennzahlen import Kostenkennzahlen
+from advisor.kosten.kennzahlen import Kostenkennzahlen
 from advisor.regelwerk.modell import KompilierteRegel, Regelwerk
 from advisor.risiko import bewerte_risiko
 from advisor.sachverhalt import Sachverhalt, innenempfaenger, sachverhalt, umsatz_untergrenze_im_fall

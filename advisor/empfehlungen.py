@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advisor.fallakte import Abrechnung, Fallakte, Kosten, Kostenposition, Kostenteilungsgemeinschaft, Leistung
+from advisor.fallakte import Abrechnungsweise, Fallakte, Kosten, Kostenposition, Kostenteilungsgemeinschaft, Leistung
 from advisor.regelwerk.modell import KompilierterHebel, Regelwerk
 
 #: Sub-objects a lever may create when the case has none (all their other fields are optional,
@@ -33,7 +33,7 @@ from advisor.regelwerk.modell import KompilierterHebel, Regelwerk
 _ERZEUGBAR: dict[str, type[BaseModel]] = {
     "kostenteilungsgemeinschaft": Kostenteilungsgemeinschaft,
     "kosten": Kosten,
-    "abrechnung": Abrechnung,
+    "abrechnung": Abrechnungsweise,
 }
 
 

@@ -309,7 +309,7 @@ class Verteilung(_Strict):
     restcent_traeger: Kennung | None = None
 
 
-class Abrechnung(_Strict):
+class Abrechnungsweise(_Strict):
     """How the reimbursement is settled; when advances are due (``faelligkeit``: in advance in the
     first month of each period, in arrears in its last month, or in the month after it, on
     ``faelligkeitstag``; without both: the last day of each period)."""
@@ -386,7 +386,7 @@ class Kosten(_Strict):
     gemeinkostenzuschlag_prozent: Prozent | None = None
     gewinnaufschlag_prozent: Prozent | None = None
     verteilung: Verteilung | None = None
-    abrechnung: Abrechnung | None = None
+    abrechnung: Abrechnungsweise | None = None
     eigenerstellung: dict[Kennung, Betrag] | None = None
     remanenzkosten: dict[Kennung, Betrag] | None = None
     anlagen: Annotated[list[Anlagegut], Field(max_length=200)] = []

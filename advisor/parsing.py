@@ -116,7 +116,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def fallakte_aus_daten(daten: Any) -> Fallakte:
+def fallakte_aus_dict(daten: Any) -> Fallakte:
     """Validate parsed data (a dict) as a Fallakte v1, including every cross-field check."""
     if not isinstance(daten, dict):
         raise UngueltigeEingabe(
@@ -138,4 +138,4 @@ def fallakte_aus_daten(daten: Any) -> Fallakte:
 
 def parse_fallakte(text: str) -> Fallakte:
     """YAML or JSON text → validated Fallakte, or ``UngueltigeEingabe`` naming every field at fault."""
-    return fallakte_aus_daten(parse_document(text))
+    return fallakte_aus_dict(parse_document(text))

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.fallakte import Beteiligter, Fallakte, Leistung
-from advisor.kostenkennzahlen import Kostenkennzahlen
+from advisor.kosten.kennzahlen import Kostenkennzahlen
 
 #: Public bodies: every kind of Beteiligter except ``privat``.
 _JPOER_ARTEN = frozenset(

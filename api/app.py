@@ -41,11 +41,11 @@ from api.identity.rollen import Recht
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
-from api.review import web as review_web
-from api.review.problems import install_review_problem_handlers
 from api.register import auswirkungen_routes, haushalt_routes, register_routes, satztabellen_routes
 from api.register import web as register_web
 from api.register.hintergrund import Auswirkungsarbeiter
+from api.review import web as review_web
+from api.review.problems import install_review_problem_handlers
 from api.routers import (
     assessments,
     audit,
@@ -72,7 +72,7 @@ from api.settings import Settings
 from api.web import satztabellen as satztabellen_web
 from api.web.render import ENVIRONMENT
 from api.web.routes import router as web_router
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 
 API_PREFIX = "/api/v1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"

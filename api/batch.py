@@ -18,7 +18,7 @@ from advisor.bewertung import bewertung_als_dict
 from advisor.errors import Auswertungsfehler, Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.kosten import calculate, kalkulation_als_dict
-from advisor.parsing import fallakte_aus_daten, parse_document
+from advisor.parsing import fallakte_aus_dict, parse_document
 from api.jsonout import canonical_json_bytes
 from api.problems import PROBLEM_URN
 
@@ -92,7 +92,7 @@ def process_line(nummer: int, roh: bytes | None, rechne: Rechner, *, max_line_by
             text = roh.decode("utf-8-sig").strip()
             if not text.startswith("{"):
                 raise UngueltigeEingabe([Feldproblem("", "Jede Zeile muss eine Fallakte als JSON-Objekt sein.")])
-            art, ergebnis = rechne(fallakte_aus_daten(parse_document(text, max_values=max_nodes)))
+            art, ergebnis = rechne(fallakte_aus_dict(parse_document(text, max_values=max_nodes)))
             daten = {"zeile": nummer, art: ergebnis}
     except UnicodeDecodeError:
         problem = _problem(

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from advisor.bewertung import Bewertung
 from advisor.fallakte import Fallakte
 from advisor.kosten import Kalkulation
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 
 
 class BeratungLike(Protocol):
@@ -71,7 +71,7 @@ class IdempotencyConflict(CaseStoreError):
 
 
 @dataclass(frozen=True, slots=True)
-class SavedVersion:
+class GespeicherteVersion:
     """One stored version of a case, as it was saved (never changed afterwards)."""
 
     case_id: int
@@ -88,11 +88,11 @@ class SavedVersion:
 
     def fallakte(self) -> Fallakte:
         """The stored case as a model again (to re-run it with the current rules)."""
-        return fallakte_aus_daten(self.fallakte_daten)
+        return fallakte_aus_dict(self.fallakte_daten)
 
 
 @dataclass(frozen=True, slots=True)
-class VersionSummary:
+class Versionsuebersicht:
     """A version in the history of a case, without the documents."""
 
     number: int
@@ -104,7 +104,7 @@ class VersionSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseSummary:
+class Falluebersicht:
     """A saved case in the list: its title, newest version and that version's result."""
 
     case_id: int
@@ -116,10 +116,10 @@ class CaseSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class CasePage:
+class Fallseite:
     """One page of the saved-cases list (newest change first) and the total number of cases."""
 
-    cases: list[CaseSummary]
+    cases: list[Falluebersicht]
     total: int
     limit: int
     offset: int

@@ -5,23 +5,23 @@ Every function works on a SQLAlchemy ``Session`` (from ``api.deps.DbSession`` or
 leave the session's transaction to the caller. Stable interface:
 
 - ``create_case(session, fallakte, beratung, note=None, *, organisation_id=None, on_saved=None)
-  -> SavedVersion`` — a new case, version 1, owned by ``organisation_id``
-- ``add_case(session, fallakte, beratung, note=None, *, organisation_id=None) -> SavedVersion`` —
+  -> GespeicherteVersion`` — a new case, version 1, owned by ``organisation_id``
+- ``add_case(session, fallakte, beratung, note=None, *, organisation_id=None) -> GespeicherteVersion`` —
   the same, not committed (several cases in one transaction)
-- ``add_version(session, case_id, fallakte, beratung, note, expected_version) -> SavedVersion`` —
+- ``add_version(session, case_id, fallakte, beratung, note, expected_version) -> GespeicherteVersion`` —
   a new version, not committed, only on top of ``expected_version``
 - ``create_cases_if_empty(session, [(fallakte, beratung, note), …], organisation_id=None) -> int``
 - ``create_case_once(session, key, request_sha256, fallakte, beratung, note=None, *, client="",
-  ttl=24 h, organisation_id=None, on_saved=None) -> tuple[SavedVersion, bool]`` — the same,
+  ttl=24 h, organisation_id=None, on_saved=None) -> tuple[GespeicherteVersion, bool]`` — the same,
   guarded by an Idempotency-Key of that client (expires after ``ttl``); ``True`` = replayed
 - ``update_case(session, case_id, fallakte, beratung, note=None, expected_version=None, *,
-  on_saved=None) -> SavedVersion`` — a new version; ``expected_version`` makes it conditional
-- ``get_case(session, case_id) -> SavedVersion`` — the newest version
-- ``get_version(session, case_id, number) -> SavedVersion``
-- ``list_cases(session, limit=50, offset=0, visible=None) -> CasePage`` — ``visible`` is a WHERE
+  on_saved=None) -> GespeicherteVersion`` — a new version; ``expected_version`` makes it conditional
+- ``get_case(session, case_id) -> GespeicherteVersion`` — the newest version
+- ``get_version(session, case_id, number) -> GespeicherteVersion``
+- ``list_cases(session, limit=50, offset=0, visible=None) -> Fallseite`` — ``visible`` is a WHERE
   clause on ``CaseRow`` (api/identity/case_access.visible_to); without it, every case
-- ``list_versions(session, case_id) -> list[VersionSummary]`` — oldest first
-- ``fallakte_als_daten(fallakte) -> dict`` — the JSON form in which a Fallakte is stored
+- ``list_versions(session, case_id) -> list[Versionsuebersicht]`` — oldest first
+- ``fallakte_als_dict(fallakte) -> dict`` — the JSON form in which a Fallakte is stored
 - ``request_fingerprint(fallakte, note) -> str`` — what an Idempotency-Key is checked against
 
 Who may call these is decided before (api/identity/case_access.py); the store does not check.
@@ -30,7 +30,7 @@ so that the audit entry of a change is committed with it (api/audit).
 
 Every version stores the Fallakte, the assessment and the calculation made when it was saved,
 with the rule set's version and SHA-256, so an old result can be shown as it was and re-run with
-today's rules (``SavedVersion.fallakte()`` gives the model back). Versions are never changed.
+today's rules (``GespeicherteVersion.fallakte()`` gives the model back). Versions are never changed.
 
 Errors: ``CaseNotFound``, ``VersionNotFound``, ``VersionConflict`` (If-Match did not match),
 ``IdempotencyConflict`` (a key reused for a different request), ``CaseSigned`` (a signed case is
@@ -56,15 +56,15 @@ from advisor.kosten import kalkulation_als_dict
 from api.case_types import (
     BeratungLike,
     CaseNotFound,
-    CasePage,
     CaseSigned,
     CaseStoreError,
-    CaseSummary,
+    Fallseite,
+    Falluebersicht,
+    GespeicherteVersion,
     IdempotencyConflict,
-    SavedVersion,
     VersionConflict,
     VersionNotFound,
-    VersionSummary,
+    Versionsuebersicht,
 )
 from api.db.models import CaseRow, CaseVersionRow, IdempotencyKeyRow, utc_now
 from api.jsonout import canonical_json
@@ -72,20 +72,20 @@ from api.jsonout import canonical_json
 __all__ = [
     "BeratungLike",
     "CaseNotFound",
-    "CasePage",
+    "Fallseite",
     "CaseStoreError",
-    "CaseSummary",
+    "Falluebersicht",
     "IdempotencyConflict",
-    "SavedVersion",
+    "GespeicherteVersion",
     "VersionConflict",
     "VersionNotFound",
-    "VersionSummary",
+    "Versionsuebersicht",
     "add_case",
     "add_version",
     "create_case",
     "create_case_once",
     "create_cases_if_empty",
-    "fallakte_als_daten",
+    "fallakte_als_dict",
     "get_case",
     "get_version",
     "list_cases",
@@ -106,7 +106,7 @@ def create_case(
     *,
     organisation_id: int | None = None,
     on_saved: OnSaved | None = None,
-) -> SavedVersion:
+) -> GespeicherteVersion:
     """Store a new case with its first version, owned by ``organisation_id``; commits."""
     row = _insert_case(session, fallakte, beratung, note, organisation_id)
     if on_saved is not None:
@@ -127,7 +127,7 @@ def create_case_once(
     ttl: timedelta = timedelta(hours=24),
     organisation_id: int | None = None,
     on_saved: OnSaved | None = None,
-) -> tuple[SavedVersion, bool]:
+) -> tuple[GespeicherteVersion, bool]:
     """Like ``create_case``, at most once per Idempotency-Key of ``client``; commits.
 
     Returns the version created and ``False``, or — when the client used the key within ``ttl``
@@ -177,7 +177,7 @@ def add_case(
     note: str | None = None,
     *,
     organisation_id: int | None = None,
-) -> SavedVersion:
+) -> GespeicherteVersion:
     """Add a new case (version 1) to the session's transaction without committing — for a caller
     that stores several cases, or a case and its register data, all or nothing."""
     row = _insert_case(session, fallakte, beratung, note, organisation_id)
@@ -186,7 +186,7 @@ def add_case(
 
 def add_version(
     session: Session, case_id: int, fallakte: Fallakte, beratung: BeratungLike, note: str | None, expected_version: int
-) -> SavedVersion:
+) -> GespeicherteVersion:
     """Add a new version to the session's transaction without committing, only if
     ``expected_version`` is still the newest (``VersionConflict`` otherwise; nothing is changed)."""
     case = session.execute(
@@ -231,7 +231,7 @@ def update_case(
     expected_version: int | None = None,
     *,
     on_saved: OnSaved | None = None,
-) -> SavedVersion:
+) -> GespeicherteVersion:
     """Store a new version of a case; commits.
 
     Concurrent updates never lose a version: the case row is locked (SQLite: the transaction
@@ -271,7 +271,7 @@ def _signed(session: Session, case_id: int) -> bool:
     return ist_unterzeichnet(session, case_id)
 
 
-def get_case(session: Session, case_id: int) -> SavedVersion:
+def get_case(session: Session, case_id: int) -> GespeicherteVersion:
     """The newest version of a case, or ``CaseNotFound``."""
     case = session.get(CaseRow, case_id)
     if case is None:
@@ -279,7 +279,7 @@ def get_case(session: Session, case_id: int) -> SavedVersion:
     return get_version(session, case_id, case.latest_version)
 
 
-def get_version(session: Session, case_id: int, number: int) -> SavedVersion:
+def get_version(session: Session, case_id: int, number: int) -> GespeicherteVersion:
     """One version of a case, or ``CaseNotFound`` / ``VersionNotFound``."""
     row = session.execute(
         select(CaseVersionRow).where(CaseVersionRow.case_id == case_id, CaseVersionRow.number == number)
@@ -294,7 +294,7 @@ def get_version(session: Session, case_id: int, number: int) -> SavedVersion:
 
 def list_cases(
     session: Session, limit: int = 50, offset: int = 0, visible: ColumnElement[bool] | None = None
-) -> CasePage:
+) -> Fallseite:
     """A page of saved cases, the most recently changed first (by the order versions were stored);
     with ``visible``, only the cases that clause admits (and ``total`` counts only those)."""
     count = select(func.count()).select_from(CaseRow)
@@ -307,7 +307,7 @@ def list_cases(
     total = session.execute(count).scalar_one()
     rows = session.execute(query.order_by(CaseVersionRow.id.desc()).limit(limit).offset(offset)).all()
     cases = [
-        CaseSummary(
+        Falluebersicht(
             case_id=case.id,
             bezeichnung=case.bezeichnung,
             latest_version=case.latest_version,
@@ -317,10 +317,10 @@ def list_cases(
         )
         for case, ergebnis in rows
     ]
-    return CasePage(cases=cases, total=total, limit=limit, offset=offset)
+    return Fallseite(cases=cases, total=total, limit=limit, offset=offset)
 
 
-def list_versions(session: Session, case_id: int) -> list[VersionSummary]:
+def list_versions(session: Session, case_id: int) -> list[Versionsuebersicht]:
     """Every version of a case, oldest first, or ``CaseNotFound``."""
     if session.get(CaseRow, case_id) is None:
         raise CaseNotFound(case_id)
@@ -328,7 +328,7 @@ def list_versions(session: Session, case_id: int) -> list[VersionSummary]:
         select(CaseVersionRow).where(CaseVersionRow.case_id == case_id).order_by(CaseVersionRow.number)
     ).scalars()
     return [
-        VersionSummary(
+        Versionsuebersicht(
             number=r.number,
             created_at=r.created_at,
             note=r.note,
@@ -368,7 +368,7 @@ def _version_row(
         number=number,
         created_at=now,
         note=note,
-        fallakte_json=canonical_json(fallakte_als_daten(fallakte)),
+        fallakte_json=canonical_json(fallakte_als_dict(fallakte)),
         bewertung_json=canonical_json(bewertung_als_dict(bewertung)),
         kalkulation_json=canonical_json(kalkulation_als_dict(beratung.kalkulation)),
         ergebnis=str(bewertung.ergebnis),
@@ -398,13 +398,13 @@ def _by_value(value: Any) -> Any:
     return value
 
 
-def fallakte_als_daten(fallakte: Fallakte) -> dict[str, Any]:
+def fallakte_als_dict(fallakte: Fallakte) -> dict[str, Any]:
     """The Fallakte as JSON data (money as decimal strings, dates ISO, unknown facts left out)."""
     return fallakte.model_dump(mode="json", exclude_none=True)
 
 
-def _saved(row: CaseVersionRow, bezeichnung: str, fallakte_daten: dict[str, Any] | None = None) -> SavedVersion:
-    return SavedVersion(
+def _saved(row: CaseVersionRow, bezeichnung: str, fallakte_daten: dict[str, Any] | None = None) -> GespeicherteVersion:
+    return GespeicherteVersion(
         case_id=row.case_id,
         number=row.number,
         bezeichnung=bezeichnung,

@@ -5,8 +5,8 @@
                    endpoint function returns — before the response is sent
 - ``ReadSession``  the same for reading only (api/db/session.py: on SQLite no write lock, on
                    PostgreSQL a read-only transaction; a write in it fails)
-- ``CurrentRules`` the § 2b rule set loaded at start (``rules.load_rules()``)
-- ``RateTables``   the rate tables loaded at start (``rules.load_rate_tables()``) plus the ones
+- ``CurrentRules`` the § 2b rule set loaded at start (``rules_loader.load_rules()``)
+- ``RateTables``   the rate tables loaded at start (``rules_loader.load_rate_tables()``) plus the ones
                    the caller's organisation stored (api/register/satztabellen_org.py)
 - ``FallakteBody`` the request body (JSON or YAML) as a validated ``Fallakte``
 

@@ -16,7 +16,7 @@ from fastapi import Request
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.parsing import fallakte_aus_daten, parse_document
+from advisor.parsing import fallakte_aus_dict, parse_document
 from api.problems import ApiProblem
 
 YAML_MEDIA_TYPES = frozenset({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
@@ -51,4 +51,4 @@ async def read_document(request: Request, max_nodes: int, *, titel: str = "Die F
 
 async def read_fallakte(request: Request, max_nodes: int) -> Fallakte:
     """The request body as a validated Fallakte."""
-    return fallakte_aus_daten(await read_document(request, max_nodes))
+    return fallakte_aus_dict(await read_document(request, max_nodes))

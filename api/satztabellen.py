@@ -17,8 +17,8 @@ from typing import Any
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.fallakte import Fallakte
 from advisor.kosten import Satztabellen
-from advisor.kosten.satztabellen import eigene_satztabelle_aus_daten
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten.satztabellen import eigene_satztabelle_aus_dict
+from advisor.parsing import fallakte_aus_dict
 
 #: At most this many own tables in one request.
 MAX_EIGENE_TABELLEN = 20
@@ -45,7 +45,7 @@ def eigene_tabellen(daten: Any, basis: Satztabellen, praefix: str = "satztabelle
     tabellen = []
     for i, eintrag in enumerate(daten):
         try:
-            tabellen.append(eigene_satztabelle_aus_daten(eintrag, f"{praefix}[{i}]"))
+            tabellen.append(eigene_satztabelle_aus_dict(eintrag, f"{praefix}[{i}]"))
         except UngueltigeEingabe as e:
             probleme.extend(e.probleme)
     if probleme:
@@ -64,6 +64,6 @@ def fallakte_und_satztabellen(daten: Any, basis: Satztabellen) -> tuple[Fallakte
         if fremd:
             meldung = "Erwartet werden nur die Felder „fallakte“ und „satztabellen“."
             raise UngueltigeEingabe([Feldproblem(k, meldung) for k in fremd], TITEL)
-        fallakte = mit_praefix("fallakte", lambda: fallakte_aus_daten(daten["fallakte"]))
+        fallakte = mit_praefix("fallakte", lambda: fallakte_aus_dict(daten["fallakte"]))
         return fallakte, eigene_tabellen(daten.get("satztabellen"), basis)
-    return fallakte_aus_daten(daten), basis
+    return fallakte_aus_dict(daten), basis

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.cases import CasePage, CaseSummary, SavedVersion, VersionSummary
+from api.cases import Fallseite, Falluebersicht, GespeicherteVersion, Versionsuebersicht
 from api.contract_schemas import BewertungSchema, KalkulationSchema
 
 
@@ -107,7 +107,7 @@ def _iso(value: datetime) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 
-def version_als_dict(saved: SavedVersion, neubewertung: dict[str, Any] | None = None) -> dict[str, Any]:
+def version_als_dict(saved: GespeicherteVersion, neubewertung: dict[str, Any] | None = None) -> dict[str, Any]:
     """A stored version in its API shape (``FallVersion``)."""
     data: dict[str, Any] = {
         "fall": saved.case_id,
@@ -126,7 +126,7 @@ def version_als_dict(saved: SavedVersion, neubewertung: dict[str, Any] | None = 
     return data
 
 
-def versionsliste_als_dict(case_id: int, versions: list[VersionSummary]) -> dict[str, Any]:
+def versionsliste_als_dict(case_id: int, versions: list[Versionsuebersicht]) -> dict[str, Any]:
     return {
         "fall": case_id,
         "versionen": [
@@ -142,7 +142,7 @@ def versionsliste_als_dict(case_id: int, versions: list[VersionSummary]) -> dict
     }
 
 
-def _eintrag(c: CaseSummary) -> dict[str, Any]:
+def _eintrag(c: Falluebersicht) -> dict[str, Any]:
     return {
         "fall": c.case_id,
         "bezeichnung": c.bezeichnung,
@@ -153,7 +153,7 @@ def _eintrag(c: CaseSummary) -> dict[str, Any]:
     }
 
 
-def fallliste_als_dict(page: CasePage) -> dict[str, Any]:
+def fallliste_als_dict(page: Fallseite) -> dict[str, Any]:
     return {
         "faelle": [_eintrag(c) for c in page.cases],
         "gesamt": page.total,

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from api.batch import Rechner, assessment, calculation, ndjson_lines, process_line  # noqa: E402
 from benchmarks.faelle import faelle  # noqa: E402
 from benchmarks.load import HOST, _free_port, _start_server, _wait_until_ready  # noqa: E402
-from rules import load_rate_tables, load_rules  # noqa: E402
+from rules_loader import load_rate_tables, load_rules  # noqa: E402
 
 ZIEL = 1.5
 MAX_ZEILE = 2 * 1024 * 1024

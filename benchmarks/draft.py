@@ -31,13 +31,13 @@ sys.path.insert(0, str(ROOT))
 
 from advisor.beratung import berate  # noqa: E402
 from advisor.errors import UngueltigeEingabe  # noqa: E402
-from advisor.parsing import fallakte_aus_daten, parse_fallakte  # noqa: E402
+from advisor.parsing import fallakte_aus_dict, parse_fallakte  # noqa: E402
 from contracts.dokumente import DOKUMENTARTEN, Dokument, als_docx, als_pdf, erstelle  # noqa: E402
 from contracts.entwurf import Entwurf  # noqa: E402
 from contracts.pdf_basis import register_fonts  # noqa: E402
 from contracts.pdf_renderer import render_entwurf_pdf  # noqa: E402
 from contracts.pdf_schriftstueck import render_schriftstueck_pdf  # noqa: E402
-from rules import load_rate_tables, load_rules  # noqa: E402
+from rules_loader import load_rate_tables, load_rules  # noqa: E402
 
 STAND = date(2026, 12, 5)
 ZIEL_MS = 150.0
@@ -133,7 +133,7 @@ def main() -> int:
             hoechst[art] = max(hoechst[art], pdf)
             print(f"{pfad.stem:32} {art:17} {seiten:6d} {floor:9.1f} {pdf:8.1f} {pdf / floor:7.2f} {word:8.1f}")
 
-    beratung = berate(fallakte_aus_daten(copy.deepcopy(sechzig_partner())), rw, tabellen)
+    beratung = berate(fallakte_aus_dict(copy.deepcopy(sechzig_partner())), rw, tabellen)
     entwurf = erstelle("vereinbarung", beratung, stand=STAND)
     runs = max(3, args.runs // 2)
     floor = median_ms(lambda: boden(entwurf), runs)

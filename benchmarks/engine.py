@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewerten import assess, sachverhalt_der_leistung
 from advisor.entscheidung import entscheide
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.regelwerk.laden import parse_regelwerk
 from benchmarks import floor
 from benchmarks.faelle import faelle
@@ -100,19 +100,19 @@ def main() -> None:
     ladezeiten = []
     for _ in range(7):
         t = time.perf_counter()
-        files = rules.rule_files()
-        parse_regelwerk(files, rules.content_hash(files))
+        files = rules_loader.rule_files()
+        parse_regelwerk(files, rules_loader.content_hash(files))
         ladezeiten.append(time.perf_counter() - t)
-    rw = rules.load_rules()
-    tabellen = rules.load_rate_tables()
+    rw = rules_loader.load_rules()
+    tabellen = rules_loader.load_rate_tables()
     daten = mit_neuen_fakten(faelle(ANZAHL))
 
     # Bulk work holds thousands of new objects: the cyclic GC would rescan them again and again
     # (design.md). Pausing it around a bulk run is the known, safe technique; ikz screen does too.
     gc.freeze()
     gc.disable()
-    t_valid = _zeit(lambda: [fallakte_aus_daten(d) for d in daten], 3)
-    akten = [fallakte_aus_daten(d) for d in daten]
+    t_valid = _zeit(lambda: [fallakte_aus_dict(d) for d in daten], 3)
+    akten = [fallakte_aus_dict(d) for d in daten]
     sachverhalte = [sachverhalt_der_leistung(a, 0, rw, None) for a in akten]
     t_engine = _zeit(lambda: [entscheide(rw, sv) for sv in sachverhalte], 3)
     t_floor = _zeit(lambda: [floor.entscheide(sv.fakten) for sv in sachverhalte], 3)

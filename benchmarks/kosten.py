@@ -32,10 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import rules
+import rules_loader
 from advisor.kosten import calculate, kennzahlen
 from advisor.kosten.rundung import verteile
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 
 GESAMT = Decimal("1234567.89")
 PARTNER = 53
@@ -175,17 +175,17 @@ def erzeuge_fall(rnd: random.Random, nr: int) -> dict:
 
 def bench_faelle(daten: list[dict], titel: str) -> None:
     anzahl = len(daten)
-    tabellen = rules.load_rate_tables()
+    tabellen = rules_loader.load_rate_tables()
     ust = Decimal("19")
     from advisor.bewerten import assess
 
-    regelwerk = rules.load_rules()
+    regelwerk = rules_loader.load_rules()
     leistungen = sum(len(d["leistungen"]) for d in daten)
     zahler = sum(len(lei["empfaenger"]) for d in daten for lei in d["leistungen"])
     gc.collect()
     gc.freeze()
     t0 = time.perf_counter()
-    faelle = [fallakte_aus_daten(d) for d in daten]
+    faelle = [fallakte_aus_dict(d) for d in daten]
     t1 = time.perf_counter()
     kalkulationen = [calculate(f, tabellen, ust) for f in faelle]
     t2 = time.perf_counter()
@@ -194,7 +194,7 @@ def bench_faelle(daten: list[dict], titel: str) -> None:
     t3 = time.perf_counter()
     gc.unfreeze()
     print(f"{titel}: {anzahl} Fälle ({leistungen} Leistungen, {zahler} Empfängeranteile), GC eingefroren")
-    print(f"  Validierung (fallakte_aus_daten): {t1 - t0:7.3f} s  ({(t1 - t0) / anzahl * 1e6:6.1f} µs je Fall)")
+    print(f"  Validierung (fallakte_aus_dict): {t1 - t0:7.3f} s  ({(t1 - t0) / anzahl * 1e6:6.1f} µs je Fall)")
     print(f"  Kalkulation (calculate):          {t2 - t1:7.3f} s  ({(t2 - t1) / anzahl * 1e6:6.1f} µs je Fall)")
     if assess is not None:
         print(f"  Bewertung (assess mit Kennzahlen): {t3 - t2:6.3f} s  ({(t3 - t2) / anzahl * 1e6:6.1f} µs je Fall)")
@@ -209,12 +209,12 @@ _KALKULATION_CPU = """
 import gc, sys, time
 sys.path.insert(0, sys.argv[1])
 from decimal import Decimal
-import rules
+import rules_loader
 from advisor.kosten import calculate
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from benchmarks.faelle import faelle
-akten = [fallakte_aus_daten(d) for d in faelle(int(sys.argv[2]))]
-tabellen = rules.load_rate_tables()
+akten = [fallakte_aus_dict(d) for d in faelle(int(sys.argv[2]))]
+tabellen = rules_loader.load_rate_tables()
 gc.collect(); gc.freeze(); gc.disable()
 beste = float("inf")
 for _ in range(5):

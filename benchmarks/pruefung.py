@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from advisor.beratung import berate  # noqa: E402
-from advisor.parsing import fallakte_aus_daten  # noqa: E402
+from advisor.parsing import fallakte_aus_dict  # noqa: E402
 from benchmarks.draft import sechzig_partner  # noqa: E402
 from contracts.dokumente import als_docx, erstelle  # noqa: E402
 from contracts.redline import abschnitte, redline_docx, vergleiche  # noqa: E402
-from rules import load_rate_tables, load_rules  # noqa: E402
+from rules_loader import load_rate_tables, load_rules  # noqa: E402
 
 STAND = date(2026, 12, 5)
 
@@ -138,8 +138,8 @@ def redline(runs: int) -> tuple[float, float, int]:
     erster = next(iter(leistung["kosten"]["verteilung"]["werte"]))
     leistung["kosten"]["verteilung"]["werte"][erster] += 5
     leistung["laufzeit"]["kuendigungsfrist_monate"] = 6
-    alt_b = berate(fallakte_aus_daten(alt_daten), rw, tabellen)
-    neu_b = berate(fallakte_aus_daten(neu_daten), rw, tabellen)
+    alt_b = berate(fallakte_aus_dict(alt_daten), rw, tabellen)
+    neu_b = berate(fallakte_aus_dict(neu_daten), rw, tabellen)
     geaendert = 0
 
     def vergleich() -> None:

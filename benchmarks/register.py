@@ -46,14 +46,14 @@ def _p(werte: list[float], q: float) -> float:
 
 
 def haushalt(anzahl: int) -> None:
-    import rules
+    import rules_loader
     from advisor.haushalt import haushaltsplan
     from advisor.kosten import Kalkulation, Leistungskalkulation, calculate
-    from advisor.parsing import fallakte_aus_daten
+    from advisor.parsing import fallakte_aus_dict
     from advisor.steuersatz import umsatzsteuersaetze
 
-    rw, tabellen, vorgaben = rules.load_rules(), rules.load_rate_tables(), rules.load_budget_defaults()
-    akten = [fallakte_aus_daten(d) for d in faelle(anzahl)]
+    rw, tabellen, vorgaben = rules_loader.load_rules(), rules_loader.load_rate_tables(), rules.load_budget_defaults()
+    akten = [fallakte_aus_dict(d) for d in faelle(anzahl)]
     start = time.perf_counter()
     kalkulationen: list[Kalkulation | None] = []
     for f in akten:
@@ -87,36 +87,38 @@ def haushalt(anzahl: int) -> None:
 
 
 def _altes_regelwerk(ziel: Path):  # -> Regelwerk
-    import rules
+    import rules_loader
 
     verzeichnis = ziel / "rules"
-    shutil.copytree(rules.RULES_DIR, verzeichnis, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(rules_loader.RULES_DIR, verzeichnis, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     datei = verzeichnis / "quellen" / "ustg_2b_abs2.yaml"
     datei.write_text(datei.read_text(encoding="utf-8").replace("wert: 17500.00", "wert: 50000.00"), encoding="utf-8")
     kopf = verzeichnis / "regelwerk.yaml"
     text = kopf.read_text(encoding="utf-8")
-    kopf.write_text(text.replace(f'version: "{rules.load_rules().version}"', 'version: "2026.11.9"'), encoding="utf-8")
-    return rules.load_rules(verzeichnis)
+    kopf.write_text(
+        text.replace(f'version: "{rules_loader.load_rules().version}"', 'version: "2026.11.9"'), encoding="utf-8"
+    )
+    return rules_loader.load_rules(verzeichnis)
 
 
 def _faelle_speichern(daten_dir: str, anzahl: int) -> int:
-    import rules
+    import rules_loader
     from advisor.beratung import berate
     from advisor.errors import IkzFehler
-    from advisor.parsing import fallakte_aus_daten
+    from advisor.parsing import fallakte_aus_dict
     from api import cases as store
     from api.db.session import make_engine, make_session_factory
     from api.identity.tables import OrganisationRow
 
     alt = _altes_regelwerk(Path(daten_dir))
-    tabellen = rules.load_rate_tables()
+    tabellen = rules_loader.load_rate_tables()
     engine = make_engine(f"sqlite:///{Path(daten_dir) / 'ikz.sqlite'}")
     gespeichert = 0
     with make_session_factory(engine)() as session:
         org = session.query(OrganisationRow).filter_by(kennung="bench").one().id
         for d in faelle(anzahl):
             try:
-                f = fallakte_aus_daten(d)
+                f = fallakte_aus_dict(d)
                 store.add_case(session, f, berate(f, alt, tabellen, mit_empfehlungen=False), organisation_id=org)
                 gespeichert += 1
             except IkzFehler:

@@ -34,11 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import rules
+    import rules_loader
 
     stichtag = parse_date_option(args.stichtag, "--stichtag")
     fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-    beratung = berate(fallakte, rules.load_rules(), satztabellen(args), stichtag=stichtag)
+    beratung = berate(fallakte, rules_loader.load_rules(), satztabellen(args), stichtag=stichtag)
     if args.json:
         sys.stdout.write(
             json.dumps(bewertung_als_dict(beratung.bewertung), sort_keys=True, ensure_ascii=False, indent=2) + "\n"

@@ -46,7 +46,7 @@ def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
         if not args.dateien:
             return _aus_datenbank(args)
-        import rules
+        import rules_loader
         from advisor.auswirkungen import auswirkung_als_dict, parse_changelog, vergleiche, zwischen
         from advisor.auswirkungen.text import render_text
         from advisor.beratung import berate
@@ -66,15 +66,15 @@ def _handler(args: argparse.Namespace) -> int:
                 verzeichnis = verzeichnis / "rules"
             if not (verzeichnis / "regelwerk.yaml").is_file():
                 raise UngueltigeEingabe([Feldproblem("--regeln-alt", f"{verzeichnis} enthält kein regelwerk.yaml.")])
-            alt = rules.load_rules(verzeichnis.resolve())
+            alt = rules_loader.load_rules(verzeichnis.resolve())
             if alt.version != args.von:
                 raise UngueltigeEingabe(
                     [Feldproblem("--von", f"Das Verzeichnis enthält Version {alt.version}, nicht {args.von}.")]
                 )
-        neu = rules.load_rules()
-        changelog = parse_changelog((rules.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
+        neu = rules_loader.load_rules()
+        changelog = parse_changelog((rules_loader.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
         abschnitte = zwischen(changelog, args.von, neu.version)
-        tabellen = rules.load_rate_tables()
+        tabellen = rules_loader.load_rate_tables()
         faelle = []
         for datei in args.dateien:
             fallakte = parse_fallakte(read_text(datei, what="Fallakte"))
@@ -118,7 +118,7 @@ def _aus_datenbank(args: argparse.Namespace) -> int:
     cases whose previous assessment used ``--von``."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    import rules
+    import rules_loader
     from advisor.errors import Feldproblem, UngueltigeEingabe
     from api.db.session import make_engine, make_session_factory
     from api.identity.tables import OrganisationRow
@@ -139,7 +139,7 @@ def _aus_datenbank(args: argparse.Namespace) -> int:
                     [Feldproblem("--organisation", f"Unbekannte Organisation „{args.organisation}“.")],
                     "Der Aufruf ist ungültig.",
                 )
-            daten = bericht(session, org.id, None, rules.load_rules().version)
+            daten = bericht(session, org.id, None, rules_loader.load_rules().version)
     except SQLAlchemyError:
         raise UngueltigeEingabe(
             [

@@ -35,7 +35,7 @@ def dump_json(daten: dict) -> str:
 
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
-        import rules
+        import rules_loader
         from advisor.beratung import berate
         from advisor.kosten import kalkulation_als_dict
         from advisor.kosten.text_report import render_text
@@ -43,7 +43,7 @@ def _handler(args: argparse.Namespace) -> int:
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
         tabellen = satztabellen(args)
-        beratung = berate(fallakte, rules.load_rules(), tabellen, mit_empfehlungen=False)
+        beratung = berate(fallakte, rules_loader.load_rules(), tabellen, mit_empfehlungen=False)
         if args.json:
             sys.stdout.write(dump_json(kalkulation_als_dict(beratung.kalkulation)))
         else:

@@ -72,7 +72,7 @@ def _handler(art: str) -> Callable[[argparse.Namespace], int]:
             from advisor.beratung import berate
             from advisor.parsing import parse_fallakte
             from contracts.dokumente import als_docx, als_pdf, erstelle
-            from rules import load_rules
+            from rules_loader import load_rules
 
             stand = parse_date_option(args.stand, "--stand")
             fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))

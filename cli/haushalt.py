@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
-        import rules
+        import rules_loader
         from advisor.beratung import berate
         from advisor.errors import Feldproblem, UngueltigeEingabe
         from advisor.haushalt import (
@@ -64,7 +64,7 @@ def _handler(args: argparse.Namespace) -> int:
         from api.register.tabellen_export import csv_bytes, xlsx_bytes
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
-        beratung = berate(fallakte, rules.load_rules(), satztabellen(args), mit_empfehlungen=False)
+        beratung = berate(fallakte, rules_loader.load_rules(), satztabellen(args), mit_empfehlungen=False)
         von, bis = standardzeitraum(fallakte, beratung.kalkulation)
         von = args.von if args.von is not None else von
         bis = args.bis if args.bis is not None else (von + 3 if args.von is not None else bis)

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import rules
+    import rules_loader
 
     if args.check:
         directory = Path(args.check)
@@ -29,13 +29,13 @@ def _run(args: argparse.Namespace) -> int:
             raise UngueltigeEingabe(
                 [Feldproblem("--check", f"„{directory}“ ist kein Verzeichnis.")], "Aufruf fehlerhaft."
             )
-        rw = rules.load_rules(directory.resolve())
+        rw = rules_loader.load_rules(directory.resolve())
         print(
             f"Regelwerk in Ordnung: Version {rw.version}, {len(rw.regeln)} Regeln, "
             f"{len(rw.parameter)} Parameter, {len(rw.katalog)} Aufgabenfelder, sha256 {rw.sha256}."
         )
         return EXIT_OK
-    rw = rules.load_rules()
+    rw = rules_loader.load_rules()
     if args.json:
         sys.stdout.write(json.dumps(regelwerk_als_dict(rw), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK

@@ -31,7 +31,7 @@ def add_option(parser: argparse.ArgumentParser) -> None:
 
 def satztabellen(args: argparse.Namespace) -> Satztabellen:
     """The shipped rate tables plus the ones given with ``--satztabelle``."""
-    import rules
+    import rules_loader
     from advisor.kosten.satztabellen import parse_eigene_satztabelle
 
     eigene = []
@@ -40,4 +40,4 @@ def satztabellen(args: argparse.Namespace) -> Satztabellen:
             eigene.append(parse_eigene_satztabelle(read_text(datei, what="Satztabelle")))
         except UngueltigeEingabe as e:
             raise UngueltigeEingabe(e.probleme, f"Die Satztabelle „{datei}“ ist ungültig.") from None
-    return rules.load_rate_tables().mit_eigenen(eigene)
+    return rules_loader.load_rate_tables().mit_eigenen(eigene)

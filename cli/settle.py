@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _handler(args: argparse.Namespace) -> int:
     def action() -> int:
-        import rules
+        import rules_loader
         from advisor.kosten import abrechnung_als_dict, parse_ist, settle
         from advisor.kosten.text_abrechnung import render_settlement_text
         from advisor.parsing import parse_fallakte
@@ -41,7 +41,7 @@ def _handler(args: argparse.Namespace) -> int:
 
         fallakte = parse_fallakte(read_text(args.datei, what="Fallakte"))
         ist = parse_ist(read_text(args.ist, what="Ist-Datei"))
-        regelwerk = rules.load_rules()
+        regelwerk = rules_loader.load_rules()
         abrechnung = settle(fallakte, ist, umsatzsteuersaetze_je_jahr(regelwerk, fallakte), satztabellen(args))
         if args.json:
             sys.stdout.write(dump_json(abrechnung_als_dict(abrechnung)))

@@ -106,7 +106,7 @@ class Abschnitt(_Streng):
     varianten: Annotated[list[Variante], Field(min_length=1)]
 
 
-class Pruefung(_Streng):
+class Normpruefung(_Streng):
     """How a norm of the library was checked (``art``), against which source and when."""
 
     art: Literal["wortlaut", "sekundaer", "ueberschrift", "ungeprueft"]
@@ -115,7 +115,7 @@ class Pruefung(_Streng):
     am: date | None = None
 
     @model_validator(mode="after")
-    def _beleg(self) -> Pruefung:
+    def _beleg(self) -> Normpruefung:
         if self.art != "ungeprueft" and (not self.quelle or self.am is None):
             raise ValueError(f"eine Prüfung „{self.art}“ braucht Quelle und Datum")
         return self
@@ -136,7 +136,7 @@ class Pruefung(_Streng):
 
 class Norm(_Streng):
     text: str
-    geprueft: Pruefung
+    geprueft: Normpruefung
 
 
 class Dokument(_Streng):

@@ -124,7 +124,7 @@ def braucht_auskunft(lb: Leistungsbewertung) -> bool:
 
 @functools.cache
 def _satztabellen_titel() -> dict[str, str]:
-    from rules import load_rate_tables
+    from rules_loader import load_rate_tables
 
     tabellen = load_rate_tables()
     return {k: t.titel for k, t in tabellen.tabellen.items()}

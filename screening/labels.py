@@ -23,7 +23,7 @@ def label(tabelle: dict[str, str], key: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _regelwerk() -> Any:
-    from rules import load_rules
+    from rules_loader import load_rules
 
     return load_rules()
 

@@ -28,7 +28,7 @@ from advisor.screening import (
     screen_inventory,
     vorgaben_aus_regelwerk,
 )
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 from screening.ablage import dateiablage
 from screening.parallel import default_jobs, process_pool_mapper
 from screening.read import read_inventory

@@ -24,7 +24,7 @@ Advances as one amount stay readable: in a year that was not taxable that is sim
 paid; in a taxable year the final invoice needs net and VAT separately (§ 14 Abs. 5 Satz 2 UStG),
 so the settlement then says that it cannot draw it up.
 
-Pure: ``ist_aus_daten`` validates parsed data; ``parse_ist`` takes YAML/JSON text.
+Pure: ``ist_aus_dict`` validates parsed data; ``parse_ist`` takes YAML/JSON text.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class Istdaten(_Streng):
     leistungen: Annotated[list[IstLeistung], Field(min_length=1, max_length=100)]
 
 
-def ist_aus_daten(daten: Any) -> Istdaten:
+def ist_aus_dict(daten: Any) -> Istdaten:
     """Validate parsed data as ``ikz-ist/1``, or raise ``UngueltigeEingabe`` naming every field."""
     if not isinstance(daten, dict):
         raise UngueltigeEingabe([Feldproblem("", "Die Ist-Daten müssen ein Abschnitt mit Feldern sein.")], TITEL_IST)
@@ -128,4 +128,4 @@ def ist_aus_daten(daten: Any) -> Istdaten:
 
 def parse_ist(text: str) -> Istdaten:
     """YAML or JSON text → ``Istdaten``."""
-    return ist_aus_daten(parse_document(text, titel=TITEL_IST))
+    return ist_aus_dict(parse_document(text, titel=TITEL_IST))

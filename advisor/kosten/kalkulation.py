@@ -33,7 +33,7 @@ from advisor.kosten.umsatzsteuer import (
     anteile_berechnen,
 )
 from advisor.kosten.verteilung import Verteilungstext, gewichtung
-from advisor.kosten.wirtschaftlichkeit import Vergleich, vergleiche
+from advisor.kosten.wirtschaftlichkeit import Eigenerstellungsvergleich, vergleiche
 from advisor.kosten.zuschlaege import kostenzeilen
 
 #: The VAT rate in percent for all services, or per service id (e.g. the reduced rate of § 12
@@ -89,7 +89,7 @@ class Leistungskalkulation:
     schluessel: str
     _verteilung: str | Verteilungstext
     anteile: tuple[Anteil, ...]
-    wirtschaftlichkeit: dict[str, Vergleich]
+    wirtschaftlichkeit: dict[str, Eigenerstellungsvergleich]
     abschlagsrhythmus: str | None
     wagnis: Decimal
     gewinnaufschlag: Decimal
@@ -312,7 +312,7 @@ def calculate(fallakte: Fallakte, satztabellen: Satztabellen, umsatzsteuersatz: 
 
     Args:
         fallakte: a validated case.
-        satztabellen: the rate tables (``rules.load_rate_tables()``).
+        satztabellen: the rate tables (``rules_loader.load_rate_tables()``).
         umsatzsteuersatz: the VAT rate in percent (e.g. ``Decimal("19")``), read by the caller from
             the dated rule-set parameter ``regelsteuersatz``; or a mapping from service id to its
             rate (e.g. the reduced rate for one service), which must name every calculated service.

@@ -14,8 +14,8 @@ back-calculation lies further from the step than the rate's own rounding allows 
 hour) is rejected as a probable typo. Tables with ``als_satzgrundlage: false`` (NRW Richtwerte:
 fee rates) are reference data only.
 
-Pure: ``satztabellen_aus_daten`` takes the parsed files of rules/tarife/ (reading them is rules/'s
-job); ``eigene_satztabelle_aus_daten`` a municipality's own table in the same format.
+Pure: ``satztabellen_aus_dict`` takes the parsed files of rules/tarife/ (reading them is rules/'s
+job); ``eigene_satztabelle_aus_dict`` a municipality's own table in the same format.
 """
 
 from __future__ import annotations
@@ -52,10 +52,10 @@ __all__ = [
     "Satztabelle",
     "SatztabelleDatei",
     "Satztabellen",
-    "eigene_satztabelle_aus_daten",
+    "eigene_satztabelle_aus_dict",
     "normalisiere_gruppe",
     "parse_eigene_satztabelle",
-    "satztabellen_aus_daten",
+    "satztabellen_aus_dict",
 ]
 
 #: Steps to which the back-calculated annual personnel cost may be rounded (EUR).
@@ -226,7 +226,7 @@ def _tabelle(t: SatztabelleDatei, *, eigene: bool = False) -> tuple[Satztabelle,
     )
 
 
-def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
+def satztabellen_aus_dict(dokumente: dict[str, Any]) -> Satztabellen:
     """{file name: parsed YAML document} → ``Satztabellen``, or ``UngueltigesRegelwerk`` listing
     every problem with file, line and table id. The id must equal the file name's stem."""
     probleme: list[Regelwerksproblem] = []
@@ -269,7 +269,7 @@ def satztabellen_aus_daten(dokumente: dict[str, Any]) -> Satztabellen:
     return Satztabellen(tabellen)
 
 
-def eigene_satztabelle_aus_daten(daten: Any, pfad: str = "") -> Satztabelle:
+def eigene_satztabelle_aus_dict(daten: Any, pfad: str = "") -> Satztabelle:
     """A municipality's own rate table (parsed YAML/JSON, the format of rules/tarife/) → a
     validated ``Satztabelle`` marked as its own; or ``UngueltigeEingabe`` naming every field.
 
@@ -320,5 +320,5 @@ def eigene_satztabelle_aus_daten(daten: Any, pfad: str = "") -> Satztabelle:
 
 
 def parse_eigene_satztabelle(text: str, *, max_values: int = MAX_VALUES) -> Satztabelle:
-    """YAML or JSON text of an own rate table → ``Satztabelle`` (see ``eigene_satztabelle_aus_daten``)."""
-    return eigene_satztabelle_aus_daten(parse_document(text, titel=TITEL_SATZTABELLE, max_values=max_values))
+    """YAML or JSON text of an own rate table → ``Satztabelle`` (see ``eigene_satztabelle_aus_dict``)."""
+    return eigene_satztabelle_aus_dict(parse_document(text, titel=TITEL_SATZTABELLE, max_values=max_values))

@@ -20,7 +20,7 @@ from advisor.kosten.umsatzsteuer import Anteil
 
 
 @dataclass(slots=True)
-class Vergleich:
+class Eigenerstellungsvergleich:
     """One recipient's comparison with doing the task alone, in EUR per year."""
 
     beteiligter: str
@@ -36,11 +36,11 @@ class Vergleich:
     tragbare_mehrbelastung: Decimal
 
 
-def vergleiche(kosten: Kosten, anteile: tuple[Anteil, ...]) -> dict[str, Vergleich]:
+def vergleiche(kosten: Kosten, anteile: tuple[Anteil, ...]) -> dict[str, Eigenerstellungsvergleich]:
     """{recipient id: Vergleich} for every recipient whose own cost the case gives."""
     eigen = kosten.eigenerstellung or {}
     remanenz = kosten.remanenzkosten or {}
-    ergebnis: dict[str, Vergleich] = {}
+    ergebnis: dict[str, Eigenerstellungsvergleich] = {}
     for a in anteile:
         if a.rolle != "empfaenger" or a.beteiligter not in eigen:
             continue
@@ -49,7 +49,7 @@ def vergleiche(kosten: Kosten, anteile: tuple[Anteil, ...]) -> dict[str, Verglei
         bleibt = r if r is not None else NULL
         mit_ns = a.nicht_steuerbar + bleibt
         mit_st = a.steuerpflichtig.brutto + bleibt
-        ergebnis[a.beteiligter] = Vergleich(
+        ergebnis[a.beteiligter] = Eigenerstellungsvergleich(
             beteiligter=a.beteiligter,
             eigenerstellung=e,
             remanenzkosten=bleibt,

@@ -18,7 +18,7 @@ from typing import Any
 
 from advisor.errors import UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.screening.bestandszeile import Bestandszeile, Zeilenproblem
 from advisor.screening.portfolio import Portfoliowerte
 from advisor.screening.spalten import SPALTE, normalize_header
@@ -49,7 +49,7 @@ def _ids(namen: list[str]) -> list[str]:
     return ids
 
 
-def fallakte_daten(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: date) -> dict[str, Any]:
+def fallakte_dict_aus_bestandszeile(zeile: Bestandszeile, portfolio: Portfoliowerte, stichtag: date) -> dict[str, Any]:
     """The Fallakte document (as parsed YAML would give it) for one row."""
     namen = [zeile.erbringer, *zeile.empfaenger]
     ids = _ids(namen)
@@ -159,7 +159,7 @@ def fallakte_aus_bestandszeile(
 ) -> tuple[Fallakte | None, list[Zeilenproblem]]:
     """The validated Fallakte of a row, or ``None`` and the problems, each naming the row's column."""
     try:
-        return fallakte_aus_daten(fallakte_daten(zeile, portfolio, stichtag)), []
+        return fallakte_aus_dict(fallakte_dict_aus_bestandszeile(zeile, portfolio, stichtag)), []
     except UngueltigeEingabe as e:
         return None, [
             Zeilenproblem(

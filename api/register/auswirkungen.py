@@ -36,14 +36,14 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-import rules
+import rules_loader
 from advisor.auswirkungen import auswirkung_als_dict, parse_changelog, vergleiche, zwischen
 from advisor.auswirkungen.changelog import Aenderungseintrag
 from advisor.beratung import berate
 from advisor.bewertung import bewertung_als_dict
 from advisor.errors import IkzFehler
 from advisor.kosten import Satztabellen
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.regelwerk.modell import Regelwerk
 from api import cases as store
 from api.audit import Auditeintrag, record
@@ -60,7 +60,7 @@ ANLASS = "regelaenderung"
 
 def changelog() -> list[Aenderungseintrag]:
     """The shipped rule set's changelog, parsed."""
-    return parse_changelog((rules.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
+    return parse_changelog((rules_loader.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
 
 
 def _veraltet(organisation_id: int, sha256: str) -> Any:
@@ -209,7 +209,7 @@ def _neu_bewerten(
     for case_id, bezeichnung, number, fallakte_json, bewertung_json, version_vorher in zeilen:
         vorher = orjson.loads(bewertung_json)
         try:
-            fallakte = fallakte_aus_daten(orjson.loads(fallakte_json))
+            fallakte = fallakte_aus_dict(orjson.loads(fallakte_json))
             beratung = berate(fallakte, regelwerk, tabellen, mit_empfehlungen=False)
         except IkzFehler as fehlerursache:  # a stored case the new rules cannot assess: reported, nothing stored
             fehler = {

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-import rules
 from advisor.errors import UngueltigeEingabe
 from advisor.haushalt import (
     Haushaltsplan,
@@ -27,10 +26,10 @@ from advisor.haushalt import (
     standardzeitraum,
 )
 from advisor.kosten import Satztabellen, calculate
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.regelwerk.modell import Regelwerk
 from advisor.steuersatz import umsatzsteuersaetze
-from api.case_types import SavedVersion
+from api.case_types import GespeicherteVersion
 from api.db.models import CaseRow, CaseVersionRow, utc_now
 from api.identity.case_access import visible_to
 from api.identity.principal import Principal
@@ -61,7 +60,7 @@ def ergebnisse_der_bewertung(bewertung: dict[str, Any]) -> dict[str, tuple[str, 
 
 
 def plan_fuer(
-    saved: SavedVersion,
+    saved: GespeicherteVersion,
     regelwerk: Regelwerk,
     satztabellen: Satztabellen,
     von: int | None,
@@ -127,7 +126,7 @@ def organisationsplan(
     vorgaben = rules.load_budget_defaults()
     for case_id, bezeichnung, number, fallakte_json, bewertung_json in rows:
         try:
-            fallakte = fallakte_aus_daten(json.loads(fallakte_json))
+            fallakte = fallakte_aus_dict(json.loads(fallakte_json))
             kalkulation = calculate(fallakte, satztabellen, umsatzsteuersaetze(regelwerk, fallakte))
             plan = haushaltsplan(
                 fallakte,

@@ -49,14 +49,14 @@ def _offen(read_session_factory: Any, sha256: str) -> int:
 
 def arbeiterprozess(database_url: str, name: str) -> None:
     """The worker process's main: process runs until none is left (see the module docstring)."""
-    import rules
+    import rules_loader
     from api.db.startup import open_database
     from api.register.auswirkungen import bearbeite
 
     if hasattr(os, "nice"):
         os.nice(NICE)  # requests of the server come first when the cores are busy
     database = open_database(database_url)
-    regelwerk, tabellen = rules.load_rules(), rules.load_rate_tables()
+    regelwerk, tabellen = rules_loader.load_rules(), rules_loader.load_rate_tables()
     try:
         while True:
             if bearbeite(database.sessions, database.read_sessions, regelwerk, tabellen, name):

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from advisor.bewertung import RISIKO_STUFEN
 from advisor.fristen import Frist, fristen, naechste_frist
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from api.db.models import CaseRow, CaseVersionRow
 from api.identity.case_access import visible_to
 from api.identity.principal import Principal
@@ -201,7 +201,7 @@ def eintraege(session: Session, principal: Principal, heute: date) -> list[Regis
     }
     ergebnis = []
     for case, version in rows:
-        fallakte = fallakte_aus_daten(json.loads(version.fallakte_json))
+        fallakte = fallakte_aus_dict(json.loads(version.fallakte_json))
         bewertung = json.loads(version.bewertung_json)
         kalkulation = json.loads(version.kalkulation_json)
         regime = {lb["leistung"]: lb["regime"] for lb in bewertung.get("leistungen", [])}

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from advisor.deutsch import datum_lesen
+from advisor.eingabe import datum_lesen
 from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.screening.bestandszeile import Zeilenproblem
 from advisor.screening.fallakten import fallakten_aus_bestand

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from typing import Any
 
 from advisor.beratung import berate
-from api.case_types import SavedVersion
+from api.case_types import GespeicherteVersion
 from api.jsonout import canonical_json
 from contracts.dokumente import DOKUMENTARTEN, Dokument, erstelle
 from contracts.redline import Abschnitt, abschnitte
@@ -25,19 +25,21 @@ _cache: OrderedDict[tuple[str, str, str, str], tuple[Abschnitt, ...]] = OrderedD
 _lock = threading.Lock()
 
 
-def dokument_der_version(saved: SavedVersion, dokument: str, regelwerk: Any, satztabellen: Any, **kw: Any) -> Dokument:
+def dokument_der_version(
+    saved: GespeicherteVersion, dokument: str, regelwerk: Any, satztabellen: Any, **kw: Any
+) -> Dokument:
     """Document ``dokument`` of a saved version, dated the day the version was saved."""
     beratung = berate(saved.fallakte(), regelwerk, satztabellen)
     return erstelle(dokument, beratung, stand=saved.created_at.date(), regelwerk=regelwerk, **kw)
 
 
-def _schluessel(saved: SavedVersion, dokument: str, regelwerk: Any) -> tuple[str, str, str, str]:
+def _schluessel(saved: GespeicherteVersion, dokument: str, regelwerk: Any) -> tuple[str, str, str, str]:
     inhalt = hashlib.sha256(canonical_json(saved.fallakte_daten).encode()).hexdigest()
     return (inhalt, saved.created_at.date().isoformat(), dokument, str(getattr(regelwerk, "sha256", "")))
 
 
 def abschnitte_der_version(
-    saved: SavedVersion, dokument: str, regelwerk: Any, satztabellen: Any
+    saved: GespeicherteVersion, dokument: str, regelwerk: Any, satztabellen: Any
 ) -> tuple[Abschnitt, ...]:
     """The units of a version's document, in reading order (cached per content and rule set)."""
     key = _schluessel(saved, dokument, regelwerk)

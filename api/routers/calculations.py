@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from advisor.beratung import umsatzsteuersatz
 from advisor.kosten import calculate, kalkulation_als_dict
-from advisor.kosten.satztabellen import eigene_satztabelle_aus_daten
+from advisor.kosten.satztabellen import eigene_satztabelle_aus_dict
 from advisor.kosten.satztabellen_json import satztabelle_als_dict
 from advisor.kosten.satztabellen_modell import TITEL_SATZTABELLE
 from api.deps import AppSettings, CurrentRules, RateTables
@@ -88,6 +88,6 @@ async def validate_rate_table(request: Request, settings: AppSettings, satztabel
     """Prüft eine eigene Satztabelle (Format, Werte, Stimmigkeit der Stundensätze mit der Rundung,
     freie id) und zeigt die Jahreskosten je VZÄ, mit denen gerechnet würde. Speichert nichts."""
     daten = await read_document(request, settings.max_document_nodes, titel=TITEL_SATZTABELLE)
-    tabelle = eigene_satztabelle_aus_daten(daten)
+    tabelle = eigene_satztabelle_aus_dict(daten)
     satztabellen.mit_eigenen([tabelle])  # the id must be free
     return CanonicalJSONResponse({"gueltig": True, "tabelle": satztabelle_als_dict(tabelle)})

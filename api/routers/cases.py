@@ -134,7 +134,7 @@ def _deprecated(response: Response, used_query: bool) -> Response:
     return response
 
 
-def _version_response(saved: store.SavedVersion, status: int = 200, **extra: Any) -> Response:
+def _version_response(saved: store.GespeicherteVersion, status: int = 200, **extra: Any) -> Response:
     headers = {"ETag": f'"{saved.number}"'}
     if status == 201:
         headers["Location"] = f"/api/v1/cases/{saved.case_id}"
@@ -349,7 +349,7 @@ async def get_case_draft(
     media_type = choose_media_type(request.headers.get("accept"))
     endung = "pdf" if media_type == PDF else "docx"
 
-    def load_and_record() -> tuple[store.SavedVersion, str | None]:
+    def load_and_record() -> tuple[store.GespeicherteVersion, str | None]:
         saved = (
             store.get_case(read, access.case_id)
             if version is None
@@ -377,7 +377,7 @@ async def get_case_draft(
     )
 
 
-def _neubewertung(saved: store.SavedVersion, regelwerk: Any, satztabellen: Any) -> dict[str, Any]:
+def _neubewertung(saved: store.GespeicherteVersion, regelwerk: Any, satztabellen: Any) -> dict[str, Any]:
     fallakte: Fallakte = saved.fallakte()
     beratung = berate(fallakte, regelwerk, satztabellen)
     bewertung = bewertung_als_dict(beratung.bewertung)

@@ -13,8 +13,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
-from advisor.kosten import abrechnung_als_dict, ist_aus_daten, settle
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten import abrechnung_als_dict, ist_aus_dict, settle
+from advisor.parsing import fallakte_aus_dict
 from advisor.steuersatz import umsatzsteuersaetze_je_jahr
 from api.deps import AppSettings, CurrentRules, RateTables
 from api.documents import read_document
@@ -60,8 +60,8 @@ async def post_settlement(
             ],
             TITEL,
         )
-    fallakte = _mit_praefix("fallakte", lambda: fallakte_aus_daten(daten["fallakte"]))
-    ist = _mit_praefix("ist", lambda: ist_aus_daten(daten["ist"]))
+    fallakte = _mit_praefix("fallakte", lambda: fallakte_aus_dict(daten["fallakte"]))
+    ist = _mit_praefix("ist", lambda: ist_aus_dict(daten["ist"]))
     tabellen = eigene_tabellen(daten.get("satztabellen"), satztabellen)
     # The VAT rate in force on 1 January of each settled year, as ``ikz settle`` uses it.
     abrechnung = _mit_praefix(

@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from api.case_types import SavedVersion
+from api.case_types import GespeicherteVersion
 from api.cases import get_case, get_version, list_cases, list_versions
 from api.deps import (
     DbSession,
@@ -142,7 +142,7 @@ async def download_saved(
     if datei not in DATEIEN:
         return pages.not_found("Diese Datei gibt es nicht.")
 
-    def load_and_record() -> SavedVersion:
+    def load_and_record() -> GespeicherteVersion:
         saved = get_case(read, access.case_id) if version is None else get_version(read, access.case_id, version)
         read.rollback()
         audit(

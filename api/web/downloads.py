@@ -20,7 +20,7 @@ from starlette.responses import Response
 
 from advisor.errors import UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from api.cases import fallakte_als_daten
+from api.cases import fallakte_als_dict
 from api.jsonout import canonical_json
 from api.web import advice
 from api.web.form_fallakte import slug
@@ -40,9 +40,9 @@ DATEIEN: dict[str, str] = {
 
 def _inhalt(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> bytes:
     if datei == "fallakte.json":
-        return canonical_json(fallakte_als_daten(fallakte)).encode("utf-8")
+        return canonical_json(fallakte_als_dict(fallakte)).encode("utf-8")
     if datei == "fallakte.yaml":
-        return yaml.safe_dump(fallakte_als_daten(fallakte), allow_unicode=True, sort_keys=False).encode("utf-8")
+        return yaml.safe_dump(fallakte_als_dict(fallakte), allow_unicode=True, sort_keys=False).encode("utf-8")
     if datei == "bewertung.json" and saved is not None:
         return canonical_json(saved.bewertung).encode("utf-8")
     beratung = advice.run_beratung(request.app.state, fallakte)

@@ -1,7 +1,7 @@
 """Form state ↔ Fallakte data: the one translation between what the form shows and the contract.
 
-``fallakte_data(state)`` reads the typed strings (German numbers and dates, yes/no/unknown
-choices, partner row references) into the dict that ``advisor.parsing.fallakte_aus_daten``
+``fallakte_dict_aus_formular(state)`` reads the typed strings (German numbers and dates, yes/no/unknown
+choices, partner row references) into the dict that ``advisor.parsing.fallakte_aus_dict``
 validates; it also returns the problems it found itself (a number it cannot read) and, for every
 Fallakte field path it produced, the form field that holds it — so that every error the advisor
 reports is shown at its field. ``form_state(fallakte_dict)`` is the way back, used for the
@@ -124,7 +124,7 @@ def _derived_ids(rows: list[Any], name_key: str) -> list[str]:
     return ids
 
 
-def fallakte_data(state: dict[str, Any]) -> FormFallakte:
+def fallakte_dict_aus_formular(state: dict[str, Any]) -> FormFallakte:
     """Read the form state into Fallakte data (see the module docstring)."""
     result = FormFallakte(daten={})
     partners = state.get("beteiligte")

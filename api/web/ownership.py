@@ -60,7 +60,7 @@ def save_case(
     fall_id: int | None,
     version: int | None,
     notiz: str | None,
-) -> store.SavedVersion:
+) -> store.GespeicherteVersion:
     """A new case of the caller's organisation (``fall_id`` None) or a new version of ``fall_id``
     (conditional on ``version``); committed together with its audit entry."""
 

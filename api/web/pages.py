@@ -14,12 +14,12 @@ from starlette.responses import JSONResponse, Response
 
 from advisor.errors import Feldproblem, IkzFehler, UngueltigeEingabe
 from advisor.fallakte import Fallakte
-from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
-from api.cases import fallakte_als_daten
+from advisor.parsing import check_document_size, fallakte_aus_dict, parse_document
+from api.cases import fallakte_als_dict
 from api.web import advice
 from api.web.error_pages import error_page
 from api.web.form_checks import widersprueche
-from api.web.form_fallakte import fallakte_data, form_state
+from api.web.form_fallakte import fallakte_dict_aus_formular, form_state
 from api.web.form_state import field_id
 from api.web.form_view import Formular, errors_by_field
 from api.web.render import render_fragment, render_page
@@ -59,14 +59,14 @@ def check_form(request: Request, state: dict[str, Any]) -> Pruefung:
     Problems from reading the form (an unreadable number) and from the case model are reported
     together, each at its field; a rule-set defect becomes a German message, never a 500.
     """
-    gelesen = fallakte_data(state)
+    gelesen = fallakte_dict_aus_formular(state)
     eigene = gelesen.probleme
 
     def pruefung(fallakte: Fallakte | None, beratung: Any, fehler: IkzFehler | None) -> Pruefung:
         return Pruefung(fallakte, beratung, fehler, gelesen.feldnamen, gelesen.daten, gelesen.abgeleitet)
 
     try:
-        fallakte = fallakte_aus_daten(gelesen.daten)
+        fallakte = fallakte_aus_dict(gelesen.daten)
     except UngueltigeEingabe as e:
         schon = {p.pfad for p in eigene}
         # An empty Kennung in a row without a name: the missing name says all (the Kennung is optional).
@@ -82,7 +82,7 @@ def check_form(request: Request, state: dict[str, Any]) -> Pruefung:
 
 
 def state_from_fallakte(fallakte: Fallakte) -> dict[str, Any]:
-    return form_state(fallakte_als_daten(fallakte))
+    return form_state(fallakte_als_dict(fallakte))
 
 
 # --- the form -----------------------------------------------------------------------------------
@@ -91,7 +91,10 @@ def state_from_fallakte(fallakte: Fallakte) -> dict[str, Any]:
 def field_hints(request: Request, state: dict[str, Any]) -> dict[str, str]:
     """{form field: hint} for what fills a field left empty: the catalogue's default, or a value the
     form implies (a delegating agreement implies "befreiend"), the latter winning."""
-    return {**advice.katalog_hinweise(state, request.app.state.regelwerk), **fallakte_data(state).abgeleitet}
+    return {
+        **advice.katalog_hinweise(state, request.app.state.regelwerk),
+        **fallakte_dict_aus_formular(state).abgeleitet,
+    }
 
 
 def _formular(request: Request, state: dict[str, Any], **kwargs: Any) -> Formular:
@@ -118,7 +121,7 @@ def _live_context(request: Request, state: dict[str, Any], pruefung: Pruefung) -
             "fehler_intern": None,
         }
     bewertung, kalkulation = advice.beratung_dicts(pruefung.beratung)
-    daten = fallakte_als_daten(pruefung.fallakte)
+    daten = fallakte_als_dict(pruefung.fallakte)
     anker = {}
     for lb in bewertung.get("leistungen", []):
         for q in lb.get("offene_fragen", []):
@@ -220,7 +223,7 @@ def beispiele(request: Request) -> list[dict[str, str]]:
     out = []
     for path in sorted(_examples_dir(request).glob("*.yaml")):
         try:
-            fallakte = fallakte_aus_daten(parse_document(path.read_text(encoding="utf-8")))
+            fallakte = fallakte_aus_dict(parse_document(path.read_text(encoding="utf-8")))
         except (UngueltigeEingabe, OSError):
             continue
         out.append({"name": path.stem, "bezeichnung": fallakte.bezeichnung})
@@ -233,14 +236,14 @@ def beispiel_fallakte(request: Request, name: str) -> Fallakte | None:
     path = known.get(name)
     if path is None:
         return None
-    return fallakte_aus_daten(parse_document(path.read_text(encoding="utf-8")))
+    return fallakte_aus_dict(parse_document(path.read_text(encoding="utf-8")))
 
 
 def parse_upload(request: Request, text: str) -> Fallakte:
     """An imported YAML/JSON text → Fallakte, with the API's bound on the document size."""
     daten = parse_document(text)
     check_document_size(daten, request.app.state.settings.max_document_nodes)
-    return fallakte_aus_daten(daten)
+    return fallakte_aus_dict(daten)
 
 
 def import_error(probleme: list[str], text: str) -> Response:

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from advisor.parsing import fallakte_aus_daten
-from api.cases import CaseStoreError, fallakte_als_daten
+from advisor.parsing import fallakte_aus_dict
+from api.cases import CaseStoreError, fallakte_als_dict
 from api.deps import DbSession, ReadSession, WebComputation, WebUser
 from api.identity.principal import Principal
 from api.identity.web_access import SignInRequired, return_path, web_expensive
@@ -58,7 +58,7 @@ def store_and_redirect(
     bewertung, kalkulation = advice.beratung_dicts(geprueft.beratung)
     token = store_result(
         session,
-        fallakte_als_daten(geprueft.fallakte),
+        fallakte_als_dict(geprueft.fallakte),
         bewertung,
         kalkulation,
         owner=owner,
@@ -95,7 +95,7 @@ def ergebnis_speichern(
     gespeichert = _load(request, read, principal, token)
     if gespeichert is None:
         return pages.not_found(NICHT_MEHR_DA)
-    fallakte = fallakte_aus_daten(gespeichert.fallakte_daten)
+    fallakte = fallakte_aus_dict(gespeichert.fallakte_daten)
     beratung = advice.run_beratung(request.app.state, fallakte)
     try:
         saved = save_case(
@@ -117,7 +117,7 @@ def ergebnis_bearbeiten(request: Request, principal: WebComputation, session: Re
     gespeichert = _load(request, session, principal, token)
     if gespeichert is None:
         return pages.not_found(NICHT_MEHR_DA)
-    fallakte = fallakte_aus_daten(gespeichert.fallakte_daten)
+    fallakte = fallakte_aus_dict(gespeichert.fallakte_daten)
     return pages.form_page(
         request,
         pages.state_from_fallakte(fallakte),
@@ -134,4 +134,4 @@ async def ergebnis_download(
     gespeichert = await run_in_threadpool(_load, request, session, principal, token)
     if gespeichert is None or datei not in DATEIEN:
         return pages.not_found(NICHT_MEHR_DA if gespeichert is None else "Diese Datei gibt es nicht.")
-    return await download_response(request, datei, fallakte_aus_daten(gespeichert.fallakte_daten), gespeichert)
+    return await download_response(request, datei, fallakte_aus_dict(gespeichert.fallakte_daten), gespeichert)

@@ -21,7 +21,7 @@ from advisor.errors import UngueltigeEingabe
 from advisor.kosten import calculate, kalkulation_als_dict
 from advisor.kosten.satztabellen import parse_eigene_satztabelle
 from advisor.kosten.satztabellen_json import satztabelle_als_dict
-from advisor.parsing import check_document_size, fallakte_aus_daten, parse_document
+from advisor.parsing import check_document_size, fallakte_aus_dict, parse_document
 from api.deps import WebComputation
 from api.web.render import render_page
 
@@ -79,7 +79,7 @@ def _pruefen(request: Request, mitgeliefert: list[Any], text: str, fall_text: st
         try:
             daten = parse_document(fall_text)
             check_document_size(daten, max_werte)
-            fallakte = fallakte_aus_daten(daten)
+            fallakte = fallakte_aus_dict(daten)
             satz = umsatzsteuersatz(request.app.state.regelwerk, fallakte.stichtag)
             kalkulation = kalkulation_als_dict(calculate(fallakte, tabellen, satz))
         except UngueltigeEingabe as e:

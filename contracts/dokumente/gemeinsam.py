@@ -105,7 +105,7 @@ class Fall:
 def fall_aus(beratung: Any, *, regelwerk: Any = None, stand: date | None = None, final: bool = False) -> Fall:
     """The common view of a case for its documents; ``regelwerk`` defaults to the shipped rule set."""
     if regelwerk is None:
-        from rules import load_rules
+        from rules_loader import load_rules
 
         regelwerk = load_rules()
     fallakte: Fallakte = beratung.fallakte

@@ -30,7 +30,7 @@ Verfahren = Literal["oerv", "zweckverband", "vertrag", "sonstige"]
 
 
 @dataclass(frozen=True, slots=True)
-class Schritt:
+class Zeitplanschritt:
     schritt: str
     termin: str
     grundlage: str = ""
@@ -38,7 +38,7 @@ class Schritt:
 
 @dataclass(frozen=True, slots=True)
 class Zeitplan:
-    schritte: tuple[Schritt, ...]
+    schritte: tuple[Zeitplanschritt, ...]
     fazit: tuple[str, ...]
     rechtzeitig: bool
 
@@ -69,8 +69,8 @@ def zeitplan(
         says whether the start can be reached without relying on an early express approval or an
         early ruling.
     """
-    schritte: list[Schritt] = [
-        Schritt("Beschlüsse der Räte und Kreistage aller Beteiligten", "[Sitzungstermine ergänzen]")
+    schritte: list[Zeitplanschritt] = [
+        Zeitplanschritt("Beschlüsse der Räte und Kreistage aller Beteiligten", "[Sitzungstermine ergänzen]")
     ]
     fazit: list[str] = []
     rechtzeitig = True
@@ -78,25 +78,25 @@ def zeitplan(
     if verfahren == "oerv":
         antrag_spaetestens = bekanntmachung_spaetestens - timedelta(days=1) - GENEHMIGUNGSFIKTION
         schritte += [
-            Schritt(
+            Zeitplanschritt(
                 "Unterzeichnung durch alle Beteiligten (Schriftform)", "nach den Beschlüssen", normen["schriftform"]
             ),
-            Schritt(
+            Zeitplanschritt(
                 "Antrag auf Genehmigung bei der Aufsichtsbehörde (Eingang)",
                 f"spätestens {format_date(antrag_spaetestens)}, wenn die Genehmigungsfiktion abgewartet wird",
                 normen["genehmigung"],
             ),
-            Schritt(
+            Zeitplanschritt(
                 "Genehmigung (ausdrücklich oder durch Fiktion vier Wochen nach Eingang)",
                 f"spätestens {format_date(antrag_spaetestens + GENEHMIGUNGSFIKTION)}",
                 normen["genehmigung"],
             ),
-            Schritt(
+            Zeitplanschritt(
                 "Bekanntmachung im Veröffentlichungsblatt der Aufsichtsbehörde",
                 f"spätestens {format_date(bekanntmachung_spaetestens)}",
                 normen["bekanntmachung"],
             ),
-            Schritt(
+            Zeitplanschritt(
                 "Wirksamwerden",
                 f"am Tag nach der Bekanntmachung, frühestens {format_date(beginn)}",
                 normen["wirksamkeit"],
@@ -116,14 +116,18 @@ def zeitplan(
             )
     elif verfahren == "zweckverband":
         schritte += [
-            Schritt(
+            Zeitplanschritt(
                 "Beschluss der Verbandsversammlung über die Neufassung (Änderung der Aufgaben nur einstimmig)",
                 "[Sitzungstermin ergänzen]",
                 normen["zv_aenderung"],
             ),
-            Schritt("Anzeige der Änderung an die Aufsichtsbehörde", "nach dem Beschluss", normen["zv_aenderung"]),
-            Schritt("Öffentliche Bekanntmachung der Satzung", f"spätestens {format_date(bekanntmachung_spaetestens)}"),
-            Schritt("Inkrafttreten", f"am Tag nach der Bekanntmachung, frühestens {format_date(beginn)}"),
+            Zeitplanschritt(
+                "Anzeige der Änderung an die Aufsichtsbehörde", "nach dem Beschluss", normen["zv_aenderung"]
+            ),
+            Zeitplanschritt(
+                "Öffentliche Bekanntmachung der Satzung", f"spätestens {format_date(bekanntmachung_spaetestens)}"
+            ),
+            Zeitplanschritt("Inkrafttreten", f"am Tag nach der Bekanntmachung, frühestens {format_date(beginn)}"),
         ]
         if stand > bekanntmachung_spaetestens:
             rechtzeitig = False
@@ -132,18 +136,18 @@ def zeitplan(
             )
     else:
         schritte += [
-            Schritt("Unterzeichnung durch alle Beteiligten (Schriftform)", "nach den Beschlüssen"),
-            Schritt(
+            Zeitplanschritt("Unterzeichnung durch alle Beteiligten (Schriftform)", "nach den Beschlüssen"),
+            Zeitplanschritt(
                 "Anzeige- oder Genehmigungspflichten",
                 "[nach dem für die Beteiligten geltenden Recht prüfen – ergänzen]",
             ),
-            Schritt("Wirksamwerden", f"frühestens {format_date(beginn)}"),
+            Zeitplanschritt("Wirksamwerden", f"frühestens {format_date(beginn)}"),
         ]
     if auskunft:
         entscheidung = plus_monate(stand, AUSKUNFT_MONATE)
         schritte.insert(
             1,
-            Schritt(
+            Zeitplanschritt(
                 "Antrag auf verbindliche Auskunft; Entscheidung soll binnen sechs Monaten ergehen",
                 f"Antrag unverzüglich; bei Antrag am {format_date(stand)} Entscheidung bis {format_date(entscheidung)}",
                 normen["auskunft"],

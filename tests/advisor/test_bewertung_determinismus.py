@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewerten import assess
 from advisor.bewertung import bewertung_als_dict
@@ -24,7 +24,7 @@ def als_json(bewertung) -> bytes:
 
 
 def bewertungsbytes(text: str) -> bytes:
-    return als_json(berate(parse_fallakte(text), rules.load_rules(), rules.load_rate_tables()).bewertung)
+    return als_json(berate(parse_fallakte(text), rules_loader.load_rules(), rules_loader.load_rate_tables()).bewertung)
 
 
 @pytest.mark.parametrize("pfad", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -36,7 +36,7 @@ def test_the_same_case_gives_the_same_bytes_twice(pfad):
 def test_the_bewertung_records_the_rule_set_version_and_hash():
     text = EXAMPLE_FILES[0].read_text(encoding="utf-8")
     daten = json.loads(bewertungsbytes(text))
-    rw = rules.load_rules()
+    rw = rules_loader.load_rules()
     assert daten["format"] == "ikz-bewertung/1"
     assert daten["regelwerk"]["sha256"] == rw.sha256 and daten["regelwerk"]["version"] == rw.version
 
@@ -51,17 +51,17 @@ def test_money_and_dates_are_strings_in_the_json():
 
 def test_assess_without_figures_is_deterministic_too():
     fa = parse_fallakte((ROOT / "examples" / "hochwasserschutz-offen.yaml").read_text())
-    assert als_json(assess(fa, rules.load_rules())) == als_json(assess(fa, rules.load_rules()))
+    assert als_json(assess(fa, rules_loader.load_rules())) == als_json(assess(fa, rules_loader.load_rules()))
 
 
 _SKRIPT = """
 import hashlib, json, pathlib, sys
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewertung import bewertung_als_dict
 from advisor.parsing import parse_fallakte
 for pfad in sorted(pathlib.Path("examples").glob("*.yaml")):
-    b = berate(parse_fallakte(pfad.read_text(encoding="utf-8")), rules.load_rules(), rules.load_rate_tables()).bewertung
+    b = berate(parse_fallakte(pfad.read_text(encoding="utf-8")), rules_loader.load_rules(), rules_loader.load_rate_tables()).bewertung
     daten = json.dumps(bewertung_als_dict(b), sort_keys=True, ensure_ascii=False).encode("utf-8")
     print(pfad.stem, hashlib.sha256(daten).hexdigest())
 """
@@ -88,18 +88,18 @@ def test_two_processes_with_different_hash_seeds_give_the_same_bytes():
 def test_the_json_view_carries_every_field_of_the_assessment_objects() -> None:
     import dataclasses
 
-    import rules
+    import rules_loader
     from advisor.beratung import berate
     from advisor.bewertung import Empfehlung, Kriterium, Leistungsbewertung, OffeneFrage, bewertung_als_dict
     from advisor.parsing import parse_fallakte
     from tests.conftest import EXAMPLES_DIR
 
     fallakte = parse_fallakte((EXAMPLES_DIR / "personalabrechnung-mandatierend.yaml").read_text(encoding="utf-8"))
-    daten = bewertung_als_dict(berate(fallakte, rules.load_rules(), rules.load_rate_tables()).bewertung)
+    daten = bewertung_als_dict(berate(fallakte, rules_loader.load_rules(), rules_loader.load_rate_tables()).bewertung)
     leistung = daten["leistungen"][0]
     assert set(leistung) == {f.name for f in dataclasses.fields(Leistungsbewertung)}
     assert set(leistung["kriterien"][0]) == set(Kriterium.FELDER)
     assert set(leistung["empfehlungen"][0]) == {f.name for f in dataclasses.fields(Empfehlung)}
     hochwasser = parse_fallakte((EXAMPLES_DIR / "hochwasserschutz-offen.yaml").read_text(encoding="utf-8"))
-    offen = bewertung_als_dict(berate(hochwasser, rules.load_rules(), rules.load_rate_tables()).bewertung)
+    offen = bewertung_als_dict(berate(hochwasser, rules_loader.load_rules(), rules_loader.load_rate_tables()).bewertung)
     assert set(offen["leistungen"][0]["offene_fragen"][0]) == {f.name for f in dataclasses.fields(OffeneFrage)}

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewerten import assess
 from advisor.empfehlungen import wende_an
 from advisor.kosten import calculate, kennzahlen
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.steuersatz import umsatzsteuersaetze
 from tests.regeln.faelle import grundfall, kosten_mit
 
@@ -55,7 +55,7 @@ ALLGEMEIN = {"art": "wagnis", "bezeichnung": "Allgemeines Wagnis", "betrag": "20
 
 
 def test_the_lever_keeps_a_specific_risk_with_evidence_and_drops_the_general_one():
-    akte = fallakte_aus_daten(_fall(EINZEL, ALLGEMEIN))
+    akte = fallakte_aus_dict(_fall(EINZEL, ALLGEMEIN))
     geaendert = wende_an(akte, 0, _LEVER)
     kosten = geaendert.leistungen[0].kosten
     assert kosten is not None
@@ -64,11 +64,11 @@ def test_the_lever_keeps_a_specific_risk_with_evidence_and_drops_the_general_one
 
 
 def test_without_a_recalculation_the_cost_levers_saving_is_unknown_not_the_old_figure():
-    rw = rules.load_rules()
-    akte = fallakte_aus_daten(_fall(ALLGEMEIN))
-    alte = kennzahlen(calculate(akte, rules.load_rate_tables(), umsatzsteuersaetze(rw, akte)))
+    rw = rules_loader.load_rules()
+    akte = fallakte_aus_dict(_fall(ALLGEMEIN))
+    alte = kennzahlen(calculate(akte, rules_loader.load_rate_tables(), umsatzsteuersaetze(rw, akte)))
     ohne = {e.hebel: e for e in assess(akte, rw, alte).leistungen[0].empfehlungen}
-    mit = {e.hebel: e for e in berate(akte, rw, rules.load_rate_tables()).bewertung.leistungen[0].empfehlungen}
+    mit = {e.hebel: e for e in berate(akte, rw, rules_loader.load_rate_tables()).bewertung.leistungen[0].empfehlungen}
     assert ohne["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur is None
     # the old calculation's burden (mark-up and Wagnis included) is larger than the changed one's
     vermieden = mit["ohne_gewinn_und_wagnis"].mehrbelastung_vermieden_eur
@@ -94,6 +94,6 @@ def test_a_case_without_costs_gets_the_settlement_lever_with_an_unknown_burden()
             },
         }
     )
-    bewertung = berate(fallakte_aus_daten(daten), rules.load_rules(), rules.load_rate_tables()).bewertung
+    bewertung = berate(fallakte_aus_dict(daten), rules_loader.load_rules(), rules_loader.load_rate_tables()).bewertung
     empfehlungen = {e.hebel: e for e in bewertung.leistungen[0].empfehlungen}
     assert empfehlungen["spitzabrechnung"].mehrbelastung_vermieden_eur is None

@@ -8,16 +8,16 @@ from decimal import Decimal
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.errors import UngueltigeEingabe
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from tests.regeln.faelle import grundfall, kosten_mit
 
 
 def _probleme(daten) -> list[tuple[str, str]]:
     with pytest.raises(UngueltigeEingabe) as info:
-        fallakte_aus_daten(daten)
+        fallakte_aus_dict(daten)
     return [(p.pfad, p.meldung) for p in info.value.probleme]
 
 
@@ -67,7 +67,7 @@ def test_an_internal_charge_with_costs_is_assessed_and_calculated(eigen):
     else:
         daten["beteiligte"][0]["rechtstraeger"] = "gemeinde-bedorf"
     daten["leistungen"][0]["kosten"] = kosten_mit(Decimal("40000.00"))
-    beratung = berate(fallakte_aus_daten(daten), rules.load_rules(), rules.load_rate_tables())
+    beratung = berate(fallakte_aus_dict(daten), rules_loader.load_rules(), rules_loader.load_rate_tables())
     (lb,) = beratung.bewertung.leistungen
     assert (lb.ergebnis, lb.entscheidende_regel) == ("nicht_steuerbar", "ustg_1_abs1_nr1_innenumsatz")
     assert lb.offene_fragen == () and lb.empfehlungen == ()
@@ -82,7 +82,7 @@ def test_an_internal_charge_is_no_turnover_of_similar_activities():
     erste["kosten"] = kosten_mit(Decimal("10000.00"))
     intern = {**erste, "id": "intern", "empfaenger": ["stadt-aheim"], "kosten": kosten_mit(Decimal("30000.00"))}
     daten["leistungen"].append(intern)
-    beratung = berate(fallakte_aus_daten(daten), rules.load_rules(), rules.load_rate_tables())
+    beratung = berate(fallakte_aus_dict(daten), rules_loader.load_rules(), rules_loader.load_rate_tables())
     extern = next(lb for lb in beratung.bewertung.leistungen if lb.leistung == "leistung")
     (frage,) = [q.fakt for q in extern.offene_fragen if q.fakt == "umsatz_gleichartige_taetigkeiten"]
     assert frage == "umsatz_gleichartige_taetigkeiten"  # 10.000 € alone: still below 17.500 €

@@ -14,19 +14,19 @@ from pathlib import Path
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewerten import sachverhalt_der_leistung
 from advisor.fallakte import Leistung
-from advisor.kostenkennzahlen import Kostenkennzahlen
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.kosten.kennzahlen import Kostenkennzahlen
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from advisor.sachverhalt import FAKTEN, LEISTUNGSFAKTEN
 from tests.conftest import EXAMPLE_FILES, ROOT
 from tests.regeln.faelle import grundfall, kosten_mit
 from tests.regeln.regelnamen import name_der_regel, regel_id
 
 FEATURES = sorted((ROOT / "features").glob("*.feature"))
-RW = rules.load_rules()
+RW = rules_loader.load_rules()
 ERGEBNISSE = ("nicht_steuerbar", "steuerpflichtig", "steuerfrei", "offen")
 
 
@@ -192,7 +192,7 @@ def test_every_registered_fact_is_derived_from_the_case_file(fakt):
         _leistung(daten)[fakt] = format(wert, "f") if isinstance(wert, Decimal) else wert
         erwartet = wert
     elif fakt in ("erstattung_jahr", "umsatz_gleichartige_untergrenze"):
-        fa = fallakte_aus_daten(daten)
+        fa = fallakte_aus_dict(daten)
         kennzahlen = Kostenkennzahlen(Decimal("4711.00"), Decimal(0), Decimal(0), Decimal(0), Decimal(0))
         assert sachverhalt_der_leistung(fa, 0, RW, kennzahlen).fakten[fakt] == Decimal("4711.00")
         assert sachverhalt_der_leistung(fa, 0, RW, None).fakten[fakt] is None
@@ -201,7 +201,7 @@ def test_every_registered_fact_is_derived_from_the_case_file(fakt):
         assert fakt in ABLEITUNGEN, f"Für den Fakt {fakt} ist nicht belegt, aus welchem Feld der Fallakte er stammt."
         aendern, erwartet = ABLEITUNGEN[fakt]
         aendern(daten)
-    sv = sachverhalt_der_leistung(fallakte_aus_daten(daten), 0, RW, None)
+    sv = sachverhalt_der_leistung(fallakte_aus_dict(daten), 0, RW, None)
     assert sv.fakten[fakt] == erwartet
     assert fakt not in sv.aus_katalog
 
@@ -223,7 +223,7 @@ def _vorgaben():
 def _rohe_grundvorgaben():
     from advisor.strict_yaml import load_strict
 
-    daten = load_strict((rules.RULES_DIR / "katalog" / "aufgabenfelder.yaml").read_text(encoding="utf-8"))
+    daten = load_strict((rules_loader.RULES_DIR / "katalog" / "aufgabenfelder.yaml").read_text(encoding="utf-8"))
     return {k: v["quelle"] for k, v in daten["grundvorgaben"].items()}
 
 
@@ -255,7 +255,7 @@ def test_every_example_states_an_expected_result():
 def test_every_example_gives_the_result_stated_in_its_header(pfad: Path):
     text = pfad.read_text(encoding="utf-8")
     ergebnis, fragen = _erwartet(text)
-    bewertung = berate(parse_fallakte(text), RW, rules.load_rate_tables()).bewertung
+    bewertung = berate(parse_fallakte(text), RW, rules_loader.load_rate_tables()).bewertung
     for lb in bewertung.leistungen:
         assert lb.ergebnis == ergebnis, f"{pfad.stem}/{lb.leistung}: {lb.ergebnis}, erwartet {ergebnis}"
         if fragen:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.errors import UngueltigesRegelwerk
 from advisor.regelwerk.laden import parse_regelwerk
 
@@ -18,7 +18,7 @@ ABS2 = "quellen/ustg_2b_abs2.yaml"
 @pytest.fixture
 def regelverzeichnis(tmp_path: Path) -> Path:
     ziel = tmp_path / "rules"
-    shutil.copytree(rules.RULES_DIR, ziel, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(rules_loader.RULES_DIR, ziel, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return ziel
 
 
@@ -32,21 +32,21 @@ def ersetze(verzeichnis: Path, datei: str, alt: str, neu: str) -> int:
 
 
 def probleme(verzeichnis: Path):
-    files = rules.rule_files(verzeichnis)
+    files = rules_loader.rule_files(verzeichnis)
     with pytest.raises(UngueltigesRegelwerk) as info:
-        parse_regelwerk(files, rules.content_hash(files))
+        parse_regelwerk(files, rules_loader.content_hash(files))
     return info.value.probleme
 
 
 def test_the_shipped_rule_set_loads_and_covers_every_chain():
-    rw = rules.load_rules()
+    rw = rules_loader.load_rules()
     assert set(rw.ketten) == {"regime", "steuerbarkeit_ustg_2b", "steuerbarkeit_altes_recht", "steuerbefreiung"}
     assert len(rw.sha256) == 64
 
 
 def test_an_unchanged_copy_loads_with_the_same_hash(regelverzeichnis):
-    files = rules.rule_files(regelverzeichnis)
-    assert parse_regelwerk(files, rules.content_hash(files)).sha256 == rules.load_rules().sha256
+    files = rules_loader.rule_files(regelverzeichnis)
+    assert parse_regelwerk(files, rules_loader.content_hash(files)).sha256 == rules_loader.load_rules().sha256
 
 
 def test_a_duplicate_key_names_file_and_line(regelverzeichnis):
@@ -143,8 +143,8 @@ def test_two_versions_that_follow_each_other_are_allowed(regelverzeichnis):
     alt = text[start:ende].replace("gilt_ab: 2017-01-01", "gilt_ab: 2017-01-01\n    gilt_bis: 2026-01-01")
     neu = text[start:ende].replace("gilt_ab: 2017-01-01", "gilt_ab: 2026-01-01")
     (regelverzeichnis / datei).write_text(text[:start] + alt + neu + text[ende:], encoding="utf-8")
-    files = rules.rule_files(regelverzeichnis)
-    rw = parse_regelwerk(files, rules.content_hash(files))
+    files = rules_loader.rule_files(regelverzeichnis)
+    rw = parse_regelwerk(files, rules_loader.content_hash(files))
     assert len([r for r in rw.regeln if r.id == "ustg_2b_abs2_nr2"]) == 2
 
 
@@ -257,9 +257,9 @@ def test_the_error_text_is_german_and_names_file_line_and_rule(regelverzeichnis)
         "    bedingung: privat_steuerfrei_ohne_option\n",
         "    bedingung: privat_steuerbefreit\n",
     )
-    files = rules.rule_files(regelverzeichnis)
+    files = rules_loader.rule_files(regelverzeichnis)
     with pytest.raises(UngueltigesRegelwerk) as info:
-        parse_regelwerk(files, rules.content_hash(files))
+        parse_regelwerk(files, rules_loader.content_hash(files))
     text = str(info.value)
     assert text.startswith("Das Regelwerk ist fehlerhaft.")
     assert f"{ABS2}:" in text and "[ustg_2b_abs2_nr2]" in text
@@ -267,11 +267,11 @@ def test_the_error_text_is_german_and_names_file_line_and_rule(regelverzeichnis)
 
 def test_load_rules_reads_a_given_directory(regelverzeichnis):
     ersetze(regelverzeichnis, "regelwerk.yaml", 'version: "2026.12.3"', 'version: "2099.1.1"')
-    rules.load_rules.cache_clear()
+    rules_loader.load_rules.cache_clear()
     try:
-        assert rules.load_rules(regelverzeichnis).version == "2099.1.1"
+        assert rules_loader.load_rules(regelverzeichnis).version == "2099.1.1"
     finally:
-        rules.load_rules.cache_clear()
+        rules_loader.load_rules.cache_clear()
 
 
 def test_a_taxability_rule_that_decides_vat_itself_is_an_error(regelverzeichnis):

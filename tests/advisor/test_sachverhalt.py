@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.bewerten import sachverhalt_der_leistung
-from advisor.kostenkennzahlen import Kostenkennzahlen
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.kosten.kennzahlen import Kostenkennzahlen
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.conftest import EXAMPLES_DIR
 from tests.regeln.faelle import grundfall
 
@@ -52,7 +52,7 @@ def _fall(art: str, rechtsform: str, **erbringer):
 def test_a_provider_is_an_association_of_at_least_two_members_only_as_such(art, rechtsform, erbringer, erwartet):
     """§ 4 Nr. 29 UStG (BMF 19.07.2022): a Zweckverband, a gKU or a body with at least two members –
     never a single-owner AöR, and never a Kreis just because the case's legal form says Zweckverband."""
-    sv = sachverhalt_der_leistung(_fall(art, rechtsform, **erbringer), 0, rules.load_rules(), None)
+    sv = sachverhalt_der_leistung(_fall(art, rechtsform, **erbringer), 0, rules_loader.load_rules(), None)
     assert sv.fakten["erbringer_ist_zusammenschluss"] is erwartet
 
 
@@ -66,12 +66,12 @@ def test_a_provider_is_an_association_of_at_least_two_members_only_as_such(art, 
     ],
 )
 def test_the_recipients_are_members_where_the_members_or_the_statute_say_so(art, rechtsform, erbringer, erwartet):
-    sv = sachverhalt_der_leistung(_fall(art, rechtsform, **erbringer), 0, rules.load_rules(), None)
+    sv = sachverhalt_der_leistung(_fall(art, rechtsform, **erbringer), 0, rules_loader.load_rules(), None)
     assert sv.fakten["empfaenger_alle_mitglieder"] is erwartet
 
 
 def test_catalogue_defaults_are_marked_and_case_facts_are_not() -> None:
-    sv = sachverhalt_der_leistung(_fall("kreis", "oerv_mandatierend"), 0, rules.load_rules(), None)
+    sv = sachverhalt_der_leistung(_fall("kreis", "oerv_mandatierend"), 0, rules_loader.load_rules(), None)
     assert {"vermessung_kataster", "anhang_i_taetigkeit", "personalgestellung"} <= sv.aus_katalog
     assert "private_anbieter_am_markt" not in sv.aus_katalog  # the example states it itself
     assert sv.fakten["anhang_i_taetigkeit"] == "keine"
@@ -89,13 +89,13 @@ def _zwei_leistungen(feld_zwei: str = "sonstiges", erbringer_zwei: str = "stadt-
     if umsatz_zwei is not None:
         zweite["umsatz_gleichartige_taetigkeiten"] = umsatz_zwei
     daten["leistungen"].append(zweite)
-    return fallakte_aus_daten(daten)
+    return fallakte_aus_dict(daten)
 
 
 def test_the_turnover_bound_adds_up_the_providers_services_in_the_same_field() -> None:
     fa = _zwei_leistungen()
     kz = {"leistung": _kennzahlen("10000.00"), "zweite": _kennzahlen("9000.00")}
-    sv = sachverhalt_der_leistung(fa, 0, rules.load_rules(), kz["leistung"], kz)
+    sv = sachverhalt_der_leistung(fa, 0, rules_loader.load_rules(), kz["leistung"], kz)
     assert sv.fakten["umsatz_gleichartige_untergrenze"] == Decimal("19000.00")
 
 
@@ -103,12 +103,12 @@ def test_the_turnover_bound_adds_up_the_providers_services_in_the_same_field() -
 def test_other_fields_and_other_providers_do_not_count(feld, erbringer) -> None:
     fa = _zwei_leistungen(feld, erbringer)
     kz = {"leistung": _kennzahlen("10000.00"), "zweite": _kennzahlen("9000.00")}
-    sv = sachverhalt_der_leistung(fa, 0, rules.load_rules(), kz["leistung"], kz)
+    sv = sachverhalt_der_leistung(fa, 0, rules_loader.load_rules(), kz["leistung"], kz)
     assert sv.fakten["umsatz_gleichartige_untergrenze"] == Decimal("10000.00")
 
 
 def test_a_turnover_a_sibling_states_for_the_provider_is_a_lower_bound_too() -> None:
     fa = _zwei_leistungen(umsatz_zwei="30000")
-    sv = sachverhalt_der_leistung(fa, 0, rules.load_rules(), None, {})
+    sv = sachverhalt_der_leistung(fa, 0, rules_loader.load_rules(), None, {})
     assert sv.fakten["umsatz_gleichartige_untergrenze"] == Decimal("30000")
     assert sv.fakten["umsatz_gleichartige_taetigkeiten"] is None

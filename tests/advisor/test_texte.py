@@ -43,7 +43,7 @@ def test_amounts_dates_and_unknowns_are_written_the_german_way() -> None:
 def test_dates_are_read_in_german_and_iso_form_and_impossible_dates_are_refused() -> None:
     import pytest
 
-    from advisor.deutsch import datum_lesen
+    from advisor.eingabe import datum_lesen
 
     assert datum_lesen(" 31.12.2026 ") == date(2026, 12, 31)
     assert datum_lesen("1.2.2027") == date(2027, 2, 1)

@@ -15,7 +15,7 @@ from advisor.bewertung import Regelwerksstand
 from advisor.parsing import parse_fallakte
 from api import cases
 from api.db.session import make_engine, make_session_factory, run_migrations
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 
 
 @pytest.fixture(scope="module")

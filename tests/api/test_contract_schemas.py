@@ -17,7 +17,7 @@ from advisor.beratung import berate
 from advisor.kosten import abrechnung as ab
 from advisor.kosten import (
     anlagen,
-    ist_aus_daten,
+    ist_aus_dict,
     kalkulation,
     kalkulation_als_dict,
     schlussrechnung,
@@ -25,12 +25,12 @@ from advisor.kosten import (
     umsatzsteuer,
 )
 from advisor.kosten.abrechnung_json import abrechnung_als_dict
-from advisor.kostenkennzahlen import Kostenkennzahlen
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.kosten.kennzahlen import Kostenkennzahlen
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from api import contract_schemas as cs
 from api.openapi import component_schemas
 from benchmarks.faelle import faelle
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 from tests.conftest import EXAMPLE_FILES
 from tests.kosten.conftest import UST, fall_daten
 
@@ -105,7 +105,7 @@ def _json(daten: object) -> object:
 def beratungen():
     rw, tabellen = load_rules(), load_rate_tables()
     faelle_ = [parse_fallakte(p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES]
-    faelle_ += [fallakte_aus_daten(d) for d in faelle(150)]
+    faelle_ += [fallakte_aus_dict(d) for d in faelle(150)]
     return [berate(f, rw, tabellen) for f in faelle_]
 
 
@@ -129,7 +129,7 @@ def test_a_settlement_matches_its_closed_schema():
             }
         ],
     }
-    abrechnung = settle(fallakte_aus_daten(fall_daten()), ist_aus_daten(ist), UST)
+    abrechnung = settle(fallakte_aus_dict(fall_daten()), ist_aus_dict(ist), UST)
     cs.AbrechnungSchema.model_validate(_json(abrechnung_als_dict(abrechnung)))
 
 

@@ -113,11 +113,11 @@ def test_unknown_aufgabenfeld_is_a_field_error(capsys, tmp_path: Path) -> None:
 
 
 def test_rules_lists_every_rule_with_norm_and_validity(capsys) -> None:
-    import rules
+    import rules_loader
 
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    for regel in rules.load_rules().regeln:
+    for regel in rules_loader.load_rules().regeln:
         assert regel.id in out
     assert "gilt 01.01.2017" in out and "17.500,00\u00a0€" in out
 

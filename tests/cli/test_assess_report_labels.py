@@ -8,7 +8,7 @@ import pytest
 from advisor.beratung import berate
 from advisor.parsing import parse_fallakte
 from cli.assess import report
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 
 
 @pytest.mark.parametrize(

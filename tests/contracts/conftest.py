@@ -22,7 +22,7 @@ import yaml
 
 from advisor.bewertung import Bewertung, Empfehlung, Kriterium, Leistungsbewertung, OffeneFrage, Regelwerksstand
 from advisor.fallakte import Fallakte
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.conftest import EXAMPLES_DIR
 
 STAND = date(2026, 12, 5)
@@ -56,7 +56,7 @@ def example_daten(name: str) -> dict[str, Any]:
 
 def kalkulation_fuer(fallakte: Fallakte) -> Any:
     from advisor.kosten import calculate
-    from rules import load_rate_tables
+    from rules_loader import load_rate_tables
 
     return calculate(fallakte, load_rate_tables(), Decimal("19"))
 
@@ -145,13 +145,13 @@ def beratung_mit_ergebnis(fallakte: Fallakte, ergebnis: str | dict[str, str], **
 def echte_beratung(fallakte: Fallakte) -> Any:
     """The real assessment and calculation of ``fallakte`` (``advisor.beratung.berate``)."""
     from advisor.beratung import berate
-    from rules import load_rate_tables, load_rules
+    from rules_loader import load_rate_tables, load_rules
 
     return berate(fallakte, load_rules(), load_rate_tables())
 
 
 def aus_daten(daten: dict[str, Any]) -> Fallakte:
-    return fallakte_aus_daten(copy.deepcopy(daten))
+    return fallakte_aus_dict(copy.deepcopy(daten))
 
 
 EXAMPLE_NAMES = sorted(p.stem for p in Path(EXAMPLES_DIR).glob("*.yaml"))

@@ -9,7 +9,7 @@ from tests.contracts.conftest import example_fallakte
 
 def test_every_field_of_every_model_of_the_case_file_has_a_german_name():
     modelle = (f.Fallakte, f.Beteiligter, f.Leistung, f.Laufzeit, f.Kosten, f.Kostenposition, f.Verteilung)
-    modelle += (f.Abrechnung, f.Kostenteilungsgemeinschaft, f.Schluesselbestandteil, f.Anlagegut)
+    modelle += (f.Abrechnungsweise, f.Kostenteilungsgemeinschaft, f.Schluesselbestandteil, f.Anlagegut)
     modelle += (f.Fortschreibungsschritt,)
     fehlend = {name for m in modelle for name in m.model_fields if name not in FELDNAMEN}
     assert not fehlend

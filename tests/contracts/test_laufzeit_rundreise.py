@@ -12,14 +12,14 @@ import pytest
 from advisor.bewerten import assess
 from advisor.errors import UngueltigeEingabe
 from advisor.fallakte import Laufzeit
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from advisor.screening import Screeningvorgaben, parse_rows
 from advisor.screening.fallakte_bau import fallakte_aus_bestandszeile
 from advisor.screening.portfolio import Portfoliowerte
-from api.web.form_fallakte import fallakte_data, form_state
+from api.web.form_fallakte import fallakte_dict_aus_formular, form_state
 from contracts import assemble
 from contracts.formatting import NBSP
-from rules import load_rules
+from rules_loader import load_rules
 from tests.contracts.conftest import STAND, beratung_mit_ergebnis
 from tests.contracts.conftest import example_daten as daten
 from tests.screening.conftest import AUFGABENFELDER, tabelle, zeile
@@ -28,7 +28,7 @@ from tests.screening.conftest import AUFGABENFELDER, tabelle, zeile
 def _mit_laufzeit(name: str, laufzeit: dict[str, object]):
     d = daten(name)
     d["leistungen"][0]["laufzeit"] = laufzeit
-    return fallakte_aus_daten(d)
+    return fallakte_aus_dict(d)
 
 
 @pytest.mark.parametrize(
@@ -110,9 +110,9 @@ def test_the_round_trip_form_case_draft_form_and_inventory_keeps_the_last_day():
         "letzter_tag": "31.12.2031",
         "kuendigungsfrist_monate": "12",
     }
-    gelesen = fallakte_data(state)
+    gelesen = fallakte_dict_aus_formular(state)
     assert not gelesen.probleme
-    fallakte = fallakte_aus_daten(gelesen.daten)
+    fallakte = fallakte_aus_dict(gelesen.daten)
     assert fallakte.leistungen[0].laufzeit.letzter_tag == date(2031, 12, 31)
 
     # The draft says what was entered.

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-import rules
+import rules_loader
 from advisor.haushalt import haushaltsplan, jaehrliche_steigerung, standardzeitraum
 from advisor.kosten import calculate
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from tests.kosten.conftest import fall_daten
 
 scenarios("haushalt.feature")
@@ -62,8 +62,8 @@ def _bewertung(stand, ergebnis):
 
 
 def _rechne(stand, von=None, bis=None, eigene=()):
-    fallakte = fallakte_aus_daten(copy.deepcopy(stand["daten"]))
-    k = calculate(fallakte, rules.load_rate_tables(), Decimal(19))
+    fallakte = fallakte_aus_dict(copy.deepcopy(stand["daten"]))
+    k = calculate(fallakte, rules_loader.load_rate_tables(), Decimal(19))
     if von is None:
         von, bis = standardzeitraum(fallakte, k)
     stand["plan"] = haushaltsplan(

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.errors import UngueltigeEingabe
 from advisor.haushalt import (
     Kontierung,
@@ -25,7 +25,7 @@ from advisor.haushalt import (
 from advisor.haushalt.annahmen import Steigerung
 from advisor.haushalt.fortschreibung import jahresbetraege, laufzeitanteil
 from advisor.kosten import calculate
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.kosten.conftest import fall_daten
 
 UST = Decimal("19")
@@ -33,8 +33,8 @@ VORGABEN = rules.load_budget_defaults()
 
 
 def _plan(daten: dict[str, Any], von: int, bis: int, ergebnis=("nicht_steuerbar", "ustg_2b"), eigene=()):
-    fallakte = fallakte_aus_daten(copy.deepcopy(daten))
-    k = calculate(fallakte, rules.load_rate_tables(), UST)
+    fallakte = fallakte_aus_dict(copy.deepcopy(daten))
+    k = calculate(fallakte, rules_loader.load_rate_tables(), UST)
     return haushaltsplan(fallakte, k, {"dienst": ergebnis}, von, bis, VORGABEN, eigene)
 
 
@@ -180,8 +180,8 @@ def test_an_old_law_assessment_is_open_from_2027_and_planned_with_vat():
 
 
 def test_the_account_assignment_is_on_every_line_and_missing_accounts_are_said():
-    fallakte = fallakte_aus_daten(fall_daten())
-    k = calculate(fallakte, rules.load_rate_tables(), UST)
+    fallakte = fallakte_aus_dict(fall_daten())
+    k = calculate(fallakte, rules_loader.load_rate_tables(), UST)
     plan = haushaltsplan(
         fallakte,
         k,
@@ -202,7 +202,7 @@ def test_the_account_assignment_is_on_every_line_and_missing_accounts_are_said()
 
 def test_default_years_are_the_calculation_year_and_three_planning_years(example_texts):
     fallakte = parse_fallakte(example_texts["personalabrechnung-mandatierend"])
-    k = calculate(fallakte, rules.load_rate_tables(), UST)
+    k = calculate(fallakte, rules_loader.load_rate_tables(), UST)
     assert standardzeitraum(fallakte, k) == (2027, 2030)
 
 
@@ -234,7 +234,7 @@ def test_a_wrong_assumption_names_its_field(eintrag, pfad):
 
 def test_the_json_is_deterministic_and_states_every_assumption(example_texts):
     fallakte = parse_fallakte(example_texts["abfall-zwei-kreise"])
-    k = calculate(fallakte, rules.load_rate_tables(), UST)
+    k = calculate(fallakte, rules_loader.load_rate_tables(), UST)
     ergebnisse = {s.id: ("nicht_steuerbar", "ustg_2b") for s in fallakte.leistungen}
     a = haushaltsplan_als_dict(haushaltsplan(fallakte, k, ergebnisse, 2027, 2030, VORGABEN))
     b = haushaltsplan_als_dict(haushaltsplan(fallakte, k, ergebnisse, 2027, 2030, VORGABEN))

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.kosten import Kalkulation, Satztabellen, calculate
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 
 UST = Decimal("19")
 
@@ -58,7 +58,7 @@ def fall_daten(
 
 @pytest.fixture(scope="session")
 def satztabellen() -> Satztabellen:
-    return rules.load_rate_tables()
+    return rules_loader.load_rate_tables()
 
 
 @pytest.fixture()
@@ -66,6 +66,6 @@ def rechne(satztabellen: Satztabellen):
     """``rechne(daten)`` → Kalkulation of a case given as dict (validated through the parser)."""
 
     def _rechne(daten: dict[str, Any], ust: Decimal = UST) -> Kalkulation:
-        return calculate(fallakte_aus_daten(copy.deepcopy(daten)), satztabellen, ust)
+        return calculate(fallakte_aus_dict(copy.deepcopy(daten)), satztabellen, ust)
 
     return _rechne

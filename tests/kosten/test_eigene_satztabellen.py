@@ -11,11 +11,11 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-import rules
+import rules_loader
 from advisor.errors import UngueltigeEingabe
 from advisor.kosten import calculate
-from advisor.kosten.satztabellen import eigene_satztabelle_aus_daten, parse_eigene_satztabelle
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten.satztabellen import eigene_satztabelle_aus_dict, parse_eigene_satztabelle
+from advisor.parsing import fallakte_aus_dict
 from api.app import create_app
 from api.settings import Settings
 from cli.main import main
@@ -57,8 +57,8 @@ def test_an_own_table_is_validated_and_its_annual_cost_back_calculated():
 
 
 def test_a_calculation_with_the_own_table_uses_its_rate_and_names_it():
-    tabellen = rules.load_rate_tables().mit_eigenen([parse_eigene_satztabelle(EIGENE)])
-    (k,) = calculate(fallakte_aus_daten(_fall()), tabellen, UST).leistungen
+    tabellen = rules_loader.load_rate_tables().mit_eigenen([parse_eigene_satztabelle(EIGENE)])
+    (k,) = calculate(fallakte_aus_dict(_fall()), tabellen, UST).leistungen
     (personal,) = k.positionen
     assert personal.betrag == E9B_EIGEN * 2 == Decimal("165694.72")
     assert personal.herkunft.startswith("kgst_2026_27_stadt, E 9b: 82.847,36")
@@ -68,7 +68,7 @@ def test_a_calculation_with_the_own_table_uses_its_rate_and_names_it():
 
 
 def test_the_shipped_tables_stay_unchanged_and_an_own_table_cannot_replace_one():
-    basis = rules.load_rate_tables()
+    basis = rules_loader.load_rate_tables()
     basis.mit_eigenen([parse_eigene_satztabelle(EIGENE)])
     assert basis.get("kgst_2026_27_stadt") is None
     with pytest.raises(UngueltigeEingabe) as e:
@@ -96,7 +96,7 @@ def test_a_broken_own_table_gets_german_errors_naming_the_field(ersetzen, pfad, 
 
 def test_a_non_mapping_is_a_clear_error():
     with pytest.raises(UngueltigeEingabe) as e:
-        eigene_satztabelle_aus_daten([1, 2])
+        eigene_satztabelle_aus_dict([1, 2])
     assert "Abschnitt mit Feldern" in e.value.probleme[0].meldung
 
 

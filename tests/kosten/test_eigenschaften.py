@@ -17,8 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.kosten import Leistungskalkulation, calculate, ist_aus_daten, settle
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten import Leistungskalkulation, calculate, ist_aus_dict, settle
+from advisor.parsing import fallakte_aus_dict
 
 D = Decimal
 CENT = D("0.01")
@@ -136,7 +136,7 @@ def faelle(draw: Any) -> tuple[dict, dict[str, tuple], Decimal]:
 
 
 def _rechne(daten: dict, satz: Decimal, satztabellen) -> Leistungskalkulation:
-    (k,) = calculate(fallakte_aus_daten(copy.deepcopy(daten)), satztabellen, satz).leistungen
+    (k,) = calculate(fallakte_aus_dict(copy.deepcopy(daten)), satztabellen, satz).leistungen
     assert isinstance(k, Leistungskalkulation)
     return k
 
@@ -221,8 +221,8 @@ def test_the_settlement_final_invoice_is_the_actual_share_less_the_advances_paid
     if v["schluessel"] == "stueckpreis":
         ist["mengen"] = {z: data.draw(st.integers(0, 10**5)) for z in v["werte"]}
     (a,) = settle(
-        fallakte_aus_daten(copy.deepcopy(daten)),
-        ist_aus_daten({"format": "ikz-ist/1", "leistungen": [ist]}),
+        fallakte_aus_dict(copy.deepcopy(daten)),
+        ist_aus_dict({"format": "ikz-ist/1", "leistungen": [ist]}),
         satz,
         satztabellen,
     ).leistungen

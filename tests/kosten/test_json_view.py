@@ -104,11 +104,11 @@ def test_own_cost_accounting_carries_no_kgst_source_note(rechne):
 
 
 def test_a_service_without_costs_appears_as_not_calculable_with_a_reason(satztabellen):
-    from advisor.parsing import fallakte_aus_daten
+    from advisor.parsing import fallakte_aus_dict
 
     daten = fall_daten()
     del daten["leistungen"][0]["kosten"]
-    (leistung,) = kalkulation_als_dict(calculate(fallakte_aus_daten(daten), satztabellen, UST))["leistungen"]
+    (leistung,) = kalkulation_als_dict(calculate(fallakte_aus_dict(daten), satztabellen, UST))["leistungen"]
     assert leistung["kalkulierbar"] is False
     assert "keine Kosten" in leistung["grund"]
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from advisor.errors import UngueltigeEingabe
 from advisor.kosten import Leistungskalkulation, NichtKalkulierbar, calculate, kennzahlen
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 
 from .conftest import UST, fall_daten
 
@@ -211,7 +211,7 @@ def test_vat_per_payer_is_19_percent_of_its_net_share_rounded_commercially(werte
         ],
         verteilung={"schluessel": "nutzung", "werte": zahler_werte, "erbringer_traegt_anteil": traegt},
     )
-    k = _einzige(calculate(fallakte_aus_daten(daten), satztabellen, UST))
+    k = _einzige(calculate(fallakte_aus_dict(daten), satztabellen, UST))
     for a in k.anteile:
         if a.rolle == "erbringer":
             assert a.steuerpflichtig.umsatzsteuer == 0
@@ -278,7 +278,7 @@ def test_a_service_without_costs_is_marked_not_calculable_and_the_others_are_cal
     ohne = dict(daten["leistungen"][0], id="beratung")
     del ohne["kosten"]
     daten["leistungen"].append(ohne)
-    k = calculate(fallakte_aus_daten(daten), satztabellen, UST)
+    k = calculate(fallakte_aus_dict(daten), satztabellen, UST)
     mit, ohne_k = k.leistungen
     assert isinstance(mit, Leistungskalkulation)
     assert isinstance(ohne_k, NichtKalkulierbar) and "keine Kosten" in ohne_k.grund
@@ -383,14 +383,14 @@ def test_a_cost_logic_without_cost_lines_is_not_calculable_and_says_why(rechne):
 )
 def test_bad_key_values_are_german_field_errors_when_the_case_is_read(verteilung, pfad, teil):
     with pytest.raises(UngueltigeEingabe) as e:
-        fallakte_aus_daten(fall_daten(verteilung=verteilung))
+        fallakte_aus_dict(fall_daten(verteilung=verteilung))
     fehler = {p.pfad: p.meldung for p in e.value.probleme}
     assert teil in fehler[pfad]
 
 
 def test_missing_population_for_the_population_key_is_a_field_error():
     with pytest.raises(UngueltigeEingabe) as e:
-        fallakte_aus_daten(
+        fallakte_aus_dict(
             fall_daten(empfaenger={"stadt-a": None, "gemeinde-b": 100}, verteilung={"schluessel": "einwohner"})
         )
     assert any(p.pfad == "beteiligte[1].einwohner" for p in e.value.probleme)

@@ -9,8 +9,8 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from advisor.errors import UngueltigeEingabe
-from advisor.kosten import Leistungskalkulation, calculate, ist_aus_daten, settle
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten import Leistungskalkulation, calculate, ist_aus_dict, settle
+from advisor.parsing import fallakte_aus_dict
 
 from .conftest import UST, fall_daten
 
@@ -99,7 +99,7 @@ def ergebnis() -> dict[str, Any]:
 @when("die Kosten berechnet werden")
 def _berechnen(akte, ergebnis, satztabellen):
     try:
-        (k,) = calculate(fallakte_aus_daten(_daten(akte)), satztabellen, UST).leistungen
+        (k,) = calculate(fallakte_aus_dict(_daten(akte)), satztabellen, UST).leistungen
         assert isinstance(k, Leistungskalkulation)
         ergebnis["kalkulation"] = k
     except UngueltigeEingabe as e:
@@ -180,7 +180,7 @@ def _abrechnen(akte, ergebnis, ist_kosten, datatable, werte=None):
         leistung["werte"] = werte
     try:
         (ergebnis["abrechnung"],) = settle(
-            fallakte_aus_daten(_daten(akte)), ist_aus_daten({"format": "ikz-ist/1", "leistungen": [leistung]}), UST
+            fallakte_aus_dict(_daten(akte)), ist_aus_dict({"format": "ikz-ist/1", "leistungen": [leistung]}), UST
         ).leistungen
     except UngueltigeEingabe as e:
         ergebnis["fehler"] = e

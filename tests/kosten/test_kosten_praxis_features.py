@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from advisor.kosten import Leistungskalkulation, calculate, ist_aus_daten, settle
-from advisor.parsing import fallakte_aus_daten
+from advisor.kosten import Leistungskalkulation, calculate, ist_aus_dict, settle
+from advisor.parsing import fallakte_aus_dict
 
 from .conftest import UST, fall_daten
 
@@ -151,7 +151,7 @@ def _wagnis(fall, betrag, nachweis):
 
 @when("gerechnet wird")
 def _rechnen(fall, satztabellen):
-    (k,) = calculate(fallakte_aus_daten(copy.deepcopy(fall["daten"])), satztabellen, UST).leistungen
+    (k,) = calculate(fallakte_aus_dict(copy.deepcopy(fall["daten"])), satztabellen, UST).leistungen
     assert isinstance(k, Leistungskalkulation), getattr(k, "grund", "")
     fall["ergebnis"] = k
 
@@ -160,8 +160,8 @@ def _abrechnen(fall, ist_kosten: str, gezahlt: Any) -> None:
     ist = {"leistung": "dienst", "jahr": 2027, "steuerpflichtig": True, "kosten_netto": str(euro(ist_kosten)),
            "vorsteuer": "0", "abschlaege_gezahlt": {"stadt-a": gezahlt}}  # fmt: skip
     (fall["abrechnung"],) = settle(
-        fallakte_aus_daten(copy.deepcopy(fall["daten"])),
-        ist_aus_daten({"format": "ikz-ist/1", "leistungen": [ist]}),
+        fallakte_aus_dict(copy.deepcopy(fall["daten"])),
+        ist_aus_dict({"format": "ikz-ist/1", "leistungen": [ist]}),
         UST,
     ).leistungen
 

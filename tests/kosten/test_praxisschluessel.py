@@ -18,8 +18,8 @@ from fractions import Fraction
 import pytest
 
 from advisor.errors import UngueltigeEingabe
-from advisor.kosten import Leistungskalkulation, calculate, ist_aus_daten, settle
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.kosten import Leistungskalkulation, calculate, ist_aus_dict, settle
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 
 from .conftest import UST
 
@@ -56,7 +56,7 @@ def _fall(beteiligte: list[dict], empfaenger: list[str], verteilung: dict, betra
 
 
 def _rechne(daten: dict, satztabellen) -> Leistungskalkulation:
-    (k,) = calculate(fallakte_aus_daten(daten), satztabellen, UST).leistungen
+    (k,) = calculate(fallakte_aus_dict(daten), satztabellen, UST).leistungen
     assert isinstance(k, Leistungskalkulation)
     return k
 
@@ -184,7 +184,7 @@ def test_vhs_zweckverband_half_population_half_courses_held(satztabellen):
              "abschlaege_gezahlt": {"s1": "275000.00", "s2": "168750.00", "s3": "56250.00"}},
         ],
     }  # fmt: skip
-    (a,) = settle(fallakte_aus_daten(daten), ist_aus_daten(ist), UST).leistungen
+    (a,) = settle(fallakte_aus_dict(daten), ist_aus_dict(ist), UST).leistungen
     assert [(z.beteiligter, z.ist_anteil, z.nachzahlung) for z in a.zeilen] == [
         ("s1", D("287500.00"), D("12500.00")),
         ("s2", D("156250.00"), D("-12500.00")),
@@ -227,7 +227,7 @@ def test_fixed_shares_of_100_percent_or_more_are_rejected_naming_the_field(satzt
     beteiligte = [{"id": "kreis", "name": "Kreis", "art": "kreis"}, _stadt(1, 5), _stadt(2, 5)]
     daten = _fall(beteiligte, ["s1", "s2"], {"schluessel": "einwohner", "festanteile": {"s1": 60, "s2": 40}}, "1.00")
     with pytest.raises(UngueltigeEingabe) as e:
-        fallakte_aus_daten(daten)
+        fallakte_aus_dict(daten)
     assert "leistungen[0].kosten.verteilung.festanteile" in {p.pfad for p in e.value.probleme}
 
 
@@ -312,8 +312,8 @@ def test_a_unit_price_is_settled_on_the_actual_quantities(satztabellen):
              "mengen": {"s1": 1310, "s2": 750}, "abschlaege_gezahlt": {"s1": "25200.00", "s2": "16800.00"}},
         ],
     }  # fmt: skip
-    fall = fallakte_aus_daten(_stueckpreis_fall(stueckpreis="21.00"))
-    (a,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    fall = fallakte_aus_dict(_stueckpreis_fall(stueckpreis="21.00"))
+    (a,) = settle(fall, ist_aus_dict(ist), UST).leistungen
     assert [(z.ist_anteil, z.nachzahlung) for z in a.zeilen] == [
         (D("27510.00"), D("2310.00")),
         (D("15750.00"), D("-1050.00")),
@@ -321,14 +321,14 @@ def test_a_unit_price_is_settled_on_the_actual_quantities(satztabellen):
     # 43,260.00 invoiced against 42,500.00 actual costs: 760.00 over-recovered
     assert a.stueckpreis is not None and a.stueckpreis.kostendeckung_nicht_steuerbar == D("760.00")
     ist["leistungen"][0]["mengen"] = {"s1": 0, "s2": 750}
-    (a,) = settle(fall, ist_aus_daten(ist), UST).leistungen
+    (a,) = settle(fall, ist_aus_dict(ist), UST).leistungen
     assert a.zeilen[0].ist_anteil == D("0.00")
     # the planned (derived) price is recomputed from the plan when no price was agreed: 20.50 €
-    fall = fallakte_aus_daten(_stueckpreis_fall())
-    (a,) = settle(fall, ist_aus_daten(ist), UST, satztabellen).leistungen
+    fall = fallakte_aus_dict(_stueckpreis_fall())
+    (a,) = settle(fall, ist_aus_dict(ist), UST, satztabellen).leistungen
     assert a.zeilen[1].ist_anteil == D("15375.00")  # 750 × 20.50
     with pytest.raises(UngueltigeEingabe):
-        settle(fall, ist_aus_daten(ist), UST)  # without rate tables the plan cannot be recomputed
+        settle(fall, ist_aus_dict(ist), UST)  # without rate tables the plan cannot be recomputed
 
 
 # equal weights, whatever the order --------------------------------------------------------------

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from advisor.errors import UngueltigesRegelwerk
-from advisor.kosten.satztabellen import satztabellen_aus_daten
+from advisor.kosten.satztabellen import satztabellen_aus_dict
 from advisor.strict_yaml import load_strict
 
 KGST_STUNDENSAETZE = {
@@ -147,7 +147,7 @@ saetze:
 
 def test_a_broken_rate_table_names_file_line_and_field():
     with pytest.raises(UngueltigesRegelwerk) as e:
-        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(_KAPUTT)})
+        satztabellen_aus_dict({"tarife/kaputt.yaml": load_strict(_KAPUTT)})
     (problem,) = e.value.probleme
     assert problem.datei == "tarife/kaputt.yaml"
     assert problem.zeile == 12
@@ -157,14 +157,14 @@ def test_a_broken_rate_table_names_file_line_and_field():
 
 def test_a_table_whose_id_differs_from_its_file_name_is_rejected():
     with pytest.raises(UngueltigesRegelwerk) as e:
-        satztabellen_aus_daten({"tarife/anders.yaml": load_strict(_KAPUTT.replace("angestellte", "beamte"))})
+        satztabellen_aus_dict({"tarife/anders.yaml": load_strict(_KAPUTT.replace("angestellte", "beamte"))})
     assert "„anders“" in e.value.probleme[0].meldung
 
 
 def test_a_grade_listed_twice_is_rejected():
     text = _KAPUTT.replace("E 10, laufbahn: angestellte", "E9B, laufbahn: beamte")
     with pytest.raises(UngueltigesRegelwerk) as e:
-        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+        satztabellen_aus_dict({"tarife/kaputt.yaml": load_strict(text)})
     assert "doppelt" in e.value.probleme[0].meldung
 
 
@@ -174,16 +174,16 @@ def test_a_rate_that_does_not_fit_the_hundred_rounding_is_rejected_as_a_typo():
     text = _KAPUTT.replace("angestellte", "tarifbeschaeftigte").replace("67.79", "67.97")
     text = text.replace("saetze:", "rundung_jahreskosten: 100\nsaetze:")
     with pytest.raises(UngueltigesRegelwerk) as e:
-        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+        satztabellen_aus_dict({"tarife/kaputt.yaml": load_strict(text)})
     (problem,) = e.value.probleme
     assert problem.meldung.startswith("saetze[0].stundensatz:") and "Tippfehler" in problem.meldung
     # the correct rate loads (80,100.16 is 0.16 € from 80,100)
     ok = text.replace("67.97", "67.79")
-    assert satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(ok)}).get("kaputt").personalsatz("E 9b")
+    assert satztabellen_aus_dict({"tarife/kaputt.yaml": load_strict(ok)}).get("kaputt").personalsatz("E 9b")
 
 
 def test_an_unknown_rounding_step_is_rejected():
     text = _KAPUTT.replace("angestellte", "beamte").replace("saetze:", "rundung_jahreskosten: 50\nsaetze:")
     with pytest.raises(UngueltigesRegelwerk) as e:
-        satztabellen_aus_daten({"tarife/kaputt.yaml": load_strict(text)})
+        satztabellen_aus_dict({"tarife/kaputt.yaml": load_strict(text)})
     assert "rundung_jahreskosten" in e.value.probleme[0].meldung

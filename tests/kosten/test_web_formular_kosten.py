@@ -9,10 +9,10 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from api.app import create_app
 from api.settings import Settings
-from api.web.form_fallakte import fallakte_data
+from api.web.form_fallakte import fallakte_dict_aus_formular
 from api.web.form_state import apply_action, nest
 from tests.web.helpers import form_items
 
@@ -64,14 +64,14 @@ def _fall_mit_allem() -> str:
 
 def test_the_new_cost_fields_survive_the_way_through_the_form():
     text = _fall_mit_allem()
-    gelesen = fallakte_data(nest(form_items(text)))
+    gelesen = fallakte_dict_aus_formular(nest(form_items(text)))
     assert gelesen.probleme == []
-    assert fallakte_aus_daten(gelesen.daten) == parse_fallakte(text)
+    assert fallakte_aus_dict(gelesen.daten) == parse_fallakte(text)
 
 
 def test_removing_a_partner_moves_the_remainder_cent_bearer_and_the_fixed_shares_along():
     state = nest(form_items(_fall_mit_allem()))
     apply_action(state, "beteiligter_weg:1")  # stadt-a (row 1; row 0 is the provider)
-    verteilung = fallakte_data(state).daten["leistungen"][0]["kosten"]["verteilung"]
+    verteilung = fallakte_dict_aus_formular(state).daten["leistungen"][0]["kosten"]["verteilung"]
     assert verteilung["restcent_traeger"] == "gemeinde-b"
     assert "festanteile" not in verteilung or verteilung["festanteile"] == {}

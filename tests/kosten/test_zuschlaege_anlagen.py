@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-import rules
+import rules_loader
 from advisor.bewerten import sachverhalt_der_leistung
 from advisor.errors import UngueltigeEingabe
 from advisor.kosten import kennzahlen
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 
 from .conftest import fall_daten
 
@@ -141,7 +141,7 @@ def test_overhead_flags_exist_only_on_personnel():
         positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.00", "leitungsposition": True}]
     )
     with pytest.raises(UngueltigeEingabe):
-        fallakte_aus_daten(daten)
+        fallakte_aus_dict(daten)
 
 
 # --- assets ---------------------------------------------------------------------------------------
@@ -259,24 +259,26 @@ def test_a_specific_risk_with_evidence_is_a_cost_and_the_general_risk_is_not(rec
     assert [p.kategorie for p in k.positionen] == ["kosten", "kein_kostenbestandteil"]
     assert k.wagnis == D("700.00")
     # the § 2b fact reads only the general risk
-    fall = fallakte_aus_daten(fall_daten(positionen=[belegt]))
-    assert sachverhalt_der_leistung(fall, 0, rules.load_rules(), None).fakten["wagnis_vorhanden"] is False
-    fall = fallakte_aus_daten(fall_daten(positionen=[belegt, allgemein]))
-    assert sachverhalt_der_leistung(fall, 0, rules.load_rules(), None).fakten["wagnis_vorhanden"] is True
+    fall = fallakte_aus_dict(fall_daten(positionen=[belegt]))
+    assert sachverhalt_der_leistung(fall, 0, rules_loader.load_rules(), None).fakten["wagnis_vorhanden"] is False
+    fall = fallakte_aus_dict(fall_daten(positionen=[belegt, allgemein]))
+    assert sachverhalt_der_leistung(fall, 0, rules_loader.load_rules(), None).fakten["wagnis_vorhanden"] is True
 
 
 def test_evidence_belongs_to_a_wagnis_line():
     with pytest.raises(UngueltigeEingabe):
-        fallakte_aus_daten(fall_daten(positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.00",
+        fallakte_aus_dict(fall_daten(positionen=[{"art": "sachkosten", "bezeichnung": "S", "betrag": "1.00",
                                                    "einzelwagnis_nachweis": "x"}]))  # fmt: skip
 
 
 def test_imputed_interest_from_the_asset_list_is_a_section_2b_fact():
-    fall = fallakte_aus_daten(fall_daten(positionen=[], anlagen=[_anlage()], kalkulatorischer_zinssatz_prozent=5))
+    fall = fallakte_aus_dict(fall_daten(positionen=[], anlagen=[_anlage()], kalkulatorischer_zinssatz_prozent=5))
     assert (
-        sachverhalt_der_leistung(fall, 0, rules.load_rules(), None).fakten["kalkulatorische_zinsen_vorhanden"] is True
+        sachverhalt_der_leistung(fall, 0, rules_loader.load_rules(), None).fakten["kalkulatorische_zinsen_vorhanden"]
+        is True
     )
-    fall = fallakte_aus_daten(fall_daten(positionen=[], anlagen=[_anlage()]))
+    fall = fallakte_aus_dict(fall_daten(positionen=[], anlagen=[_anlage()]))
     assert (
-        sachverhalt_der_leistung(fall, 0, rules.load_rules(), None).fakten["kalkulatorische_zinsen_vorhanden"] is False
+        sachverhalt_der_leistung(fall, 0, rules_loader.load_rules(), None).fakten["kalkulatorische_zinsen_vorhanden"]
+        is False
     )

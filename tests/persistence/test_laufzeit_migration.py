@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from api.db.schema import _config
 from api.db.session import make_engine
 from tests.conftest import EXAMPLES_DIR
@@ -107,15 +107,15 @@ def _gespeichert(engine: sa.Engine) -> tuple[list[str], str]:
 def test_stored_cases_gain_the_last_day_and_keep_their_meaning_and_the_downgrade_restores_them(engine):
     befristet, unbefristet, kaputt = _v1_text("2040-01-01"), _v1_text(None), '{"leistungen": "kein Fall"'
     _speichere(engine, [befristet, unbefristet, kaputt])
-    vorher = fallakte_aus_daten(json.loads(befristet))
+    vorher = fallakte_aus_dict(json.loads(befristet))
 
     _migriere(engine, REVISION)
     (neu_befristet, neu_unbefristet, neu_kaputt), neu_unsaved = _gespeichert(engine)
     daten = json.loads(neu_befristet)
     assert [lei["laufzeit"]["letzter_tag"] for lei in daten["leistungen"]] == ["2039-12-31", "2039-12-31"]
     assert [lei["laufzeit"]["ende"] for lei in daten["leistungen"]] == ["2040-01-01", "2040-01-01"]
-    assert fallakte_aus_daten(daten) == vorher
-    assert fallakte_aus_daten(daten).leistungen[0].laufzeit.letzter_tag == date(2039, 12, 31)
+    assert fallakte_aus_dict(daten) == vorher
+    assert fallakte_aus_dict(daten).leistungen[0].laufzeit.letzter_tag == date(2039, 12, 31)
     assert neu_unsaved == neu_befristet
     assert neu_unbefristet == unbefristet  # indefinite: nothing to add
     assert neu_kaputt == kaputt  # not a case file: left exactly as it was

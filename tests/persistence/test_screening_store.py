@@ -14,7 +14,7 @@ from advisor.screening import STICHTAG_STANDARD
 from api import screening_store
 from api.db.screening_tables import ScreeningChunkRow, ScreeningResultRow
 from api.db.startup import open_database
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 from screening.run import screen_tables, screening_context
 from tests.screening.conftest import bauhof_zeilen, tabelle, zeile
 

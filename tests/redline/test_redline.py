@@ -16,7 +16,7 @@ import yaml
 from docx import Document
 
 from advisor.beratung import berate
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from contracts.dokumente import DOKUMENTARTEN, als_docx, erstelle
 from contracts.redline import (
     DocxUnlesbar,
@@ -31,7 +31,7 @@ from contracts.redline import (
     zusammenfassung,
 )
 from contracts.redline.abschnitte import slug
-from rules import load_rate_tables, load_rules
+from rules_loader import load_rate_tables, load_rules
 
 STAND = date(2026, 12, 1)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,7 +50,7 @@ def daten(example_texts):
 
 def _dokument(daten, grundlagen, art="vereinbarung"):
     regelwerk, tabellen = grundlagen
-    return erstelle(art, berate(fallakte_aus_daten(daten), regelwerk, tabellen), stand=STAND, regelwerk=regelwerk)
+    return erstelle(art, berate(fallakte_aus_dict(daten), regelwerk, tabellen), stand=STAND, regelwerk=regelwerk)
 
 
 @pytest.fixture(scope="module")

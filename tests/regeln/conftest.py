@@ -14,11 +14,11 @@ from decimal import Decimal
 import pytest
 from pytest_bdd import then, when
 
-import rules
+import rules_loader
 from advisor.beratung import berate
 from advisor.bewerten import assess
 from advisor.bewertung import Leistungsbewertung
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.regeln.faelle import EMPFAENGER, ERBRINGER, liste
 from tests.regeln.regelnamen import regel_id, status
 from tests.regeln.schritte_sachverhalt import *  # noqa: F403 - the Given steps, registered for every feature
@@ -32,12 +32,12 @@ def fall() -> Szenario:
 
 @pytest.fixture(scope="session")
 def regelwerk():
-    return rules.load_rules()
+    return rules_loader.load_rules()
 
 
 @pytest.fixture(scope="session")
 def satztabellen():
-    return rules.load_rate_tables()
+    return rules_loader.load_rate_tables()
 
 
 # --- When ----------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ def satztabellen():
 @when(muster("die Leistung nach § 2b UStG bewertet wird"))
 @when(muster("der Fall nach § 2b UStG bewertet wird"))
 def _bewerte(fall: Szenario, regelwerk, satztabellen) -> None:
-    fallakte = parse_fallakte(fall.beispiel) if fall.beispiel is not None else fallakte_aus_daten(fall.daten)
+    fallakte = parse_fallakte(fall.beispiel) if fall.beispiel is not None else fallakte_aus_dict(fall.daten)
     if any(leistung.kosten is not None for leistung in fallakte.leistungen):
         beratung = berate(fallakte, regelwerk, satztabellen)
         fall.bewertung, fall.kalkulation = beratung.bewertung, beratung.kalkulation

@@ -4,7 +4,7 @@ A scenario starts from ``grundfall()`` — the Stadt Aheim supplies one service 
 Bedorf against cost reimbursement, Aufgabenfeld ``sonstiges`` — in which every fact that the § 2b
 rules read is *unknown*. The scenario's Given steps state each fact that matters, so that the
 feature file alone says everything the result rests on. The case always goes through the one
-parser (``fallakte_aus_daten``), exactly as a case file would.
+parser (``fallakte_aus_dict``), exactly as a case file would.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import difflib
 import functools
 import re
 
-import rules
+import rules_loader
 
 #: The German words of the criteria's statuses in the features → the Bewertung's values.
 STATUS: dict[str, str] = {
@@ -33,7 +33,7 @@ def _verzeichnis() -> tuple[dict[str, set[str]], dict[str, tuple[str, str]]]:
     """({name: rule ids}, {rule id: (norm, title)}) of the shipped rule set (each id once)."""
     namen: dict[str, set[str]] = {}
     regeln: dict[str, tuple[str, str]] = {}
-    for r in rules.load_rules().regeln:
+    for r in rules_loader.load_rules().regeln:
         regeln[r.id] = (r.norm, r.titel)
         for name in (r.norm, r.titel):
             namen.setdefault(_normal(name), set()).add(r.id)

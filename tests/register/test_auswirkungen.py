@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-import rules
+import rules_loader
 from advisor.auswirkungen import parse_changelog, vergleiche, zwischen
 from api.db.models import utc_now
 from api.register.auswirkungen import alles_bearbeiten, bearbeite
@@ -32,13 +32,15 @@ def settings_extra() -> dict[str, object]:
 def altes_regelwerk(tmp_path_factory):
     """The current rules with the § 2b Abs. 2 Nr. 1 threshold at 50.000 € instead of 17.500 €."""
     ziel = tmp_path_factory.mktemp("regeln") / "rules"
-    shutil.copytree(rules.RULES_DIR, ziel, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(rules_loader.RULES_DIR, ziel, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     datei = ziel / "quellen" / "ustg_2b_abs2.yaml"
     datei.write_text(datei.read_text(encoding="utf-8").replace("wert: 17500.00", "wert: 50000.00"), encoding="utf-8")
     kopf = ziel / "regelwerk.yaml"
     text = kopf.read_text(encoding="utf-8")
-    kopf.write_text(text.replace(f'version: "{rules.load_rules().version}"', f'version: "{ALT}"'), encoding="utf-8")
-    return rules.load_rules(Path(ziel))
+    kopf.write_text(
+        text.replace(f'version: "{rules_loader.load_rules().version}"', f'version: "{ALT}"'), encoding="utf-8"
+    )
+    return rules_loader.load_rules(Path(ziel))
 
 
 def _bauhof(umsatz: str) -> dict:
@@ -92,7 +94,7 @@ def test_a_rule_change_flips_exactly_one_of_three_cases_and_adds_a_marked_versio
     v2 = client.get(f"/api/v1/cases/{drei_faelle[1]}/versions/2", headers=key(A, "leser")).json()
     assert v2["bewertung"]["ergebnis"] == "steuerpflichtig" and "Regeländerung" in (v2.get("notiz") or "")
     register = {e["fall"]: e for e in client.get("/api/v1/register", headers=key(A, "leser")).json()["eintraege"]}
-    assert register[drei_faelle[1]]["anlass"] == f"Regeländerung {ALT} → {rules.load_rules().version}"
+    assert register[drei_faelle[1]]["anlass"] == f"Regeländerung {ALT} → {rules_loader.load_rules().version}"
     assert register[drei_faelle[0]]["anlass"] is None and register[drei_faelle[0]]["version"] == 1
     # starting again for the same rule set finds the finished run (no second run)
     assert client.post("/api/v1/auswirkungen", headers=key(A, "steuer")).json()["lauf"] == start.json()["lauf"]
@@ -122,7 +124,7 @@ def test_another_organisation_sees_no_report_and_a_reader_cannot_start(client, k
 
 
 def test_the_changelog_names_the_sections_between_two_versions_and_the_bullets_of_a_rule():
-    eintraege = parse_changelog((rules.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
+    eintraege = parse_changelog((rules_loader.RULES_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
     assert [e.version for e in zwischen(eintraege, "2026.12.1", "2026.12.2")] == ["2026.12.2"]
     assert [e.version for e in zwischen(eintraege, "2026.11.1", "2026.12.2")] == ["2026.12.1", "2026.12.2"]
     vorher = {"ergebnis": "offen", "leistungen": [{"leistung": "x", "ergebnis": "offen", "risiko": "mittel"}]}

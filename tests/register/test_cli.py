@@ -6,7 +6,7 @@ import json
 import shutil
 from decimal import Decimal
 
-import rules
+import rules_loader
 from cli.main import main
 from tests.conftest import EXAMPLES_DIR
 
@@ -34,9 +34,9 @@ def test_ikz_haushalt_names_a_wrong_option(capsys):
 
 def test_ikz_auswirkungen_compares_an_old_rule_directory_with_the_current_one(tmp_path, capsys):
     alt = tmp_path / "rules"
-    shutil.copytree(rules.RULES_DIR, alt, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(rules_loader.RULES_DIR, alt, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     kopf = alt / "regelwerk.yaml"
-    version = rules.load_rules().version
+    version = rules_loader.load_rules().version
     kopf.write_text(
         kopf.read_text(encoding="utf-8").replace(f'version: "{version}"', 'version: "2026.11.9"'), encoding="utf-8"
     )

@@ -15,7 +15,7 @@ from advisor.fristen import (
     naechste_kuendigung,
     werktag_davor,
 )
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from tests.kosten.conftest import fall_daten
 
 
@@ -49,7 +49,7 @@ def test_a_notice_deadline_on_a_weekend_stays_there_and_names_the_friday_before(
     daten = fall_daten()
     daten["stichtag"] = "2021-01-01"
     daten["leistungen"][0]["laufzeit"] = {"beginn": "2021-01-01", "kuendigungsfrist_monate": 12}
-    liste = fristen(fallakte_aus_daten(daten), {}, date(2022, 6, 1))
+    liste = fristen(fallakte_aus_dict(daten), {}, date(2022, 6, 1))
     (k,) = [f for f in liste if f.art == "kuendigung"]
     assert (k.datum, k.zugang_bis) == (date(2022, 12, 31), date(2022, 12, 30))
     assert "§ 193 BGB gilt für Kündigungsfristen nicht" in (k.hinweis or "")
@@ -68,7 +68,7 @@ def test_a_fixed_term_ending_mid_year_has_its_end_and_no_notice_after_it():
     assert naechste_kuendigung(lz, date(2027, 10, 1)) is None
     daten = fall_daten()
     daten["leistungen"][0]["laufzeit"] = {"beginn": "2027-01-01", "ende": "2028-07-01", "kuendigungsfrist_monate": 3}
-    liste = fristen(fallakte_aus_daten(daten), {}, date(2027, 10, 1))
+    liste = fristen(fallakte_aus_dict(daten), {}, date(2027, 10, 1))
     assert [f.datum for f in liste if f.art == "laufzeitende"] == [date(2028, 6, 30)]
     # quarterly advances: none in a period after the term
     abschlaege = [f.datum for f in liste if f.art == "abschlag"]
@@ -77,19 +77,19 @@ def test_a_fixed_term_ending_mid_year_has_its_end_and_no_notice_after_it():
 
 def test_an_old_law_assessment_has_the_change_of_law_as_deadline_and_it_stays_open_when_overdue():
     daten = fall_daten()
-    liste = fristen(fallakte_aus_daten(daten), {"dienst": "altes_recht"}, date(2027, 2, 1))
+    liste = fristen(fallakte_aus_dict(daten), {"dienst": "altes_recht"}, date(2027, 2, 1))
     (r,) = [f for f in liste if f.art == "rechtswechsel"]
     assert r.datum == date(2026, 12, 31) and r.ueberfaellig(date(2027, 2, 1))
     assert naechste_frist(liste, date(2027, 2, 1)) == r
     assert not [
         f
-        for f in fristen(fallakte_aus_daten(daten), {"dienst": "ustg_2b"}, date(2027, 2, 1))
+        for f in fristen(fallakte_aus_dict(daten), {"dienst": "ustg_2b"}, date(2027, 2, 1))
         if f.art == "rechtswechsel"
     ]
 
 
 def test_a_pending_binding_ruling_has_a_reminder_until_it_is_given():
-    f = fallakte_aus_daten(fall_daten())
+    f = fallakte_aus_dict(fall_daten())
     (a,) = [x for x in fristen(f, {}, date(2027, 1, 1), auskunft_beantragt=date(2026, 11, 30)) if x.art == "auskunft"]
     assert a.datum == date(2027, 2, 28)  # three months after 30.11., the end of February
     assert not [

@@ -9,7 +9,7 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from advisor.fristen import fristen
-from advisor.parsing import fallakte_aus_daten
+from advisor.parsing import fallakte_aus_dict
 from api.register.auswirkungen import alles_bearbeiten
 from tests.kosten.conftest import fall_daten
 from tests.regeln.regelnamen import regel_id
@@ -64,7 +64,7 @@ def _altes_recht(stand):
 
 @when(parsers.parse("das Register am {heute} die Fristen bestimmt"))
 def _bestimmen(stand, heute):
-    stand["fristen"] = fristen(fallakte_aus_daten(stand["daten"]), stand["regime"], tag(heute))
+    stand["fristen"] = fristen(fallakte_aus_dict(stand["daten"]), stand["regime"], tag(heute))
 
 
 def _frist(stand, art):

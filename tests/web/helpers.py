@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from advisor.parsing import parse_fallakte
-from api.cases import fallakte_als_daten
+from api.cases import fallakte_als_dict
 from api.web.form_fallakte import form_state
 from api.web.form_state import flatten
 
@@ -14,7 +14,7 @@ FORM = {"content-type": "application/x-www-form-urlencoded"}
 
 def form_items(yaml_text: str) -> list[tuple[str, str]]:
     """The (name, value) pairs a browser posts for the form showing this case."""
-    state = form_state(fallakte_als_daten(parse_fallakte(yaml_text)))
+    state = form_state(fallakte_als_dict(parse_fallakte(yaml_text)))
     items: list[tuple[str, str]] = []
     for name, value in flatten(state).items():
         if isinstance(value, list):

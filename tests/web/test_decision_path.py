@@ -14,7 +14,7 @@ from advisor import fallakte as modell
 from advisor.bezeichnungen import FAKTEN, FELDER, KETTEN
 from advisor.sachverhalt import FAKTEN as FAKTREGISTER
 from api.web.decision_path import ENTSCHEIDEND, GEPRUEFT, NICHT_ERFORDERLICH, OFFEN, decision_path, steps
-from rules import load_rules
+from rules_loader import load_rules
 
 
 def regel(rid: str, verweist_auf: tuple[str, ...] = ()) -> SimpleNamespace:
@@ -129,7 +129,7 @@ def test_the_decision_path_has_three_to_five_sentences_for_every_example(example
     from advisor.beratung import berate
     from advisor.bewertung import bewertung_als_dict
     from advisor.parsing import parse_fallakte
-    from rules import load_rate_tables
+    from rules_loader import load_rate_tables
 
     rw, st = load_rules(), load_rate_tables()
     for name, text in example_texts.items():

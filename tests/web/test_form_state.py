@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import fallakte as modell
-from advisor.parsing import fallakte_aus_daten, parse_fallakte
+from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from api.web import labels
-from api.web.form_fallakte import fallakte_data
+from api.web.form_fallakte import fallakte_dict_aus_formular
 from api.web.form_state import apply_action, nest
 from api.web.german_input import format_number, parse_date, parse_number
 from tests.web.helpers import form_items, replace
@@ -33,9 +33,9 @@ from tests.web.helpers import form_items, replace
 )
 def test_every_example_survives_the_way_through_the_form_unchanged(example_texts, name):
     original = parse_fallakte(example_texts[name])
-    gelesen = fallakte_data(nest(form_items(example_texts[name])))
+    gelesen = fallakte_dict_aus_formular(nest(form_items(example_texts[name])))
     assert gelesen.probleme == []
-    assert fallakte_aus_daten(gelesen.daten) == original
+    assert fallakte_aus_dict(gelesen.daten) == original
 
 
 @pytest.mark.parametrize(
@@ -86,15 +86,15 @@ def test_an_unreadable_number_is_reported_at_its_own_field_path(example_texts):
         "leistungen[0].kosten.positionen[2].betrag",
         "achtzehntausend",
     )
-    gelesen = fallakte_data(nest(items))
+    gelesen = fallakte_dict_aus_formular(nest(items))
     assert [p.pfad for p in gelesen.probleme] == ["leistungen[0].kosten.positionen[2].betrag"]
 
 
 def test_removing_a_partner_keeps_every_reference_on_the_same_partner(example_texts):
     state = nest(form_items(example_texts["digitaler-zwilling"]))
-    vorher = fallakte_aus_daten(fallakte_data(state).daten)
+    vorher = fallakte_aus_dict(fallakte_dict_aus_formular(state).daten)
     apply_action(state, "beteiligter_weg:8")  # Gemeinde Rommersdorf, a recipient
-    nachher = fallakte_data(state).daten
+    nachher = fallakte_dict_aus_formular(state).daten
     leistung = nachher["leistungen"][0]
     assert leistung["erbringer"] == "kreis"
     assert leistung["empfaenger"] == [e for e in vorher.leistungen[0].empfaenger if e != "rommersdorf"]
@@ -104,7 +104,7 @@ def test_removing_a_partner_keeps_every_reference_on_the_same_partner(example_te
 def test_removing_the_provider_leaves_the_provider_choice_empty_instead_of_another_partner(example_texts):
     state = nest(form_items(example_texts["personalabrechnung-mandatierend"]))
     apply_action(state, "beteiligter_weg:0")
-    daten = fallakte_data(state).daten
+    daten = fallakte_dict_aus_formular(state).daten
     assert "erbringer" not in daten["leistungen"][0]
     assert daten["leistungen"][0]["kosten"]["verteilung"]["werte"] == {
         "stadt-a": Decimal("610"),
@@ -122,12 +122,14 @@ def test_adding_rows_returns_the_first_field_of_the_new_row_for_focus():
 
 def test_a_missing_kennung_is_made_from_the_name_and_kept_unique():
     state = nest([("beteiligte[0].name", "Gemeinde Jüchheim"), ("beteiligte[1].name", "Gemeinde Jüchheim")])
-    ids = [b["id"] for b in fallakte_data(state).daten["beteiligte"]]
+    ids = [b["id"] for b in fallakte_dict_aus_formular(state).daten["beteiligte"]]
     assert ids == ["gemeinde-juechheim", "gemeinde-juechheim-2"]
 
 
 def test_buttons_and_notes_are_not_read_as_case_fields():
-    daten = fallakte_data(nest([("aktion", "pruefen"), ("notiz", "x"), ("fall_id", "3"), ("bezeichnung", "B")])).daten
+    daten = fallakte_dict_aus_formular(
+        nest([("aktion", "pruefen"), ("notiz", "x"), ("fall_id", "3"), ("bezeichnung", "B")])
+    ).daten
     assert set(daten) == {"format", "bezeichnung"}
 
 

@@ -99,7 +99,7 @@ def test_the_reports_chart_counts_in_whole_numbers():
     import gc
     from datetime import date
 
-    from rules import load_rate_tables, load_rules
+    from rules_loader import load_rate_tables, load_rules
     from screening.report import chart_by_field, ganzzahlige_achse
     from screening.run import screen_tables, screening_context
     from tests.screening.conftest import tabelle
