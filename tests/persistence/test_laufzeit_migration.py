@@ -42,7 +42,9 @@ def _v1_text(ende: str | None) -> str:
 @pytest.fixture
 def engine(database_url):
     engine = make_engine(database_url)
-    _migriere(engine, VORHER)
+    # a fresh database, or one another test (or the PostgreSQL template) has already migrated
+    _migriere(engine, "head")
+    _migriere(engine, VORHER, zurueck=True)
     yield engine
     engine.dispose()
 
