@@ -52,7 +52,11 @@ def haushalt(anzahl: int) -> None:
     from advisor.parsing import fallakte_aus_dict
     from advisor.steuersatz import umsatzsteuersaetze
 
-    rw, tabellen, vorgaben = rules_loader.load_rules(), rules_loader.load_rate_tables(), rules.load_budget_defaults()
+    rw, tabellen, vorgaben = (
+        rules_loader.load_rules(),
+        rules_loader.load_rate_tables(),
+        rules_loader.load_budget_defaults(),
+    )
     akten = [fallakte_aus_dict(d) for d in faelle(anzahl)]
     start = time.perf_counter()
     kalkulationen: list[Kalkulation | None] = []

@@ -87,7 +87,14 @@ def _handler(args: argparse.Namespace) -> int:
         ergebnisse = {b.leistung: (b.ergebnis, b.regime) for b in beratung.bewertung.leistungen}
         kontierung = Kontierung(args.produkt, args.aufwandskonto, args.ertragskonto)
         plan = haushaltsplan(
-            fallakte, beratung.kalkulation, ergebnisse, von, bis, rules.load_budget_defaults(), eigene, kontierung
+            fallakte,
+            beratung.kalkulation,
+            ergebnisse,
+            von,
+            bis,
+            rules_loader.load_budget_defaults(),
+            eigene,
+            kontierung,
         )
         if args.json:
             daten = haushaltsplan_als_dict(plan)

@@ -4,7 +4,7 @@ Public interface:
 
 - ``haushaltsplan(fallakte, kalkulation, ergebnisse, von, bis, vorgaben, eigene=(), kontierung=Kontierung())
   -> Haushaltsplan`` and ``standardzeitraum(fallakte, kalkulation) -> (von, bis)``;
-- ``vorgaben_aus_daten(d) -> Fortschreibungsvorgaben`` (rules.load_budget_defaults() reads the file),
+- ``vorgaben_aus_daten(d) -> Fortschreibungsvorgaben`` (rules_loader.load_budget_defaults() reads the file),
   ``steigerungen_aus_daten(list) -> tuple[Steigerung, ...]``, ``jaehrliche_steigerung(...)``;
 - ``haushaltsplan_als_dict(plan)`` (JSON "ikz-haushalt/1") and ``tabellenzeilen(plan)`` (CSV/XLSX rows).
 

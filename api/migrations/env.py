@@ -10,8 +10,8 @@ from api.audit import tables as _audit_tables  # noqa: F401  (registers the tabl
 from api.db import screening_tables as _screening_tables  # noqa: F401
 from api.db.models import Base
 from api.identity import tables as _identity_tables  # noqa: F401
-from api.review import tables as _review_tables  # noqa: F401
 from api.register import tables as _register_tables  # noqa: F401
+from api.review import tables as _review_tables  # noqa: F401
 
 target_metadata = Base.metadata
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import rules_loader
 from advisor.errors import UngueltigeEingabe
 from advisor.haushalt import (
     Haushaltsplan,
@@ -81,7 +82,7 @@ def plan_fuer(
         ergebnisse_der_bewertung(saved.bewertung),
         von,
         bis,
-        rules.load_budget_defaults(),
+        rules_loader.load_budget_defaults(),
         eigene,
         kontierung,
     )
@@ -123,7 +124,7 @@ def organisationsplan(
         .where(visible_to(principal))
         .order_by(CaseRow.id)
     )
-    vorgaben = rules.load_budget_defaults()
+    vorgaben = rules_loader.load_budget_defaults()
     for case_id, bezeichnung, number, fallakte_json, bewertung_json in rows:
         try:
             fallakte = fallakte_aus_dict(json.loads(fallakte_json))

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from contracts.docx_basis import kopf_und_fuss, speichere, styles
 from contracts.redline.abschnitte import UEBERSCHRIFT
@@ -36,7 +38,7 @@ class _Ids:
         return str(self.n)
 
 
-def _run(text: str, geloescht: bool) -> OxmlElement:
+def _run(text: str, geloescht: bool) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     for i, zeile in enumerate(text.split("\n")):
         if i:
@@ -49,7 +51,7 @@ def _run(text: str, geloescht: bool) -> OxmlElement:
     return r
 
 
-def _markiert(tag: str, ids: _Ids, autor: str, zeit: str) -> OxmlElement:
+def _markiert(tag: str, ids: _Ids, autor: str, zeit: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     element.set(qn("w:id"), ids())
     element.set(qn("w:author"), autor)
@@ -57,7 +59,7 @@ def _markiert(tag: str, ids: _Ids, autor: str, zeit: str) -> OxmlElement:
     return element
 
 
-def _absatzmarke(p: OxmlElement, tag: str, ids: _Ids, autor: str, zeit: str) -> None:
+def _absatzmarke(p: Any, tag: str, ids: _Ids, autor: str, zeit: str) -> None:
     ppr = p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
     rpr.append(_markiert(tag, ids, autor, zeit))

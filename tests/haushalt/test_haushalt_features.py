@@ -67,7 +67,7 @@ def _rechne(stand, von=None, bis=None, eigene=()):
     if von is None:
         von, bis = standardzeitraum(fallakte, k)
     stand["plan"] = haushaltsplan(
-        fallakte, k, {"dienst": stand["ergebnis"]}, von, bis, rules.load_budget_defaults(), eigene
+        fallakte, k, {"dienst": stand["ergebnis"]}, von, bis, rules_loader.load_budget_defaults(), eigene
     )
 
 

@@ -29,7 +29,7 @@ from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.kosten.conftest import fall_daten
 
 UST = Decimal("19")
-VORGABEN = rules.load_budget_defaults()
+VORGABEN = rules_loader.load_budget_defaults()
 
 
 def _plan(daten: dict[str, Any], von: int, bis: int, ergebnis=("nicht_steuerbar", "ustg_2b"), eigene=()):
