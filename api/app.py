@@ -196,7 +196,7 @@ def _extra_schemas() -> dict[str, object]:
         "FallVersion": FallVersion,
         "Fallliste": Fallliste,
         "Versionsliste": Versionsliste,
-        "Freigabeliste": shares.Freigabeliste,
+        "Fallteilungsliste": shares.Fallteilungsliste,
         "Protokoll": audit.Protokoll,
         "Schluessel": keys.Schluessel,
         "Screeninganfrage": screenings.SCREENINGANFRAGE_SCHEMA,

@@ -29,7 +29,7 @@ from advisor.screening.spalten import SPALTEN
 from api.openapi import schema_ref
 from api.problems import ApiProblem
 from screening.ablage import dateiablage
-from screening.grenzen import Frist, Lesegrenzen, zahl
+from screening.grenzen import Lesefrist, Lesegrenzen, zahl
 from screening.json_read import read_json_table
 from screening.read import open_table
 from screening.run import screen_tables, screening_context
@@ -167,7 +167,7 @@ _ZAEHLER = threading.Lock()
 
 def _read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
     grenzen = _grenzen(request)
-    frist = Frist(grenzen.max_sekunden)
+    frist = Lesefrist(grenzen.max_sekunden)
     if eingang.art == "application/json":
         koepfe, zeilen, stichtag_wert = read_json_table(eingang.datei, dateiablage, grenzen, frist)
         tabelle = Rohtabelle("zeilen", koepfe, iter(zeilen))

@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from screening.grenzen import STANDARD, Frist, Lesegrenzen, zelle_zu_lang, zu_viele_spalten, zu_viele_zeilen
+from screening.grenzen import STANDARD, Lesefrist, Lesegrenzen, zelle_zu_lang, zu_viele_spalten, zu_viele_zeilen
 
 _CHUNK = 65_536
 
@@ -25,7 +25,7 @@ class CsvFehler(ValueError):
     """The file is no readable CSV table (message in German)."""
 
 
-def detect_encoding(datei: IO[bytes], frist: Frist) -> str:
+def detect_encoding(datei: IO[bytes], frist: Lesefrist) -> str:
     """``utf-8-sig`` if the whole file decodes as UTF-8, else ``cp1252``; the file is rewound."""
     datei.seek(0)
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -49,13 +49,13 @@ def _separator(datei: IO[bytes], kodierung: str) -> str:
 
 
 def iter_csv(
-    datei: IO[bytes], grenzen: Lesegrenzen = STANDARD, frist: Frist | None = None
+    datei: IO[bytes], grenzen: Lesegrenzen = STANDARD, frist: Lesefrist | None = None
 ) -> Iterator[tuple[int, list[Any]]]:
     """(record number, cells) of every record, the header being number 1; blank records are skipped.
 
     ``CsvFehler``: not readable as CSV; ``Grenzueberschreitung``: a bound crossed.
     """
-    frist = frist or Frist(grenzen.max_sekunden)
+    frist = frist or Lesefrist(grenzen.max_sekunden)
     kodierung = detect_encoding(datei, frist)
     trenner = _separator(datei, kodierung)
     text = io.TextIOWrapper(datei, encoding=kodierung, errors="replace", newline="")

@@ -58,7 +58,7 @@ class Grenzueberschreitung(UngueltigeEingabe):
         super().__init__([Feldproblem("", ort + meldung)], TITEL)
 
 
-class Frist:
+class Lesefrist:
     """A deadline for reading: ``pruefe()`` raises ``Grenzueberschreitung`` once it has passed."""
 
     __slots__ = ("ende", "sekunden")

@@ -17,7 +17,7 @@ import ijson
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 from advisor.screening.ablage import Ablage
-from screening.grenzen import STANDARD, Frist, Grenzueberschreitung, Lesegrenzen, zahl, zelle_zu_lang
+from screening.grenzen import STANDARD, Grenzueberschreitung, Lesefrist, Lesegrenzen, zahl, zelle_zu_lang
 
 TITEL = "Die Bestandsliste ist ungültig."
 _SKALAR = {"string", "number", "boolean", "null"}
@@ -33,7 +33,7 @@ def _ungueltig(pfad: str, meldung: str) -> UngueltigeEingabe:
 class _Ereignisse:
     """ijson's events with a look at the next one; parser errors become German 422 problems."""
 
-    def __init__(self, datei: IO[bytes], frist: Frist) -> None:
+    def __init__(self, datei: IO[bytes], frist: Lesefrist) -> None:
         self._quelle = ijson.basic_parse(datei, use_float=False, buf_size=65_536)
         self._frist = frist
         self._n = 0
@@ -62,14 +62,14 @@ def read_json_table(
     datei: IO[bytes],
     ablage: Callable[[], Ablage[Any]],
     grenzen: Lesegrenzen = STANDARD,
-    frist: Frist | None = None,
+    frist: Lesefrist | None = None,
 ) -> tuple[list[str], Ablage[Any], Any]:
     """(column keys in order of appearance, Ablage of (row number, {column index: value}), stichtag value).
 
     ``UngueltigeEingabe`` for a body of the wrong shape (with the field path), ``Grenzueberschreitung``
     for too many rows or columns, a too long cell or the deadline.
     """
-    frist = frist or Frist(grenzen.max_sekunden)
+    frist = frist or Lesefrist(grenzen.max_sekunden)
     zeilen = ablage()
     try:
         return _read(_Ereignisse(datei, frist), zeilen, grenzen)

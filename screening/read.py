@@ -22,7 +22,7 @@ from advisor.parsing import parse_fallakte
 from advisor.screening import Fallaktenquelle, Rohtabelle, Zeilenproblem
 from advisor.screening.spalten import KOPF_ZU_SPALTE, normalize_header
 from screening.csv_read import CsvFehler, iter_csv
-from screening.grenzen import STANDARD, Frist, Grenzueberschreitung, Lesegrenzen, zahl
+from screening.grenzen import STANDARD, Grenzueberschreitung, Lesefrist, Lesegrenzen, zahl
 from screening.xlsx_read import XlsxFehler, iter_rows
 
 MAX_TABLE_BYTES = STANDARD.max_bytes
@@ -55,7 +55,7 @@ def _shift_1904(wert: object) -> object:
     return wert + 1462 if isinstance(wert, int | float) and not isinstance(wert, bool) else wert
 
 
-def _xlsx_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Frist) -> Rohtabelle:
+def _xlsx_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Lesefrist) -> Rohtabelle:
     try:
         date1904, zeilen = iter_rows(datei, SHEET_NAME, grenzen, frist)
         erste = next(zeilen, None)
@@ -82,7 +82,7 @@ def _xlsx_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Fris
     return Rohtabelle(quelle, kopf, rest())
 
 
-def _csv_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Frist) -> Rohtabelle:
+def _csv_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Lesefrist) -> Rohtabelle:
     zeilen = iter_csv(datei, grenzen, frist)
     try:
         erste = next(zeilen, None)
@@ -101,13 +101,13 @@ def _csv_table(datei: IO[bytes], quelle: str, grenzen: Lesegrenzen, frist: Frist
 
 
 def open_table(
-    datei: IO[bytes], quelle: str, grenzen: Lesegrenzen = STANDARD, frist: Frist | None = None
+    datei: IO[bytes], quelle: str, grenzen: Lesegrenzen = STANDARD, frist: Lesefrist | None = None
 ) -> Rohtabelle:
     """CSV or XLSX by content (an XLSX is a ZIP archive — the file name may lie), rows streamed.
 
     ``datei`` must be seekable and stay open until the rows are consumed.
     """
-    frist = frist or Frist(grenzen.max_sekunden)
+    frist = frist or Lesefrist(grenzen.max_sekunden)
     if _size(datei) > grenzen.max_bytes:
         raise Grenzueberschreitung(
             "bytes", f"Die Datei ist zu groß (höchstens {zahl(grenzen.max_bytes // 1_000_000)} MB).", quelle

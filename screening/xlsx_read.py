@@ -34,8 +34,8 @@ from lxml import etree
 
 from screening.grenzen import (
     STANDARD,
-    Frist,
     Grenzueberschreitung,
+    Lesefrist,
     Lesegrenzen,
     zahl,
     zelle_zu_lang,
@@ -77,7 +77,7 @@ class _Budget:
 class _GezaehlterTeil:
     """A ZIP member as a file for lxml: reads at most 64 KB at a time and counts every byte."""
 
-    def __init__(self, roh: IO[bytes], budget: _Budget, frist: Frist) -> None:
+    def __init__(self, roh: IO[bytes], budget: _Budget, frist: Lesefrist) -> None:
         self.roh, self.budget, self.frist = roh, budget, frist
 
     def read(self, size: int = _CHUNK) -> bytes:
@@ -88,7 +88,7 @@ class _GezaehlterTeil:
         return daten
 
 
-def _open(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Frist) -> _GezaehlterTeil:
+def _open(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Lesefrist) -> _GezaehlterTeil:
     try:
         info = archiv.getinfo(name)
     except KeyError:
@@ -96,7 +96,7 @@ def _open(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Frist) -> 
     return _GezaehlterTeil(archiv.open(info), budget, frist)
 
 
-def _small_xml(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Frist) -> Any:
+def _small_xml(archiv: zipfile.ZipFile, name: str, budget: _Budget, frist: Lesefrist) -> Any:
     teil = _open(archiv, name, budget, frist)
     daten = b""
     while chunk := teil.read():
@@ -206,7 +206,7 @@ def _text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(f"{NS}t") if t.getparent().tag != f"{NS}rPh")
 
 
-def _sheet_path(archiv: zipfile.ZipFile, bevorzugt: str, budget: _Budget, frist: Frist) -> tuple[str, bool]:
+def _sheet_path(archiv: zipfile.ZipFile, bevorzugt: str, budget: _Budget, frist: Lesefrist) -> tuple[str, bool]:
     mappe = _small_xml(archiv, "xl/workbook.xml", budget, frist)
     blaetter = mappe.findall(f"{NS}sheets/{NS}sheet")
     if not blaetter:
@@ -222,7 +222,7 @@ def _sheet_path(archiv: zipfile.ZipFile, bevorzugt: str, budget: _Budget, frist:
     return pfad, pr is not None and pr.get("date1904") in ("1", "true")
 
 
-def _shared_strings(archiv: zipfile.ZipFile, budget: _Budget, frist: Frist, grenzen: Lesegrenzen) -> list[str]:
+def _shared_strings(archiv: zipfile.ZipFile, budget: _Budget, frist: Lesefrist, grenzen: Lesegrenzen) -> list[str]:
     if "xl/sharedStrings.xml" not in archiv.namelist():
         return []
     texte: list[str] = []
@@ -306,14 +306,14 @@ def iter_rows(
     datei: IO[bytes],
     blattname: str,
     grenzen: Lesegrenzen = STANDARD,
-    frist: Frist | None = None,
+    frist: Lesefrist | None = None,
 ) -> tuple[bool, Iterator[tuple[int, dict[int, Any]]]]:
     """(date1904, rows as (row number, {column index: value})) of the sheet ``blattname`` or the first.
 
     Rows without any cell are skipped. ``XlsxFehler``: not a readable workbook;
     ``Grenzueberschreitung``: a bound of ``grenzen`` crossed (also while the rows are consumed).
     """
-    frist = frist or Frist(grenzen.max_sekunden)
+    frist = frist or Lesefrist(grenzen.max_sekunden)
     budget = _Budget(grenzen)
     try:
         archiv = zipfile.ZipFile(datei)

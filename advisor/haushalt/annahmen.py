@@ -54,8 +54,8 @@ class Steigerung:
     herkunft: Literal["vorgabe", "eingabe"]
 
     def text(self) -> str:
-        """ "Personalkosten +2,8 % ab 01.01.2028 (Annahme: …; Vorgabe)"."""
-        wer = "Vorgabe des IKZ-Beraters" if self.herkunft == "vorgabe" else "eigene Angabe"
+        """ "Personalkosten +2,8 % ab 01.01.2028 (Annahme: …; Steigerungsvorgabe)"."""
+        wer = "Steigerungsvorgabe des IKZ-Beraters" if self.herkunft == "vorgabe" else "eigene Angabe"
         vorzeichen = "+" if self.prozent >= 0 else "−"
         return (
             f"{BEZEICHNUNG[self.gruppe]} {vorzeichen}{prozent(abs(self.prozent))} ab {datum(self.ab)} "
@@ -64,7 +64,7 @@ class Steigerung:
 
 
 @dataclass(frozen=True, slots=True)
-class Vorgabe:
+class Steigerungsvorgabe:
     """The default yearly percentage of a group and its basis (rules/haushalt/fortschreibung.yaml)."""
 
     prozent_je_jahr: Decimal
@@ -76,10 +76,10 @@ class Fortschreibungsvorgaben:
     """The defaults of both groups and the date they were last checked."""
 
     stand: date
-    personal: Vorgabe
-    sachkosten: Vorgabe
+    personal: Steigerungsvorgabe
+    sachkosten: Steigerungsvorgabe
 
-    def vorgabe(self, gruppe: Gruppe) -> Vorgabe:
+    def vorgabe(self, gruppe: Gruppe) -> Steigerungsvorgabe:
         return self.personal if gruppe == "personal" else self.sachkosten
 
 
@@ -104,7 +104,7 @@ def vorgaben_aus_daten(daten: Any) -> Fortschreibungsvorgaben:
         raise UngueltigeEingabe(
             [Feldproblem("", "Erwartet: stand, personal, sachkosten.")], "Die Fortschreibungsvorgaben sind ungültig."
         )
-    vorgaben: dict[str, Vorgabe] = {}
+    vorgaben: dict[str, Steigerungsvorgabe] = {}
     for gruppe in GRUPPEN:
         eintrag = daten[gruppe]
         if not isinstance(eintrag, dict) or set(eintrag) != {"prozent_je_jahr", "grundlage"}:
@@ -112,7 +112,7 @@ def vorgaben_aus_daten(daten: Any) -> Fortschreibungsvorgaben:
             continue
         p = pruefe_prozent(eintrag["prozent_je_jahr"], f"{gruppe}.prozent_je_jahr", probleme)
         if p is not None:
-            vorgaben[gruppe] = Vorgabe(p, " ".join(str(eintrag["grundlage"]).split()))
+            vorgaben[gruppe] = Steigerungsvorgabe(p, " ".join(str(eintrag["grundlage"]).split()))
     try:
         stand = date.fromisoformat(str(daten["stand"]))
     except ValueError:

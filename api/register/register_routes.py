@@ -39,8 +39,7 @@ from api.register.tabellen_export import CSV_MEDIA, XLSX_MEDIA, csv_bytes, xlsx_
 from api.register.tables import RegisterAngabenRow
 from api.responses import PROBLEM_RESPONSES, problem
 from api.screening_upload import receive_upload
-from screening.grenzen import Frist as Lesefrist
-from screening.grenzen import Lesegrenzen
+from screening.grenzen import Lesefrist, Lesegrenzen
 from screening.read import open_table
 
 router = APIRouter(tags=["Vertragsregister"])

@@ -17,11 +17,11 @@ from advisor.beratung import berate
 from api.case_types import GespeicherteVersion
 from api.jsonout import canonical_json
 from contracts.dokumente import DOKUMENTARTEN, Dokument, erstelle
-from contracts.redline import Abschnitt, abschnitte
+from contracts.redline import Pruefabschnitt, abschnitte
 
 DOKUMENTE = tuple(DOKUMENTARTEN)
 _GROESSE = 256
-_cache: OrderedDict[tuple[str, str, str, str], tuple[Abschnitt, ...]] = OrderedDict()
+_cache: OrderedDict[tuple[str, str, str, str], tuple[Pruefabschnitt, ...]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -40,7 +40,7 @@ def _schluessel(saved: GespeicherteVersion, dokument: str, regelwerk: Any) -> tu
 
 def abschnitte_der_version(
     saved: GespeicherteVersion, dokument: str, regelwerk: Any, satztabellen: Any
-) -> tuple[Abschnitt, ...]:
+) -> tuple[Pruefabschnitt, ...]:
     """The units of a version's document, in reading order (cached per content and rule set)."""
     key = _schluessel(saved, dokument, regelwerk)
     with _lock:

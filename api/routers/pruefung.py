@@ -83,7 +83,7 @@ class KommentarAenderung(BaseModel):
     antwort: str | None = Field(default=None, min_length=1, max_length=5000)
 
 
-class Entscheidung(BaseModel):
+class FreigabeEntscheidung(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rolle: Literal["steuer", "rechtsamt", "leitung"]
     entscheidung: Literal["erteilt", "abgelehnt"]
@@ -208,8 +208,8 @@ def list_freigaben(access: CaseReader, read: ReadSession) -> Response:
 @router.post(
     "/cases/{case_id}/freigaben", operation_id="decideApproval", summary="Freigeben oder ablehnen", responses=_ERRORS
 )
-def post_freigabe(access: CaseReader, body: Entscheidung, session: DbSession) -> Response:
-    """Entscheidung einer Rolle über die aktuelle Version. Abgelehnt, solange Kommentare offen
+def post_freigabe(access: CaseReader, body: FreigabeEntscheidung, session: DbSession) -> Response:
+    """FreigabeEntscheidung einer Rolle über die aktuelle Version. Abgelehnt, solange Kommentare offen
     sind; die Freigabe der Rolle `steuer` ist die schriftliche USt-Freigabe."""
     assert body.entscheidung in ENTSCHEIDUNGEN
     try:

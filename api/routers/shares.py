@@ -34,24 +34,24 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-class FreigabeAnfrage(BaseModel):
+class FallteilungAnfrage(BaseModel):
     """Wie der Fall freigegeben wird."""
 
     model_config = ConfigDict(extra="forbid")
     art: str = Field(description="„lesen“ (nur lesen) oder „pruefen“ (lesen und prüfen/kommentieren)")
 
 
-class Freigabe(BaseModel):
+class Fallteilung(BaseModel):
     model_config = ConfigDict(extra="forbid")
     organisation: str
     name: str
     art: str
 
 
-class Freigabeliste(BaseModel):
+class Fallteilungsliste(BaseModel):
     model_config = ConfigDict(extra="forbid")
     fall: int
-    freigaben: list[Freigabe]
+    freigaben: list[Fallteilung]
 
 
 def _liste(session: Any, case_id: int) -> dict[str, Any]:
@@ -68,13 +68,13 @@ def _record(session: Any, access: CaseAccess, aktion: str, kennung: str, detail:
 
 _LISTE = {
     "description": "Die Freigaben des Falls.",
-    "content": {"application/json": {"schema": schema_ref("Freigabeliste")}},
+    "content": {"application/json": {"schema": schema_ref("Fallteilungsliste")}},
 }
 
 
 @router.get("/{case_id}/shares", summary="Freigaben eines Falls", responses={200: _LISTE, **_ERRORS})
 def get_shares(access: CaseReader, session: ReadSession) -> Response:
-    """Die Organisationen, denen der Fall freigegeben ist, mit der Art der Freigabe."""
+    """Die Organisationen, denen der Fall freigegeben ist, mit der Art der Fallteilung."""
     return CanonicalJSONResponse(_liste(session, access.case_id))
 
 
@@ -84,10 +84,10 @@ def get_shares(access: CaseReader, session: ReadSession) -> Response:
     responses={200: _LISTE, 201: _LISTE, **_ERRORS},
 )
 def put_share(
-    access: CaseSharer, kennung: Kennung, session: DbSession, anfrage: Annotated[FreigabeAnfrage, Body()]
+    access: CaseSharer, kennung: Kennung, session: DbSession, anfrage: Annotated[FallteilungAnfrage, Body()]
 ) -> Response:
     """Gibt den Fall einer im Fall genannten Partnerorganisation frei (lesen oder prüfen);
-    eine bestehende Freigabe wird geändert."""
+    eine bestehende Fallteilung wird geändert."""
     _row, neu = share_case(session, access, kennung, anfrage.art)
     _record(session, access, "fall_freigeben", kennung, f"{kennung} {anfrage.art}")
     session.commit()
@@ -97,11 +97,11 @@ def put_share(
 @router.delete(
     "/{case_id}/shares/{kennung}",
     status_code=204,
-    summary="Freigabe zurücknehmen",
+    summary="Fallteilung zurücknehmen",
     responses={204: {"description": "Zurückgenommen."}, **_ERRORS},
 )
 def delete_share(access: CaseSharer, kennung: Kennung, session: DbSession) -> Response:
-    """Nimmt die Freigabe an die Organisation zurück (ohne Freigabe: ebenfalls 204)."""
+    """Nimmt die Fallteilung an die Organisation zurück (ohne Fallteilung: ebenfalls 204)."""
     if unshare_case(session, access, kennung):
         _record(session, access, "freigabe_zuruecknehmen", kennung, kennung)
     session.commit()

@@ -10,13 +10,13 @@ All pure apart from python-docx building bytes in memory.
 """
 
 from contracts.redline.abgleich import Abweichung, abgleich
-from contracts.redline.abschnitte import Abschnitt, abschnitte, klauseltexte
+from contracts.redline.abschnitte import Pruefabschnitt, abschnitte, klauseltexte
 from contracts.redline.textmarken import DocxUnlesbar, lies_textmarken, textmarke
 from contracts.redline.vergleich import Aenderung, text_nach, text_vor, vergleiche, zusammenfassung
 from contracts.redline.word import redline_docx
 
 __all__ = [
-    "Abschnitt",
+    "Pruefabschnitt",
     "Abweichung",
     "Aenderung",
     "DocxUnlesbar",

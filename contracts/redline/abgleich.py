@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from contracts.redline.abschnitte import Abschnitt
+from contracts.redline.abschnitte import Pruefabschnitt
 from contracts.redline.textmarken import lies_textmarken, normalisiert, textmarke
 from contracts.redline.vergleich import wortdiff
 
@@ -31,7 +31,7 @@ class Abweichung:
     stuecke: tuple[tuple[str, str], ...]
 
 
-def abgleich(hochgeladen: bytes, generiert: bytes, abschnitte: Sequence[Abschnitt]) -> list[Abweichung]:
+def abgleich(hochgeladen: bytes, generiert: bytes, abschnitte: Sequence[Pruefabschnitt]) -> list[Abweichung]:
     """Clauses of ``abschnitte`` whose text in the uploaded DOCX differs from the generated DOCX,
     in document order. Raises ``DocxUnlesbar`` (German message) for a file that is no DOCX."""
     vorher = lies_textmarken(generiert)

@@ -1,6 +1,6 @@
 """Stable clause ids: every document of a case as a flat list of reviewable units.
 
-A unit (``Abschnitt``) is what a reviewer comments on, what a redline compares and what an
+A unit (``Pruefabschnitt``) is what a reviewer comments on, what a redline compares and what an
 approval refers to. Its id stays the same across versions as long as the place exists:
 
 | document part                         | id                          | example                  |
@@ -31,7 +31,7 @@ _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": 
 
 
 @dataclass(frozen=True, slots=True)
-class Abschnitt:
+class Pruefabschnitt:
     """One reviewable unit: its stable ``id``, the clause ``ueberschrift`` it belongs to (for
     display), its ``art`` (``UEBERSCHRIFT`` or ``ABSATZ``) and its plain ``text``."""
 
@@ -66,19 +66,19 @@ def block_text(block: Block) -> str:
     raise TypeError(type(block))
 
 
-def _vereinbarung(entwurf: Entwurf) -> list[Abschnitt]:
-    result: list[Abschnitt] = []
+def _vereinbarung(entwurf: Entwurf) -> list[Pruefabschnitt]:
+    result: list[Pruefabschnitt] = []
     parteien = "\n".join(f"{p.im_dativ}, {p.vertretung} – „{p.kurzbezeichnung}“" for p in entwurf.parteien)
-    result.append(Abschnitt("parteien", "Vertragsparteien", ABSATZ, parteien))
+    result.append(Pruefabschnitt("parteien", "Vertragsparteien", ABSATZ, parteien))
     for klausel in entwurf.klauseln:
-        result.append(Abschnitt(klausel.id, klausel.ueberschrift, UEBERSCHRIFT, klausel.ueberschrift))
+        result.append(Pruefabschnitt(klausel.id, klausel.ueberschrift, UEBERSCHRIFT, klausel.ueberschrift))
         for n, eintrag in enumerate(klausel.absaetze, start=1):
-            result.append(Abschnitt(f"{klausel.id}.{n}", klausel.ueberschrift, ABSATZ, _absatz_text(eintrag)))
+            result.append(Pruefabschnitt(f"{klausel.id}.{n}", klausel.ueberschrift, ABSATZ, _absatz_text(eintrag)))
     for anlage in entwurf.anlagen:
         basis = f"anlage.{anlage.id}"
-        result.append(Abschnitt(basis, anlage.ueberschrift, UEBERSCHRIFT, anlage.ueberschrift))
+        result.append(Pruefabschnitt(basis, anlage.ueberschrift, UEBERSCHRIFT, anlage.ueberschrift))
         for n, block in enumerate(anlage.bloecke, start=1):
-            result.append(Abschnitt(f"{basis}.{n}", anlage.ueberschrift, ABSATZ, block_text(block)))
+            result.append(Pruefabschnitt(f"{basis}.{n}", anlage.ueberschrift, ABSATZ, block_text(block)))
     return result
 
 
@@ -93,18 +93,18 @@ def teil_kennungen(s: Schriftstueck) -> list[str]:
     return result
 
 
-def _schriftstueck(s: Schriftstueck) -> list[Abschnitt]:
-    result: list[Abschnitt] = []
+def _schriftstueck(s: Schriftstueck) -> list[Pruefabschnitt]:
+    result: list[Pruefabschnitt] = []
     if s.kopfdaten:
-        result.append(Abschnitt("kopfdaten", s.titel, ABSATZ, "\n".join(f"{k} | {v}" for k, v in s.kopfdaten)))
+        result.append(Pruefabschnitt("kopfdaten", s.titel, ABSATZ, "\n".join(f"{k} | {v}" for k, v in s.kopfdaten)))
     for basis, teil in zip(teil_kennungen(s), s.teile, strict=True):
-        result.append(Abschnitt(basis, teil.ueberschrift, UEBERSCHRIFT, teil.ueberschrift))
+        result.append(Pruefabschnitt(basis, teil.ueberschrift, UEBERSCHRIFT, teil.ueberschrift))
         for n, block in enumerate(teil.bloecke, start=1):
-            result.append(Abschnitt(f"{basis}.{n}", teil.ueberschrift, ABSATZ, block_text(block)))
+            result.append(Pruefabschnitt(f"{basis}.{n}", teil.ueberschrift, ABSATZ, block_text(block)))
     return result
 
 
-def abschnitte(dokument: Entwurf | Schriftstueck) -> tuple[Abschnitt, ...]:
+def abschnitte(dokument: Entwurf | Schriftstueck) -> tuple[Pruefabschnitt, ...]:
     """The document's units in reading order, each with its stable id (see the module docstring)."""
     if isinstance(dokument, Entwurf):
         return tuple(_vereinbarung(dokument))

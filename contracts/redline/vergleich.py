@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from contracts.redline.abschnitte import Abschnitt
+from contracts.redline.abschnitte import Pruefabschnitt
 
 GLEICH, GEAENDERT, NEU, ENTFALLEN = "gleich", "geaendert", "neu", "entfallen"
 
@@ -74,7 +74,7 @@ def wortdiff(alt: str, neu: str) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
-def vergleiche(alt: Sequence[Abschnitt], neu: Sequence[Abschnitt]) -> list[Aenderung]:
+def vergleiche(alt: Sequence[Pruefabschnitt], neu: Sequence[Pruefabschnitt]) -> list[Aenderung]:
     """Every unit of both versions with how it changed, in the newer version's order."""
     alt_ids, neu_ids = [a.id for a in alt], [n.id for n in neu]
     result: list[Aenderung] = []

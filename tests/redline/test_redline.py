@@ -116,17 +116,17 @@ def test_a_clause_keeps_its_id_across_versions_and_only_changed_words_are_marked
 
 
 def test_new_and_removed_clauses_appear_in_place():
-    from contracts.redline import Abschnitt
+    from contracts.redline import Pruefabschnitt
 
     alt = [
-        Abschnitt("a", "A", "absatz", "eins"),
-        Abschnitt("b", "B", "absatz", "zwei"),
-        Abschnitt("c", "C", "absatz", "drei"),
+        Pruefabschnitt("a", "A", "absatz", "eins"),
+        Pruefabschnitt("b", "B", "absatz", "zwei"),
+        Pruefabschnitt("c", "C", "absatz", "drei"),
     ]
     neu = [
-        Abschnitt("a", "A", "absatz", "eins"),
-        Abschnitt("x", "X", "absatz", "neu"),
-        Abschnitt("c", "C", "absatz", "drei!"),
+        Pruefabschnitt("a", "A", "absatz", "eins"),
+        Pruefabschnitt("x", "X", "absatz", "neu"),
+        Pruefabschnitt("c", "C", "absatz", "drei!"),
     ]
     result = vergleiche(alt, neu)
     assert [(a.id, a.art) for a in result] == [("a", "gleich"), ("b", "entfallen"), ("x", "neu"), ("c", "geaendert")]
