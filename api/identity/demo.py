@@ -23,6 +23,9 @@ DEMO_NAME = "Kreis Musterland (Demo)"
 DEMO_USERS = (
     ("sachbearbeitung@musterland.example", "sachbearbeitung", "demo-sachbearbeitung"),
     ("rechtsamt@musterland.example", "rechtsamt", "demo-rechtsamt-2027"),
+    ("steuer@musterland.example", "steuer", "demo-steuer-2027"),
+    ("leitung@musterland.example", "leitung", "demo-leitung-2027"),
+    ("admin@musterland.example", "admin", "demo-admin-2027"),
 )
 
 

@@ -58,7 +58,7 @@ _TABELLE = {
 Prozent = Annotated[
     str | None, Query(max_length=10, description="eigene Steigerung in % je Jahr ab 01.01. (z. B. 2,5)")
 ]
-Accept = Annotated[str | None, Header(max_length=500)]
+Accept = Annotated[str | None, Header()]  # read, never stored; any length the server accepts
 KontierungsAdmin = Annotated[Principal, Depends(require(Recht.NUTZER_VERWALTEN))]
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -38,9 +38,17 @@ from api.register.satztabellen_org import satztabellen_der_organisation
 from api.register.tabellen_export import CSV_MEDIA, XLSX_MEDIA, csv_bytes, xlsx_bytes
 from api.register.tables import RegisterAngabenRow
 from api.responses import PROBLEM_RESPONSES, problem
-from api.screening_upload import receive_upload
+from api.screening_upload import SCREENING_REQUEST_BODY, receive_upload
 from screening.grenzen import Lesefrist, Lesegrenzen
 from screening.read import open_table
+
+
+def nur_iso_datum(wert: Any) -> Any:
+    """A query date only as JJJJ-MM-TT: pydantic would otherwise read "0" as 01.01.1970."""
+    if isinstance(wert, str) and not (len(wert) == 10 and wert[4] == "-" and wert[7] == "-"):
+        raise ValueError("Datum bitte als JJJJ-MM-TT angeben.")
+    return wert
+
 
 router = APIRouter(tags=["Vertragsregister"])
 MAX_IMPORT_ZEILEN = 2000
@@ -148,7 +156,7 @@ class Registerangaben(BaseModel):
 
 
 @router.put(
-    "/register/{case_id}",
+    "/register/{case_id:int}",  # ":int": PUT /register/import is 405, not this route
     operation_id="updateRegisterEntry",
     summary="Registerangaben eines Falls (verbindliche Auskunft, Ende)",
     responses={**_AUTH, 404: problem("Fall unbekannt.")},
@@ -180,12 +188,37 @@ def put_register(
     return CanonicalJSONResponse(angaben.model_dump(mode="json"))
 
 
+#: The inventory as for the screening, but CSV or XLSX only (no JSON rows).
+IMPORT_REQUEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        **SCREENING_REQUEST_BODY["requestBody"],
+        "content": {
+            art: inhalt
+            for art, inhalt in SCREENING_REQUEST_BODY["requestBody"]["content"].items()
+            if art != "application/json"
+        },
+    }
+}
+
+
 @router.post(
     "/register/import",
     operation_id="importRegister",
+    openapi_extra=IMPORT_REQUEST_BODY,
     summary="Bestandsliste als Registereinträge übernehmen",
     status_code=201,
-    responses={**_AUTH, **PROBLEM_RESPONSES},
+    responses={
+        **_AUTH,
+        **PROBLEM_RESPONSES,
+        422: {
+            "description": "Eingabe ungültig (problem+json), oder die Liste hat Zeilenprobleme: dann JSON mit "
+            "`angelegt` (leer: nichts angelegt) und `probleme` je Zeile und Spalte.",
+            "content": {
+                **PROBLEM_RESPONSES[422]["content"],
+                "application/json": {"schema": {"type": "object"}},
+            },
+        },
+    },
 )
 async def import_register(request: Request, principal: CaseCreator) -> Response:
     """Eine Bestandsliste (dasselbe Format wie das Screening: CSV/XLSX, roh oder multipart Feld
@@ -276,7 +309,11 @@ def get_fristen(
     principal: CaseLister,
     read: ReadSession,
     session: DbSession,
-    bis: Annotated[date | None, Query(description="nur Fristen bis zu diesem Tag")] = None,
+    bis: Annotated[
+        date | None,
+        BeforeValidator(nur_iso_datum),
+        Query(description="nur Fristen bis zu diesem Tag (JJJJ-MM-TT)"),
+    ] = None,
 ) -> Response:
     """Alle Fristen (Laufzeitende, letzter Kündigungstag, Abschläge, Ende des alten Rechts,
     ausstehende verbindliche Auskunft) aller Fälle, nach Datum; überfällige offene zuerst."""
