@@ -19,7 +19,7 @@ from api.db.models import CaseRow
 from api.db.schema import SchemaNichtAktuell, current_revision, head_revision
 from api.db.session import make_engine
 from api.db.startup import open_database, startup_lock
-from api.identity.demo import DEMO_KENNUNG
+from api.identity.demo import DEMO_KENNUNG, DEMO_USERS
 from api.identity.tables import OrganisationRow, UserRow
 from api.settings import Settings
 from cli.main import main
@@ -97,7 +97,7 @@ def test_four_workers_starting_at_once_seed_the_demo_and_the_examples_once(empty
             cases = session.execute(select(func.count()).select_from(CaseRow)).scalar_one()
     finally:
         database.dispose()
-    assert (organisations, users, cases) == (1, 2, EXAMPLES)
+    assert (organisations, users, cases) == (1, len(DEMO_USERS), EXAMPLES)
 
 
 def main_with_env(argv: list[str], url: str) -> int:
