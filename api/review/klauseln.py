@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from datetime import UTC
 from typing import Any
 
 from advisor.beratung import berate
 from api.case_types import GespeicherteVersion
 from api.jsonout import canonical_json
 from contracts.dokumente import DOKUMENTARTEN, Dokument, erstelle
-from contracts.redline import Pruefabschnitt, abschnitte
+from contracts.redline import Aenderung, Pruefabschnitt, abschnitte, redline_docx
 
 DOKUMENTE = tuple(DOKUMENTARTEN)
 _GROESSE = 256
@@ -53,3 +54,20 @@ def abschnitte_der_version(
         while len(_cache) > _GROESSE:
             _cache.popitem(last=False)
     return units
+
+
+def vergleich_als_docx(
+    aenderungen: list[Aenderung], dokument: str, a: int, b: int, neu: GespeicherteVersion
+) -> tuple[bytes, str]:
+    """The redline of ``dokument`` between versions ``a`` and ``b`` as a DOCX with tracked changes
+    (author and date of version ``b``) and its download file name — for the API and the web."""
+    titel = DOKUMENTARTEN[dokument].titel
+    daten = redline_docx(
+        aenderungen,
+        kopfzeile=f"Vergleich Version {a} → {b} – {titel} – {neu.bezeichnung}",
+        titel=f"{titel}: Vergleich Version {a} → {b}",
+        autor=f"IKZ-Berater (Version {b})",
+        zeitpunkt=neu.created_at.astimezone(UTC),
+        stand=neu.created_at.date(),
+    )
+    return daten, f"Vergleich-{DOKUMENTARTEN[dokument].dateiname}-v{a}-v{b}.docx"

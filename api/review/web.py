@@ -17,7 +17,7 @@ Every form carries the CSRF token; the rules and the audit are those of the API
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -36,12 +36,12 @@ from api.review import kommentare as komm
 from api.review import posteingang
 from api.review import store as review
 from api.review.gate import ausfertigung_erlaubt
-from api.review.klauseln import abschnitte_der_version, dokument_der_version
+from api.review.klauseln import abschnitte_der_version, dokument_der_version, vergleich_als_docx
 from api.review.regeln import FREIGABE_RECHT, FREIGABE_TEXT, ZUSTAND_TEXT, Zustand
 from api.routers.drafts import PDF, dateiname
 from api.web.render import render_page
 from contracts.dokumente import DOKUMENTARTEN, als_docx, als_pdf, erstelle
-from contracts.redline import DocxUnlesbar, abgleich, redline_docx, vergleiche, zusammenfassung
+from contracts.redline import DocxUnlesbar, abgleich, vergleiche, zusammenfassung
 
 router = APIRouter(include_in_schema=False)
 
@@ -221,15 +221,7 @@ def klauselvergleich(
             ),
         )
         session.commit()
-        daten = redline_docx(
-            aenderungen,
-            kopfzeile=f"Vergleich Version {a} → {b} – {titel} – {neu.bezeichnung}",
-            titel=f"{titel}: Vergleich Version {a} → {b}",
-            autor=f"IKZ-Berater (Version {b})",
-            zeitpunkt=neu.created_at.astimezone(UTC),
-            stand=neu.created_at.date(),
-        )
-        name = f"Vergleich-{DOKUMENTARTEN[art].dateiname}-v{a}-v{b}.docx"
+        daten, name = vergleich_als_docx(aenderungen, art, a, b, neu)
         return Response(daten, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
     record(
         session,

@@ -14,7 +14,6 @@ recorded in the audit trail. Rendering runs in the thread pool.
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -29,11 +28,11 @@ from api.identity.case_access import CaseAccess
 from api.jsonout import CanonicalJSONResponse
 from api.problems import ApiProblem
 from api.responses import problem
-from api.review.klauseln import abschnitte_der_version, dokument_der_version
+from api.review.klauseln import abschnitte_der_version, dokument_der_version, vergleich_als_docx
 from api.routers.drafts import DOCX
 from api.web.render import render_page
 from contracts.dokumente import DOKUMENTARTEN, als_docx
-from contracts.redline import DocxUnlesbar, abgleich, redline_docx, vergleiche, zusammenfassung
+from contracts.redline import DocxUnlesbar, abgleich, vergleiche, zusammenfassung
 
 router = APIRouter(tags=["Prüfung und Freigabe"])
 
@@ -108,15 +107,7 @@ async def get_vergleich(
         titel = DOKUMENTARTEN[dokument].titel
         if DOCX in accept:
             _audit(session, access, "dokument_exportieren", f"vergleich {a}-{b} {dokument}.docx")
-            daten = redline_docx(
-                aenderungen,
-                kopfzeile=f"Vergleich Version {a} → {b} – {titel} – {neu.bezeichnung}",
-                titel=f"{titel}: Vergleich Version {a} → {b}",
-                autor=f"IKZ-Berater (Version {b})",
-                zeitpunkt=neu.created_at.astimezone(UTC),
-                stand=neu.created_at.date(),
-            )
-            name = f"Vergleich-{DOKUMENTARTEN[dokument].dateiname}-v{a}-v{b}.docx"
+            daten, name = vergleich_als_docx(aenderungen, dokument, a, b, neu)
             return Response(daten, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
         _audit(session, access, "fall_lesen", f"vergleich {a}-{b} {dokument}")
         if "text/html" in accept:
