@@ -27,9 +27,11 @@ test: test-quick test-hostile
 	  || command -v pg_ctl >/dev/null 2>&1; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "HINWEIS: PostgreSQL fehlt, die PostgreSQL-Läufe sind übersprungen (apt-get install postgresql)."; fi
 
-# The ordinary suite alone (unit, property, German features, API, PDF, browser): a few minutes.
+# The ordinary suite alone (unit, property, German features, API, PDF, browser): a few minutes,
+# on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
+# per process, its own server and Chromium).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
 tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
@@ -38,7 +40,7 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 # The hostile corpus, schemathesis over the OpenAPI document and the responsiveness probe
 # (tests marked "hostile"; a few minutes). Part of `make test`.
 test-hostile: $(STAMP)
-	$(BIN)/python -m pytest -m hostile
+	$(BIN)/python -m pytest -m hostile tests/hostile
 
 # The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
 # throw-away cluster on 127.0.0.1 (Debian's postgresql; as root the server runs as the postgres

@@ -41,6 +41,7 @@ from api.identity.rollen import Recht
 from api.jsonout import CanonicalJSONResponse
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.query_params import reject_unknown_query_parameters
 from api.register import auswirkungen_routes, haushalt_routes, register_routes, satztabellen_routes
 from api.register import web as register_web
 from api.register.hintergrund import Auswirkungsarbeiter
@@ -147,7 +148,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(OriginCheckMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
 
-    open_to_computation = [Depends(computation_access)]
+    known_query = Depends(reject_unknown_query_parameters)
+    open_to_computation = [Depends(computation_access), known_query]
     for router in (
         assessments.router,
         calculations.router,
@@ -171,7 +173,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         register_routes.router,
         auswirkungen_routes.router,
     ):  # each names its access
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_PREFIX, dependencies=[known_query])
     app.include_router(identity_web.router)
     app.include_router(oidc.router)
 

@@ -112,3 +112,12 @@ def test_ci_runs_the_static_checks_before_the_tests() -> None:
     assert "make lint" in commands and commands.index("make lint") < commands.index("make test")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-c constraints.txt" in makefile
+
+
+def test_every_hostile_test_module_is_marked_hostile() -> None:
+    """tests/hostile/conftest.py skips collecting the directory in the ordinary suite; a module
+    there without the mark would silently never run in either suite."""
+    module = sorted((ROOT / "tests" / "hostile").glob("test_*.py"))
+    assert module
+    for pfad in module:
+        assert "pytestmark = pytest.mark.hostile" in pfad.read_text(encoding="utf-8"), pfad.name

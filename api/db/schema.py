@@ -12,6 +12,8 @@ SQLite ``ikz serve`` migrates on start (api/db/startup.py).
 
 from __future__ import annotations
 
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -44,8 +46,9 @@ def _config() -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
-    """The newest revision this code knows."""
+    """The newest revision this code knows (read once per process: the code does not change)."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None, "keine Migrationen gefunden"
     return head
@@ -66,6 +69,8 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         if not is_sqlite(engine):
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         before = MigrationContext.configure(connection).get_current_revision()
+        if before == head_revision():
+            return before, before  # current: the migration scripts are not even loaded
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, head_revision()
