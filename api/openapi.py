@@ -68,6 +68,13 @@ def _problem(description: str) -> dict[str, Any]:
     return {"description": description, "content": {PROBLEM_MEDIA_TYPE: {"schema": schema_ref("Problem")}}}
 
 
+def _fastapi_validation_error(antwort: dict[str, Any]) -> bool:
+    """Whether a documented 422 is FastAPI's own ``HTTPValidationError`` (never sent here) rather
+    than a 422 a route documents itself (the register import's row problems)."""
+    schema = antwort.get("content", {}).get("application/json", {}).get("schema", {})
+    return str(schema.get("$ref", "")).endswith("/HTTPValidationError")
+
+
 def problems_everywhere(document: dict[str, Any]) -> None:
     """Every error of every operation is described as what the server sends: problem+json.
 
@@ -78,7 +85,7 @@ def problems_everywhere(document: dict[str, Any]) -> None:
     for pfad in document.get("paths", {}).values():
         for operation in pfad.values():
             antworten = operation.setdefault("responses", {})
-            if "422" not in antworten or "application/json" in antworten["422"].get("content", {}):
+            if "422" not in antworten or _fastapi_validation_error(antworten["422"]):
                 antworten["422"] = _problem("Eingabe ungültig: deutsche Meldungen mit Feldpfad in `errors`.")
             antworten.setdefault("default", _problem("Fehler (RFC 9457 application/problem+json, deutsch)."))
     schemas = document.get("components", {}).get("schemas", {})

@@ -161,3 +161,15 @@ def test_a_german_detail_given_with_an_http_error_is_kept(settings, problem):
     with TestClient(app) as client:
         assert problem(client.get("/api/v1/eigen"), 404)["detail"] == "Diesen Bericht gibt es nicht mehr."
     app.state.engine.dispose()
+
+
+def test_a_422_a_route_documents_itself_is_kept_and_fastapis_own_is_replaced(openapi):
+    """The register import answers row problems as JSON beside problem+json; every other 422 is
+    problem+json only (FastAPI's HTTPValidationError is never sent)."""
+    import_422 = openapi["paths"]["/api/v1/register/import"]["post"]["responses"]["422"]["content"]
+    assert set(import_422) == {"application/problem+json", "application/json"}
+    for path, item in openapi["paths"].items():
+        for method, operation in item.items():
+            if (path, method) != ("/api/v1/register/import", "post"):
+                assert set(operation["responses"]["422"]["content"]) == {"application/problem+json"}, (path, method)
+    assert "HTTPValidationError" not in str(openapi)
