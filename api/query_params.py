@@ -57,6 +57,8 @@ def documented_query_parameters(app: FastAPI, path: str, method: str) -> frozens
 
 def reject_unknown_query_parameters(request: Request) -> None:
     """A router dependency: 422 with one problem per query parameter the route does not know."""
+    if not request.query_params:
+        return  # the common case costs nothing
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
