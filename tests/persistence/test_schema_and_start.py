@@ -145,3 +145,22 @@ def test_serve_migrates_a_new_sqlite_database_by_itself(tmp_path):
     app = create_app(Settings(data_dir=tmp_path / "daten"))
     assert current_revision(app.state.engine) == head_revision()
     app.state.database.dispose()
+
+
+def test_a_current_sqlite_database_is_not_migrated_again(tmp_path, monkeypatch):
+    """Every app start opens its database; at the newest revision no migration script is run."""
+    from alembic import command
+
+    from api.db import schema
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'ikz.sqlite'}")
+    try:
+        assert schema.upgrade(engine) == (None, head_revision())
+
+        def nicht_erwartet(*_args, **_kwargs):
+            raise AssertionError("command.upgrade an einer aktuellen Datenbank")
+
+        monkeypatch.setattr(command, "upgrade", nicht_erwartet)
+        assert schema.upgrade(engine) == (head_revision(), head_revision())
+    finally:
+        engine.dispose()

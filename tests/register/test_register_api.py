@@ -184,3 +184,11 @@ def test_the_register_page_needs_sign_in_filters_sorts_and_exports(client, key, 
     assert len(csv.content.decode("utf-8-sig").splitlines()) == 2
     bericht = client.get("/auswirkungen")
     assert bericht.status_code == 200 and "noch keine Neubewertung" in bericht.text
+
+
+@pytest.mark.parametrize("bis", ["0", "31.03.2027", "2027-3-31"])
+def test_the_deadline_filter_takes_only_an_iso_date(client, key, bis):
+    """pydantic alone would read "0" as 01.01.1970 and so hide every deadline."""
+    r = client.get(f"/api/v1/fristen?bis={bis}", headers=key(A, "leser"))
+    assert r.status_code == 422, r.text
+    assert [e["pfad"] for e in r.json()["errors"]] == ["bis"]
