@@ -31,7 +31,7 @@ test: test-quick test-hostile
 # on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
 # per process, its own server and Chromium).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
-	$(BIN)/python -m pytest -n auto --maxprocesses=4
+	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist worksteal
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
 tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json

@@ -23,6 +23,10 @@ def example_texts() -> dict[str, str]:
 
 
 # ``pytest --postgres`` (tests/postgres_mode.py): the fixtures are used through these names.
+# Speed without changing what is tested: a migrated SQLite template (tests/sqlite_template.py) and
+# cheap Argon2 parameters (tests/cheap_passwords.py), each with a marker for the tests of the real thing.
+from tests import cheap_passwords, sqlite_template  # noqa: E402
+from tests.cheap_passwords import _cheap_password_hashing, _real_password_cost_when_marked  # noqa: E402, F401
 from tests.postgres_mode import (  # noqa: E402
     _database_per_test,  # noqa: F401
     _drop_module_databases,  # noqa: F401
@@ -32,6 +36,7 @@ from tests.postgres_mode import (  # noqa: E402
     empty_database_url,  # noqa: F401
     postgres_server,  # noqa: F401
 )
+from tests.sqlite_template import _migrated_sqlite_template, _real_migrations_when_marked  # noqa: E402, F401
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,3 +45,5 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     configure(config)
+    cheap_passwords.add_marker(config)
+    sqlite_template.add_marker(config)

@@ -29,8 +29,6 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx2
-from authlib.integrations.httpx_client import AsyncOAuth2Client
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from fastapi import APIRouter, Request
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -135,6 +133,9 @@ async def oidc_start(request: Request, weiter: str | None = None) -> Response:
             session.commit()
 
     await run_in_threadpool(store)
+    from authlib.integrations.httpx_client import AsyncOAuth2Client  # only with SSO (120 ms at import)
+    from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
     client = AsyncOAuth2Client(settings.oidc_client_id, scope="openid email profile")
     url, _ = client.create_authorization_url(
         metadata["authorization_endpoint"],
@@ -166,6 +167,8 @@ def _roles(value: Any) -> list[Rolle]:
 async def _claims(request: Request, settings: Settings, code: str, pending: OidcLoginRow) -> dict[str, Any]:
     metadata = await provider_metadata(settings)
     secret = settings.oidc_client_secret.get_secret_value() if settings.oidc_client_secret else None
+    from authlib.integrations.httpx_client import AsyncOAuth2Client
+
     async with AsyncOAuth2Client(
         settings.oidc_client_id, secret, token_endpoint_auth_method="client_secret_basic", timeout=10
     ) as client:

@@ -7,14 +7,19 @@ dummy hash, so the answer takes as long as for a known one (no enumeration by ti
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 12
 MAX_LENGTH = 1024
 
-_HASHER = PasswordHasher()  # Argon2id, t=3, m=64 MiB, p=4 (argon2-cffi's RFC 9106 low-memory profile)
-_DUMMY_HASH = _HASHER.hash("kein Konto – nur für gleiche Antwortzeiten")
+#: Argon2id, t=3, m=64 MiB, p=4: RFC 9106's second recommended option (argon2-cffi's default).
+PARAMETERS = profiles.RFC_9106_LOW_MEMORY
+_HASHER = PasswordHasher.from_parameters(PARAMETERS)
+#: What an unknown address is verified against: a hash with the same parameters (so the same cost)
+#: that no account has. A literal, so that no worker spends a hash on it at start;
+#: tests/identity/test_signin_and_csrf.py checks that it matches ``PARAMETERS``.
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$hJixEWmgTF0/C0Ko7213Jg$ujPiLXt6v6RhHqA0OcV0MBrjb0O1Z6qDZpEDzG7ktIE"
 
 
 def hash_password(password: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,8 @@ def test_every_rule_cites_at_least_one_source(regel):
         assert version.quellen and all(q.strip() for q in version.quellen)
 
 
-def _genannte_regeln() -> set[str]:
+@cache  # the same features for every rule: resolved once
+def _genannte_regeln() -> frozenset[str]:
     """The rules the scenario lines name („§ 2b Abs. 3 Nr. 1 UStG“ or a rule's title, also as a
     table cell of a Szenariogrundriss), resolved to their ids as the steps resolve them."""
     namen = set(re.findall(r"„([^“]+)“", _szenariotext()))
@@ -66,7 +68,7 @@ def _genannte_regeln() -> set[str]:
             gefunden.add(regel_id(name))
         except AssertionError:
             continue  # a table cell or quote that names no rule
-    return gefunden
+    return frozenset(gefunden)
 
 
 @pytest.mark.parametrize("regel", sorted({r.id for r in RW.regeln}))

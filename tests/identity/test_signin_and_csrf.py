@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -62,6 +63,40 @@ def test_a_correct_sign_in_starts_a_server_side_session_with_a_safe_cookie(clien
     with app.state.session_factory() as session:
         stored = session.execute(select(UserRow.password_hash).where(UserRow.email == EMAIL)).scalar_one()
     assert stored.startswith("$argon2id$")
+
+
+#: How the production parameters (RFC 9106, second option) appear in a stored Argon2id hash.
+RFC_9106_PREFIX = "$argon2id$v=19$m=65536,t=3,p=4$"
+
+
+def _stored_hash(app) -> str:
+    with app.state.session_factory() as session:
+        return session.execute(select(UserRow.password_hash).where(UserRow.email == EMAIL)).scalar_one()
+
+
+@pytest.mark.real_password_cost
+def test_a_password_is_stored_as_argon2id_with_the_rfc_9106_parameters(app, user):
+    assert _stored_hash(app).startswith(RFC_9106_PREFIX)
+
+
+@pytest.mark.real_password_cost
+def test_an_unknown_address_costs_a_verification_with_the_same_parameters():
+    from api.identity import passwords
+
+    assert not passwords.needs_rehash(passwords._DUMMY_HASH)
+    assert passwords.verify_password(None, "kein Konto – nur für gleiche Antwortzeiten") is False
+
+
+@pytest.mark.real_password_cost
+def test_a_hash_with_weaker_parameters_is_replaced_at_the_next_sign_in(app, client, user):
+    with app.state.session_factory() as session:
+        row = session.execute(select(UserRow).where(UserRow.email == EMAIL)).scalar_one()
+        row.password_hash = PasswordHasher.from_parameters(profiles.CHEAPEST).hash(PASSWORT)
+        session.commit()
+    assert _stored_hash(app).startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    assert _sign_in(client, EMAIL, PASSWORT).status_code == 303
+    assert _stored_hash(app).startswith(RFC_9106_PREFIX)
+    assert _sign_in(TestClient(app), EMAIL, "falsches-langes-passwort").status_code != 303
 
 
 def test_behind_tls_the_cookie_is_secure_with_the_host_prefix(app, user):

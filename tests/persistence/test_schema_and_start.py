@@ -141,8 +141,15 @@ def test_a_postgres_database_without_the_schema_is_refused_at_start_naming_the_u
 
 
 @pytest.mark.sqlite_only("migriert SQLite beim Start")
-def test_serve_migrates_a_new_sqlite_database_by_itself(tmp_path):
+@pytest.mark.real_migrations
+def test_serve_migrates_a_new_sqlite_database_by_itself(tmp_path, monkeypatch):
+    from alembic import command
+
+    runs: list[str] = []
+    real_upgrade = command.upgrade
+    monkeypatch.setattr(command, "upgrade", lambda config, ziel: runs.append(ziel) or real_upgrade(config, ziel))
     app = create_app(Settings(data_dir=tmp_path / "daten"))
+    assert runs == ["head"]  # the migrations ran, on the new file
     assert current_revision(app.state.engine) == head_revision()
     app.state.database.dispose()
 
