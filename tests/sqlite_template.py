@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 
 from api.db import startup
 from api.db.schema import upgrade
-from api.db.session import is_sqlite, make_engine
+from api.db.session import make_engine, sqlite_file
 
 MARKER = "real_migrations"
 _state: dict[str, bool] = {"real_migrations": False}
@@ -36,11 +36,8 @@ def add_marker(config: pytest.Config) -> None:
 
 def _new_sqlite_file(engine: Engine) -> Path | None:
     """The file of ``engine`` if it is a SQLite file that is still empty (just created)."""
-    database = engine.url.database
-    if not is_sqlite(engine) or not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    path = Path(database)
-    return path if not path.exists() or path.stat().st_size == 0 else None
+    path = sqlite_file(engine.url)
+    return path if path is not None and (not path.exists() or path.stat().st_size == 0) else None
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 API_DIR = Path(__file__).resolve().parents[1]
@@ -47,6 +47,15 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite database at ``url``; ``None`` for another backend, an in-memory database
+    or a ``file:`` URI (a database of this process alone)."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 def make_engine(url: str) -> Engine:
     """The engine for writing transactions at ``url``; for a SQLite file, its directory is created first."""
     parsed = make_url(url)
@@ -58,9 +67,9 @@ def make_engine(url: str) -> Engine:
             max_overflow=POOL_OVERFLOW,
             pool_timeout=POOL_TIMEOUT_S,
         )
-    database = parsed.database
-    if database and database != ":memory:" and not database.startswith("file:"):
-        create_private_file(Path(database))
+    database_file = sqlite_file(parsed)
+    if database_file is not None:
+        create_private_file(database_file)
     engine = _sqlite_engine(url)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_immediate)
@@ -74,8 +83,7 @@ def make_read_engine(engine: Engine) -> Engine:
     """
     if not is_sqlite(engine):
         return engine.execution_options(postgresql_readonly=True)
-    database = engine.url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
+    if sqlite_file(engine.url) is None:
         return engine
     reader = _sqlite_engine(engine.url.render_as_string(hide_password=False))
     event.listen(reader, "connect", _configure_sqlite_reader)

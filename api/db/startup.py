@@ -23,7 +23,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.db.schema import STARTUP_LOCK, require_current, upgrade
-from api.db.session import is_sqlite, make_engine, make_read_engine, make_session_factory
+from api.db.session import is_sqlite, make_engine, make_read_engine, make_session_factory, sqlite_file
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ def startup_lock(database: Database) -> Iterator[None]:
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK})
                 connection.commit()
         return
-    database_file = engine.url.database
-    if not database_file or database_file == ":memory:" or database_file.startswith("file:"):
+    database_file = sqlite_file(engine.url)
+    if database_file is None:
         yield  # a database of this process alone
         return
     lock_path = Path(f"{database_file}.lock")
