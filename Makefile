@@ -27,10 +27,17 @@ test: test-quick test-hostile
 	  || command -v pg_ctl >/dev/null 2>&1; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "HINWEIS: PostgreSQL fehlt, die PostgreSQL-Läufe sind übersprungen (apt-get install postgresql)."; fi
 
+# The tests start dozens of Python processes (servers, workers, the CLI). Their byte code is
+# compiled once beforehand, so that none of them compiles the project again; this matters where
+# PYTHONDONTWRITEBYTECODE is set (as in some sandboxes and CI images), which stops Python from
+# keeping what it compiled. compileall writes the caches regardless, in a fraction of a second.
+COMPILE := $(BIN)/python -m compileall -q -j 0 advisor api cli contracts screening
+
 # The ordinary suite alone (unit, property, German features, API, PDF, browser): a few minutes,
 # on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
 # per process, its own server and Chromium).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
+	$(COMPILE)
 	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist worksteal
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
@@ -40,6 +47,7 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 # The hostile corpus, schemathesis over the OpenAPI document and the responsiveness probe
 # (tests marked "hostile"; a few minutes). Part of `make test`.
 test-hostile: $(STAMP)
+	$(COMPILE)
 	$(BIN)/python -m pytest -m hostile tests/hostile
 
 # The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
@@ -47,6 +55,7 @@ test-hostile: $(STAMP)
 # user), or the server named by IKZ_TEST_POSTGRES_URL. Part of `make test`.
 POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence tests/review tests/register
 test-postgres: $(STAMP)
+	$(COMPILE)
 	$(BIN)/python -m pytest --postgres $(POSTGRES_TESTS)
 
 lint: $(STAMP)

@@ -22,8 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import _Cell
 
-from contracts.entwurf import Block, Tabelle, Text, Zwischentitel
-from contracts.pdf_basis import summenspanne
+from contracts.entwurf import Block, Tabelle, Text, Zwischentitel, summenspanne
 
 GRAU = RGBColor(0x59, 0x59, 0x59)
 PARAGRAF_NUM = 901  # abstract numbering ids of this document (high to avoid the template's)

@@ -74,6 +74,15 @@ class Tabelle:
     breiten: tuple[float, ...] = ()
 
 
+def summenspanne(summe: tuple[str, ...]) -> int:
+    """How many leading cells the label of a totals row spans: the label and the empty cells after
+    it (the same in the PDF and the DOCX)."""
+    spanne = 1
+    while spanne < len(summe) - 1 and not summe[spanne]:
+        spanne += 1
+    return spanne
+
+
 @dataclass(frozen=True, slots=True)
 class Zwischentitel:
     """A sub-heading inside an annex or a part (e.g. one per service)."""

@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from contracts.entwurf import Block, Tabelle, Text, Zwischentitel
+from contracts.entwurf import Block, Tabelle, Text, Zwischentitel, summenspanne
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 SERIF, SERIF_BOLD, SERIF_ITALIC = "IKZSerif", "IKZSerif-Bold", "IKZSerif-Italic"
@@ -203,14 +203,6 @@ def canvasmaker(stand: date, pruefstand: str | None = None) -> type[Canvas]:
             super().save()
 
     return _SeitenzaehlerCanvas
-
-
-def summenspanne(summe: tuple[str, ...]) -> int:
-    """How many leading cells the label of a totals row spans: the label and the empty cells after it."""
-    spanne = 1
-    while spanne < len(summe) - 1 and not summe[spanne]:
-        spanne += 1
-    return spanne
 
 
 def tabelle(t: Tabelle) -> list[Flowable]:

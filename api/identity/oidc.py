@@ -17,6 +17,9 @@ provider. ``GET /anmelden/oidc/rueckruf`` checks state and browser, exchanges th
 secret, PKCE), verifies the ID token (signature by the provider's JWKS, issuer, audience,
 expiry, nonce), then signs the person in: the account is found by "<issuer> <sub>" or created;
 its roles follow the claim at every sign-in (the provider is the source of truth).
+
+authlib, joserfc and httpx2 are imported where a sign-in uses them: a server without single
+sign-on, and every worker at its start, does without them.
 """
 
 from __future__ import annotations
@@ -28,11 +31,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-import httpx2
 from fastapi import APIRouter, Request
-from joserfc import jwt
-from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
 from sqlalchemy import delete, select
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
@@ -79,6 +78,8 @@ async def provider_metadata(settings: Settings) -> dict[str, Any]:
         return hit[1]
     if not _secure_transport(issuer):
         raise OidcRefused("issuer-unsicher", "Der Anmeldedienst ist nicht über HTTPS konfiguriert.")
+    import httpx2
+
     async with httpx2.AsyncClient(timeout=10) as client:
         response = await client.get(issuer + "/.well-known/openid-configuration")
         response.raise_for_status()
@@ -108,6 +109,8 @@ async def oidc_start(request: Request, weiter: str | None = None) -> Response:
     settings: Settings = request.app.state.settings
     if not settings.oidc_enabled:
         return _page(request, 404, "Die Anmeldung über den Anmeldedienst der Verwaltung ist nicht eingerichtet.")
+    import httpx2
+
     from api.identity.web import safe_target
 
     try:
@@ -168,6 +171,9 @@ async def _claims(request: Request, settings: Settings, code: str, pending: Oidc
     metadata = await provider_metadata(settings)
     secret = settings.oidc_client_secret.get_secret_value() if settings.oidc_client_secret else None
     from authlib.integrations.httpx_client import AsyncOAuth2Client
+    from joserfc import jwt
+    from joserfc.errors import JoseError
+    from joserfc.jwk import KeySet
 
     async with AsyncOAuth2Client(
         settings.oidc_client_id, secret, token_endpoint_auth_method="client_secret_basic", timeout=10
@@ -246,6 +252,8 @@ async def oidc_callback(request: Request, state: str = "", code: str = "", error
     settings: Settings = request.app.state.settings
     if not settings.oidc_enabled:
         return _page(request, 404, "Die Anmeldung über den Anmeldedienst der Verwaltung ist nicht eingerichtet.")
+    import httpx2
+
     cookie = request.cookies.get(BROWSER_COOKIE, "")
     browser, _, quoted_target = cookie.partition(".")
     target = unquote(quoted_target)

@@ -19,7 +19,6 @@ import hashlib
 import secrets
 from datetime import UTC, date, datetime
 
-import icalendar
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -91,6 +90,8 @@ def principal_fuer_token(session: Session, token: str) -> Principal | None:
 def kalender(eintraege: list[Registereintrag], heute: date) -> bytes:
     """The deadlines of the entries as all-day events; stable UIDs, DTSTAMP from the case's version
     (the same register gives the same bytes)."""
+    import icalendar  # loaded when a feed is asked for, not at every worker's start
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -42,7 +42,6 @@ from api.screening_upload import (
 )
 from screening.export import iter_csv, write_xlsx_to
 from screening.json_export import iter_screening_json
-from screening.report import render_report_pdf
 from screening.run import screening_context
 from screening.template import template_csv, template_xlsx
 
@@ -81,6 +80,8 @@ async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncI
 async def screening_response(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
     """The screening in the format ``accept`` asks for, streamed; its stores are released at the end."""
     if PDF in accept:
+        from screening.report import render_report_pdf  # reportlab: loaded when a report is asked for
+
         try:
             pdf = await run_in_threadpool(render_report_pdf, screening, titel, [quelle])
         finally:

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 from docx import Document
-from pypdf import PdfReader
 
 from advisor.beratung import umsatzsteuersatz
 from advisor.kosten import abrechnung_als_dict, calculate, kalkulation_als_dict, parse_ist, settle
 from advisor.parsing import parse_fallakte
 from advisor.regelwerk import katalog_als_dict, regelwerk_als_dict
 from api.routers.drafts import DOCX, PDF, choose_media_type
+from tests.pdf_text import pdf_text
 
 YAML = {"content-type": "application/yaml"}
 JSON = {"content-type": "application/json"}
@@ -82,7 +82,7 @@ def test_a_draft_is_a_pdf_by_default_that_names_the_case(client, personal_yaml):
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == PDF
     assert response.headers["content-disposition"].startswith('attachment; filename="Vereinbarung-Gemeinsame-Entgelt')
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = pdf_text(response.content)
     assert "Stadt Aheim" in text and "ENTWURF" in text.upper()
 
 

@@ -42,7 +42,9 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = Path(os.environ.get("IKZ_SCREENSHOT_DIR", "/tmp"))
+#: Screenshots for a person to look at, only where asked for (a full-page PNG of the long form
+#: costs Chromium more than half a second, and no test reads them).
+SCREENSHOTS = os.environ.get("IKZ_SCREENSHOT_DIR", "")
 
 
 def _chromium_or_skip() -> str:
@@ -170,11 +172,12 @@ def signed_in(browser, server) -> str:
     """The test person is signed in through the sign-in page — once, and again only when a test
     signed out (cookies are per host, not per port: the demo server's sign-out on 127.0.0.1
     ends this cookie too)."""
+    if browser.request.get(server + "/faelle", max_redirects=0).status == 200:  # the context's cookies
+        return EMAIL
     page = browser.new_page()
     page.set_default_timeout(10_000)
     try:
-        if page.request.get(server + "/faelle", max_redirects=0).status != 200:
-            _sign_in(page, server)
+        _sign_in(page, server)
     finally:
         page.close()
     return EMAIL
@@ -198,9 +201,11 @@ def api_client(server) -> Iterator[httpx.Client]:
         yield client
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot to look at (IKZ_SCREENSHOT_DIR, default /tmp)."""
-    path = SCREENSHOTS / f"ikz-{name}.png"
+def screenshot(page, name: str) -> Path | None:
+    """Save a full-page screenshot to look at, when IKZ_SCREENSHOT_DIR names a folder."""
+    if not SCREENSHOTS:
+        return None
+    path = Path(SCREENSHOTS) / f"ikz-{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
 

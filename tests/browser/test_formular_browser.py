@@ -4,14 +4,13 @@ German message at a field she filled in wrongly."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from tests.browser.conftest import screenshot
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +90,7 @@ def test_the_personnel_case_entered_from_scratch_gives_live_result_result_page_a
         page.get_by_role("link", name="Vereinbarung (PDF)").click()
     pdf = info.value
     assert pdf.suggested_filename.endswith("-vereinbarung.pdf")
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(Path(pdf.path()).read_bytes())).pages)
+    text = pdf_text(Path(pdf.path()).read_bytes())
     assert "Stadt Aheim" in text and "Gemeinde Bedorf" in text and "Kreis Musterland" in text
 
 

@@ -8,7 +8,6 @@ every review step is done by clicking in the pages as the signed-in person."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -17,13 +16,13 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from pypdf import PdfReader
 
 from api.app import create_app
 from api.settings import Settings
 from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, assert_accessible, screenshot
 from tests.conftest import EXAMPLES_DIR
 from tests.identity_helpers import add_key, add_organisation, add_user
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.browser
 ORG, PASSWORT = "kreis-musterland", "browser-passwort-2027"
@@ -137,7 +136,6 @@ def test_the_whole_review_from_submission_to_the_ausfertigung(review_server, pag
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Ausfertigung herunterladen (PDF)").click()
-    pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
-    text = "".join(p.extract_text() for p in pdf.pages)
+    text = pdf_text(download.value.path().read_bytes())
     assert "Ausfertigung – freigegeben am" in text and "(Version 2)" in text and "6 Monaten" in text
     assert "ENTWURF" not in text

@@ -24,6 +24,7 @@ from advisor.bewertung import Bewertung, Empfehlung, Kriterium, Leistungsbewertu
 from advisor.fallakte import Fallakte
 from advisor.parsing import fallakte_aus_dict, parse_fallakte
 from tests.conftest import EXAMPLES_DIR
+from tests.pdf_text import pdf_seiten
 
 STAND = date(2026, 12, 5)
 NBSP = "\u00a0"
@@ -164,10 +165,8 @@ def personal_beratung() -> Beratung:
 
 
 def seiten(pdf: bytes) -> list[str]:
-    """The text of every page (pypdf), non-breaking spaces as spaces."""
-    from pypdf import PdfReader
-
-    return [(s.extract_text() or "").replace(NBSP, " ") for s in PdfReader(io.BytesIO(pdf)).pages]
+    """The text of every page (tests/pdf_text.py), non-breaking spaces as spaces."""
+    return pdf_seiten(pdf)
 
 
 def flach(texte: list[str]) -> str:

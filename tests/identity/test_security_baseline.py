@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 import re
 import stat
-import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+import api.cases
 from api.access_log import QueryStringFilter
+from api.db.models import utc_now
 from api.db.session import make_engine
 from api.security_headers import TEMPLATES_DIR
 from tests.identity.conftest import YAML, A, B
@@ -134,11 +136,12 @@ def test_idempotency_keys_belong_to_their_client(client, key, personal_yaml):
 
 
 @pytest.mark.parametrize("settings_extra", [{"idempotency_hours": 1 / 3600}])
-def test_idempotency_keys_expire(client, key, personal_yaml):
+def test_idempotency_keys_expire(client, key, personal_yaml, monkeypatch):
     sb = {**YAML, **key(A, "sachbearbeitung"), "Idempotency-Key": "k2"}
     first = client.post("/api/v1/cases", content=personal_yaml, headers=sb)
     assert client.post("/api/v1/cases", content=personal_yaml, headers=sb).status_code == 200
-    time.sleep(2.1)
+    in_zwei_sekunden = utc_now() + timedelta(seconds=2.1)  # the store's clock, not a sleep
+    monkeypatch.setattr(api.cases, "utc_now", lambda: in_zwei_sekunden)
     later = client.post("/api/v1/cases", content=personal_yaml, headers=sb)
     assert later.status_code == 201 and later.json()["fall"] != first.json()["fall"]
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from tests.pdf_text import pdf_text
 from tests.review.conftest import URL, YAML, A, B, ok
 
 scenarios("pruefung_freigabe.feature")
@@ -173,12 +174,9 @@ def _nennt(akte, rollen):
 
 @then(parsers.parse('wird sie ausgeliefert mit dem Vermerk "{vermerk}"'))
 def _ausgeliefert(akte, vermerk):
-    import io
-
-    from pypdf import PdfReader
 
     assert akte["antwort"].status_code == 200
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(akte["antwort"].content)).pages)
+    text = pdf_text(akte["antwort"].content)
     assert vermerk in text
 
 

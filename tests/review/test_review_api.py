@@ -3,11 +3,8 @@ approvals, approvals by role refused while comments are open, the final gate, si
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
-
 from api.audit.tables import AuditEntryRow
+from tests.pdf_text import pdf_text
 from tests.review.conftest import URL, YAML, A, B, ok
 
 GEAENDERT = ("kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6")
@@ -41,7 +38,7 @@ def _aendern(client, rolle, fall, personal_yaml):
 
 
 def _pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return pdf_text(data)
 
 
 def test_a_new_case_is_a_draft_that_needs_the_tax_officer_the_legal_office_and_the_head(client, rolle, case_of_a):

@@ -12,14 +12,11 @@ from docx import Document
 from pypdf import PdfReader
 
 from tests.conftest import EXAMPLES_DIR, ROOT
+from tests.pdf_text import pdf_text
 from tests.review.conftest import URL, YAML, ok
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _pdf_text(pdf) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 @pytest.mark.parametrize("befehl", ["draft", "vermerk"])
@@ -28,7 +25,7 @@ def test_a_final_document_of_a_bare_file_is_marked_unreviewed_in_footer_and_meta
     args = [befehl, str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf), "--docx", str(word), "--final"]
     ergebnis = subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True)
     assert ergebnis.returncode == 0, ergebnis.stderr
-    assert "Ausfertigung – ungeprüft – Seite 1 von" in _pdf_text(pdf)
+    assert "Ausfertigung – ungeprüft – Seite 1 von" in pdf_text(pdf.read_bytes())
     assert "ungeprüft" in PdfReader(pdf).metadata["/Subject"]
     doc = Document(str(word))
     assert "ungeprüft" in doc.core_properties.subject
@@ -39,13 +36,13 @@ def test_a_draft_carries_no_review_mark(tmp_path):
     pdf = tmp_path / "e.pdf"
     args = ["draft", str(EXAMPLES_DIR / "standesamt-delegierend.yaml"), "-o", str(pdf)]
     assert subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True).returncode == 0
-    assert "ungeprüft" not in _pdf_text(pdf) and "ungeprüft" not in PdfReader(pdf).metadata["/Subject"]
+    assert "ungeprüft" not in pdf_text(pdf.read_bytes()) and "ungeprüft" not in PdfReader(pdf).metadata["/Subject"]
 
 
 def test_the_open_document_endpoint_marks_a_final_document_unreviewed(client, personal_yaml):
     response = client.post("/api/v1/documents/vereinbarung?final=true", content=personal_yaml, headers=YAML)
     assert response.status_code == 200
-    assert "Ausfertigung – ungeprüft" in _pdf_text(io.BytesIO(response.content))
+    assert "Ausfertigung – ungeprüft" in pdf_text(response.content)
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import io
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from api.app import create_app
 from api.settings import Settings
+from tests.pdf_text import pdf_text
 from tests.screening.conftest import bauhof_zeilen, csv_bytes, zeile
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,7 +65,7 @@ def test_the_accept_header_chooses_pdf_xlsx_or_csv(client):
     dateien = {"datei": ("bestand.csv", _inventar(), "text/csv")}
     pdf = client.post("/api/v1/screenings", files=dateien, headers={"Accept": "application/pdf"})
     assert pdf.headers["content-type"] == "application/pdf"
-    assert "Handlungsliste" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Handlungsliste" in pdf_text(pdf.content)
     xlsx = client.post("/api/v1/screenings", files=dateien, headers={"Accept": XLSX})
     assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == [
         "Ergebnis",

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from pypdf import PdfReader
 
 from advisor.screening import parse_rows
 from advisor.screening.spalten import SPALTEN
@@ -19,6 +18,7 @@ from screening.read import read_table_bytes
 from screening.report import render_report_pdf
 from screening.run import screen_tables, screening_context
 from screening.template import BEISPIEL_BEMERKUNG, template_csv, template_xlsx
+from tests.pdf_text import pdf_text
 from tests.screening.conftest import bauhof_zeilen, csv_bytes, zeile
 
 
@@ -120,7 +120,7 @@ def test_the_pdf_report_has_summary_chart_and_action_list_escapes_user_text_and_
     titel = dict(kontext.vorgaben.aufgabenfelder)
     pdf = render_report_pdf(screening, titel, ["bestand.csv"])
     assert pdf == render_report_pdf(screening, titel, ["bestand.csv"])
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = pdf_text(pdf)
     for erwartet in (
         "Bestandsscreening § 2b UStG",
         "Stichtag 01.01.2027",

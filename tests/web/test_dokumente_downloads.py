@@ -4,12 +4,11 @@ download them; a document a case cannot have is a German error page, never a 500
 from __future__ import annotations
 
 import html
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdf_text import pdf_text
 from tests.web.helpers import FORM, encoded, form_items
 
 DATEIEN = [
@@ -53,7 +52,7 @@ def test_a_saved_case_downloads_its_council_paper(client, example_texts):
     fall = r.headers["location"].split("?")[0]
     pdf = client.get(f"{fall}/download/beschlussvorlage.pdf")
     assert pdf.status_code == 200
-    assert "Beschlussvorschlag" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Beschlussvorschlag" in pdf_text(pdf.content)
 
 
 def test_the_agreement_of_a_water_association_case_is_a_german_error_page_not_a_500(client, example_texts):

@@ -3,13 +3,12 @@ downloads, saved cases with versions, import — all German, all escaped, never 
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdf_text import pdf_text
 from tests.web.helpers import FORM, encoded, form_items, replace
 
 PERSONAL = "personalabrechnung-mandatierend"
@@ -162,7 +161,7 @@ def test_the_pdf_draft_of_an_unsaved_result_can_be_downloaded(client, example_te
     r = client.get(download_link(page, "vereinbarung.pdf"))
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     assert "attachment" in r.headers["content-disposition"]
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
+    text = pdf_text(r.content)
     assert "Stadt Aheim" in text
     docx = client.get(download_link(page, "vereinbarung.docx"))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
