@@ -1,6 +1,6 @@
 """Accessibility as a tested property: axe-core finds no WCAG 2.1 A/AA violation on any page in any
-state, and at 320 px none of them scrolls sideways (WCAG 1.4.10, the same page narrowed); the keyboard focus goes where a person
-needs it after submitting with errors, adding and removing rows."""
+state, and narrowed to 320 px none of them scrolls sideways (WCAG 1.4.10); the keyboard focus goes
+where a person needs it after submitting with errors, adding and removing rows."""
 
 from __future__ import annotations
 

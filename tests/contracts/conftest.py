@@ -164,9 +164,7 @@ def personal_beratung() -> Beratung:
     return beratung_mit_ergebnis(f, "steuerpflichtig")
 
 
-def seiten(pdf: bytes) -> list[str]:
-    """The text of every page (tests/pdf_text.py), non-breaking spaces as spaces."""
-    return pdf_seiten(pdf)
+seiten = pdf_seiten  # the text of every page, non-breaking spaces as spaces (tests/pdf_text.py)
 
 
 def flach(texte: list[str]) -> str:

@@ -126,11 +126,12 @@ def test_a_sign_in_on_one_worker_is_a_session_on_the_other(workers):
 
 def test_the_rate_limit_counts_the_requests_to_both_workers_together(workers, shared):
     a, b = workers
-    # a key of its own, so that no other test's requests count; the limit is a sliding window,
-    # so the 12 small requests are judged alike whether or not a minute begins between them
+    # A key of its own, so that no other test's requests count. No waiting for a new minute: the
+    # limit is a sliding window, and a minute beginning between the 12 small requests changes the
+    # estimate by less than one request as long as they take under five seconds.
     database = open_database(shared["IKZ_DATABASE_URL"])
     with database.sessions() as session:
-        _row, key = admin.add_api_key(session, "kreis", "sachbearbeitung", "nur fuer das limit")
+        _row, key = admin.add_api_key(session, "kreis", "sachbearbeitung", "für das Limit")
         session.commit()
     database.dispose()
     statuses = [
