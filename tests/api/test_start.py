@@ -22,6 +22,7 @@ from api.app import create_app
 from api.identity.demo import DEMO_KENNUNG, DEMO_USERS
 from api.settings import Settings
 from cli.main import main
+from tests.conftest import ROOT
 from tests.identity_helpers import add_key, bearer
 
 
@@ -166,3 +167,18 @@ def test_ikz_serve_in_demo_mode_signs_in_the_demo_user_who_sees_the_examples(tmp
         assert listed.json()["gesamt"] == 6
     finally:
         _stop(server)
+
+
+def test_a_worker_starts_without_the_libraries_only_some_requests_need():
+    """Importing the app loads no PDF, calendar or single-sign-on library: a worker's start (and
+    every `ikz` command that builds the app) does not pay for them; the request that needs one
+    imports it (api/routers/screenings.py, api/register/kalender.py, api/identity/oidc.py)."""
+    spaeter = ["reportlab", "icalendar", "joserfc", "httpx2", "authlib"]
+    geladen = subprocess.run(
+        [sys.executable, "-c", f"import sys, api.app; print([m for m in {spaeter!r} if m in sys.modules])"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert geladen == "[]"
