@@ -14,7 +14,7 @@ from tests.contracts.conftest import ARTEN, EXAMPLE_NAMES
 from tests.feldschluessel import schluessel_in
 
 
-def pdf_text(pdf: bytes) -> str:
+def pdftotext_text(pdf: bytes) -> str:
     """The PDF's text by pdftotext (poppler), non-breaking spaces as spaces."""
     aus = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
     return aus.stdout.decode("utf-8").replace("\u00a0", " ")
@@ -45,7 +45,7 @@ def _gerendert(dokumente, name: str, art: str):
 
 @pytest.mark.parametrize(("name", "art"), DOKUMENTE)
 def test_the_pdf_file_speaks_german_not_keys(dokumente, name, art):
-    text = pdf_text(_gerendert(dokumente, name, art).pdf)
+    text = pdftotext_text(_gerendert(dokumente, name, art).pdf)
     assert len(text) > 500
     assert schluessel_in(text) == []
 

@@ -37,10 +37,6 @@ def _aendern(client, rolle, fall, personal_yaml):
     return client.put(f"{URL}/{fall}", content=text, headers={**YAML, **rolle("sachbearbeitung")})
 
 
-def _pdf_text(data: bytes) -> str:
-    return pdf_text(data)
-
-
 def test_a_new_case_is_a_draft_that_needs_the_tax_officer_the_legal_office_and_the_head(client, rolle, case_of_a):
     stand = ok(client.get(f"{URL}/{case_of_a}/pruefung", headers=rolle("leser")))
     assert stand["zustand"] == "entwurf"
@@ -163,7 +159,7 @@ def test_the_final_document_is_refused_before_approval_naming_the_missing_ones_a
     assert ok(_freigabe(client, rolle, case_of_a, "leitung"))["zustand"] == "freigegeben"
     pdf = client.get(f"{URL}/{case_of_a}/draft?final=true", headers=rolle("sachbearbeitung"))
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
-    text = _pdf_text(pdf.content)
+    text = pdf_text(pdf.content)
     assert "Ausfertigung – freigegeben am" in text and "(Version 1)" in text and "ungeprüft" not in text
     assert client.get(f"{URL}/{case_of_a}/draft", headers=rolle("sachbearbeitung")).status_code == 200
 
