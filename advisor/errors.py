@@ -19,6 +19,7 @@ and exits 2, the API answers RFC 9457 ``application/problem+json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,21 @@ class Regelwerksproblem:
 
 
 class IkzFehler(Exception):
-    """Base of every error the advisor reports."""
+    """Base of every error the advisor reports.
+
+    Picklable with its attributes (``probleme``, ``titel``, …), whatever its ``__init__`` takes:
+    a worker process (api/worker_pool.py) hands the error of a job back to the server as it is.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_wiederherstellen, (type(self), self.args), dict(self.__dict__))
+
+
+def _wiederherstellen(art: type[IkzFehler], args: tuple[Any, ...]) -> IkzFehler:
+    """An ``IkzFehler`` of ``art`` without calling its ``__init__`` (pickle then sets its attributes)."""
+    fehler = Exception.__new__(art)
+    fehler.args = args
+    return fehler
 
 
 class UngueltigeEingabe(IkzFehler):

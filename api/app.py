@@ -27,6 +27,7 @@ from fastapi.staticfiles import StaticFiles
 
 from advisor.kosten import Istdaten
 from advisor.kosten.satztabellen import SatztabelleDatei
+from api import worker_pool
 from api.access_log import hide_query_strings
 from api.body_limit import BodyLimitMiddleware
 from api.db.startup import open_database, startup_lock
@@ -89,10 +90,12 @@ Versionen. Eingaben als Fallakte `ikz-fallakte/1` in JSON oder YAML; Fehler als
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """On start, the re-assessment after a rule change (api/register/hintergrund.py); on shutdown,
-    stop it and close the database connections (a worker stopping leaves none open)."""
+    stop it, the worker processes (api/worker_pool.py) and the database connections (a worker
+    stopping leaves none open)."""
     if app.state.settings.auswirkungen_im_hintergrund:
         app.state.auswirkungsarbeiter.starten()
     yield
+    worker_pool.beenden()
     app.state.auswirkungsarbeiter.stoppen()
     app.state.database.dispose()
 

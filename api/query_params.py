@@ -4,55 +4,58 @@ A budgeting program that sends ``?limt=10`` or ``?stichtg=…`` would otherwise 
 silently ignores what it meant. Every ``/api/v1`` route therefore accepts exactly the query
 parameters its operation in the OpenAPI document lists — those FastAPI derives from the handler and
 its dependencies, and those a route adds by hand in ``openapi_extra`` (the screening's
-``stichtag``). The document is the contract, so it is read rather than FastAPI's internals.
-Anything else is a 422 problem naming the parameter.
+``stichtag``). Anything else is a 422 problem naming the parameter.
+
+The names are not read from the document at request time: building it costs a tenth of a second
+per app. They are derived from the matched route the way FastAPI derives the document's query
+parameters — the query parameters of the route's dependency tree (by the name a request uses,
+without those hidden from the schema) and the ``in: query`` entries of its
+``openapi_extra["parameters"]`` — once per route and app. The document stays the contract:
+tests/api/test_query_parameters.py checks, for every ``/api/v1`` operation of a real app, that
+these names are exactly the query parameters the document lists. That check is what stands
+behind two cases the derivation does not model because no route has them: a query parameter
+declared as a pydantic model (the document lists its fields) and one of a dependency given to
+``include_router`` (the matched route does not carry those).
 """
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import get_validation_alias
 from fastapi.routing import APIRoute
 
 from advisor.errors import Feldproblem, UngueltigeEingabe
 
-_PLATZHALTER = re.compile(r"\{[^}/]+\}")
+
+def route_query_parameters(route: APIRoute) -> frozenset[str]:
+    """The query parameter names the OpenAPI operation of ``route`` lists, derived from the route:
+    its dependency tree's query parameters and the ``in: query`` entries of ``openapi_extra``."""
+    namen: set[str] = set()
+    offen: list[Dependant] = [route.dependant]
+    while offen:
+        dependant = offen.pop()
+        for feld in dependant.query_params:
+            if getattr(feld.field_info, "include_in_schema", True):
+                namen.add(get_validation_alias(feld))
+        offen.extend(dependant.dependencies)
+    extra: Any = (route.openapi_extra or {}).get("parameters", [])
+    namen.update(str(p["name"]) for p in extra if isinstance(p, dict) and p.get("in") == "query")
+    return frozenset(namen)
 
 
-def _operationen(app: FastAPI) -> list[tuple[re.Pattern[str], int, dict[str, frozenset[str]]]]:
-    """Each documented path as a pattern, its count of literal characters and, per method, the
-    names of its query parameters (built once per app from the OpenAPI document)."""
-    tabelle = getattr(app.state, "abfrageparameter", None)
+def _erlaubte_namen(app: FastAPI, route: APIRoute) -> frozenset[str]:
+    """``route_query_parameters(route)``, derived once per route and app."""
+    tabelle: dict[int, frozenset[str]] | None = getattr(app.state, "abfrageparameter", None)
     if tabelle is None:
-        tabelle = []
-        for pfad, eintrag in app.openapi().get("paths", {}).items():
-            teile = _PLATZHALTER.split(pfad)
-            muster = re.compile("[^/]+".join(re.escape(teil) for teil in teile) + r"\Z")
-            methoden = {
-                methode.upper(): frozenset(
-                    str(p["name"]) for p in operation.get("parameters", []) if p.get("in") == "query"
-                )
-                for methode, operation in eintrag.items()
-                if isinstance(operation, dict)
-            }
-            tabelle.append((muster, sum(len(teil) for teil in teile), methoden))
-        app.state.abfrageparameter = tabelle
-    return tabelle
-
-
-def documented_query_parameters(app: FastAPI, path: str, method: str) -> frozenset[str] | None:
-    """The query parameter names the OpenAPI operation for ``method path`` documents, or ``None``
-    when the document has no such operation (then nothing is refused here). Where a literal path
-    and a template both match (``/cases/x`` against ``/cases/{case_id}``), the more literal wins."""
-    treffer = [
-        (literal, methoden)
-        for muster, literal, methoden in _operationen(app)
-        if method.upper() in methoden and muster.match(path)
-    ]
-    if not treffer:
-        return None
-    return max(treffer, key=lambda t: t[0])[1][method.upper()]
+        tabelle = app.state.abfrageparameter = {}
+    # The key is the route's id: the app keeps its routes alive, so no other route can take it.
+    erlaubt = tabelle.get(id(route))
+    if erlaubt is None:
+        erlaubt = tabelle[id(route)] = route_query_parameters(route)
+    return erlaubt
 
 
 def reject_unknown_query_parameters(request: Request) -> None:
@@ -64,9 +67,7 @@ def reject_unknown_query_parameters(request: Request) -> None:
         return
     if not route.include_in_schema:
         return
-    erlaubt = documented_query_parameters(request.app, request.url.path, request.method)
-    if erlaubt is None:
-        return
+    erlaubt = _erlaubte_namen(request.app, route)
     unbekannt = sorted({name for name in request.query_params.keys() if name not in erlaubt})
     if not unbekannt:
         return

@@ -1,38 +1,34 @@
 """Receiving an inventory upload for ``POST /api/v1/screenings`` and the page ``/screening``.
 
 The body goes to a temporary file as it arrives (a raw CSV/XLSX/JSON body counted against
-``max_upload_bytes``; a multipart upload spooled by Starlette), then ``read_and_screen`` reads it
-with the bounds of ``Lesegrenzen`` and the reading deadline and screens it — in a worker thread,
-never on the event loop. Also the OpenAPI description of the request body.
+``max_upload_bytes``; a multipart upload spooled by Starlette), then ``screen_in_worker`` has a
+worker process (api/worker_pool.py) read it with the bounds of ``Lesegrenzen`` and the reading
+deadline and screen it (screening/auftrag.py) — never on the event loop, nor in its process.
+Also the OpenAPI description of the request body.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
+import os
+import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from advisor.eingabe import datum_lesen
 from advisor.errors import Feldproblem, UngueltigeEingabe
-from advisor.screening import STICHTAG_STANDARD, Rohtabelle, Screening
-from advisor.screening.bestandszeile import map_headers
-from advisor.screening.spalten import SPALTEN
+from api import worker_pool
 from api.openapi import schema_ref
 from api.problems import ApiProblem
-from screening.ablage import dateiablage
-from screening.grenzen import Lesefrist, Lesegrenzen, zahl
-from screening.json_read import read_json_table
-from screening.read import open_table
-from screening.run import screen_tables, screening_context
+from screening.auftrag import Screeningauftrag
+from screening.grenzen import Lesegrenzen, zahl
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITEL = "Die Bestandsliste ist ungültig."
@@ -40,30 +36,12 @@ TITEL = "Die Bestandsliste ist ungültig."
 MULTIPART_ZUSCHLAG = 1024 * 1024
 STUECK = 65_536
 RAW_MEDIA_TYPES = ("text/csv", XLSX, "application/octet-stream")
+T = TypeVar("T")
 
 
 def upload_body_limit(max_upload_bytes: int) -> int:
     """The body limit of the upload routes: the file limit plus the multipart envelope."""
     return max_upload_bytes + MULTIPART_ZUSCHLAG
-
-
-def _stichtag(wert: Any) -> date:
-    """The Stichtag as typed: "01.01.2027" or "2027-01-01"; none given: 01.01.2027."""
-    if wert is None or (isinstance(wert, str) and not wert.strip()):
-        return STICHTAG_STANDARD
-    gelesen: date | None = None
-    if isinstance(wert, str):
-        try:
-            gelesen = datum_lesen(wert)
-        except ValueError:
-            gelesen = None
-    if gelesen is None:
-        gezeigt = str(wert).strip()[:40]
-        raise UngueltigeEingabe(
-            [Feldproblem("stichtag", f"„{gezeigt}“ ist kein Datum (Format TT.MM.JJJJ, z. B. 01.01.2027).")],
-            "Der Stichtag ist ungültig.",
-        )
-    return gelesen
 
 
 def _grenzen(request: Request) -> Lesegrenzen:
@@ -147,73 +125,55 @@ async def receive_upload(request: Request) -> Eingang:
     return Eingang(datei, name, art, request.query_params.get("stichtag"), pruefsumme)
 
 
-def read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
-    """Read the spooled upload (bounded, with the deadline) and screen it — off the event loop.
+def _als_datei(eingang: Eingang, verzeichnis: str) -> str:
+    """The spooled upload as a named file in ``verzeichnis`` (a worker process opens it by path)."""
+    fd, pfad = tempfile.mkstemp(prefix="ikz-upload-", dir=verzeichnis)
+    try:
+        with os.fdopen(fd, "wb") as ziel:
+            eingang.datei.seek(0)
+            shutil.copyfileobj(eingang.datei, ziel, STUECK)
+    except BaseException:
+        os.unlink(pfad)
+        raise
+    return pfad
+
+
+async def screen_in_worker(
+    request: Request,
+    eingang: Eingang,
+    aufgabe: Callable[..., T],
+    *args: Any,
+    verwerfen: Callable[[T], None] | None = None,
+) -> T:
+    """Run ``aufgabe(auftrag, *args)`` for the upload in a worker process (api/worker_pool.py):
+    reading with the bounds of ``Lesegrenzen`` and the deadline, checking, screening.
 
     ``app.state.laufende_screenings`` counts the runs in progress (an operational gauge).
     """
     zustand = request.app.state
+    verzeichnis = worker_pool.arbeitsverzeichnis()
+    pfad = await run_in_threadpool(_als_datei, eingang, verzeichnis)
+    auftrag = Screeningauftrag(
+        pfad,
+        eingang.name,
+        eingang.art,
+        eingang.stichtag,
+        _grenzen(request),
+        zustand.regelwerk,
+        zustand.satztabellen,
+        verzeichnis,
+    )
     with _ZAEHLER:
         zustand.laufende_screenings = getattr(zustand, "laufende_screenings", 0) + 1
     try:
-        return _read_and_screen(request, eingang)
+        return await worker_pool.ausfuehren(zustand.settings, aufgabe, auftrag, *args, verwerfen=verwerfen)
     finally:
         with _ZAEHLER:
             zustand.laufende_screenings -= 1
+        os.unlink(pfad)
 
 
 _ZAEHLER = threading.Lock()
-
-
-def _read_and_screen(request: Request, eingang: Eingang) -> tuple[Screening, dict[str, str], date]:
-    grenzen = _grenzen(request)
-    frist = Lesefrist(grenzen.max_sekunden)
-    if eingang.art == "application/json":
-        koepfe, zeilen, stichtag_wert = read_json_table(eingang.datei, dateiablage, grenzen, frist)
-        tabelle = Rohtabelle("zeilen", koepfe, iter(zeilen))
-    else:
-        zeilen = None
-        stichtag_wert = eingang.stichtag
-        tabelle = open_table(eingang.datei, eingang.name, grenzen, frist)
-    try:
-        stichtag = _stichtag(stichtag_wert)
-        pruefe_kopf(tabelle)
-        kontext = screening_context(stichtag, request.app.state.regelwerk, request.app.state.satztabellen)
-        try:
-            screening = screen_tables([tabelle], kontext=kontext, jobs=1)
-        finally:
-            gc.unfreeze()  # the run froze its objects to spare the collector; a server lets them go again
-        return screening, dict(kontext.vorgaben.aufgabenfelder), stichtag
-    finally:
-        if zeilen is not None:
-            zeilen.close()
-
-
-def pruefe_kopf(tabelle: Rohtabelle) -> None:
-    """A table none of whose headers is a required column is no inventory at all: a 422 naming them.
-
-    (A table that lacks only some required columns is screened; its rows are reported as problems.)
-    """
-    spalten, _ = map_headers(tabelle)
-    if not tabelle.koepfe or any(s.pflicht for s in spalten.values()):
-        return
-    pflicht = ", ".join(f"„{s.titel}“" for s in SPALTEN if s.pflicht)
-    unbekannt = [str(k)[:40] for k in tabelle.koepfe[:200] if k is not None and str(k).strip()][:5]
-    gefunden = (
-        f" Gefunden: {', '.join(f'„{k}“' for k in unbekannt)}{' …' if len(tabelle.koepfe) > 5 else ''}."
-        if unbekannt
-        else ""
-    )
-    raise UngueltigeEingabe(
-        [
-            Feldproblem(
-                "datei" if tabelle.quelle != "zeilen" else "zeilen",
-                f"Keine Bestandsliste: keine der Pflichtspalten {pflicht} gefunden.{gefunden} "
-                "Bitte die Vorlage verwenden (GET /api/v1/screenings/vorlage.xlsx).",
-            )
-        ],
-        TITEL,
-    )
 
 
 SCREENING_REQUEST_BODY: dict[str, Any] = {

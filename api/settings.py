@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     def oidc_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
 
+    #: Processes per server process for rendering documents and screening uploads (api/worker_pool.py);
+    #: 0: in a thread pool of the server process.
+    worker_processes: int = Field(default=2, ge=0, le=64)
     max_upload_bytes: int = Field(default=50_000_000, gt=0)
     read_timeout_seconds: float = Field(default=120.0, gt=0)
     max_batch_bytes: int = Field(default=64 * 1024 * 1024, gt=0)

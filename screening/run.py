@@ -85,11 +85,13 @@ def screen_tables(
     kontext: Screeningkontext | None = None,
     protokoll: Callable[[str], None] | None = None,
     fortschritt: Callable[[int, int], None] | None = None,
+    ablage: Callable[[], Any] = dateiablage,
 ) -> Screening:
     """Screen tables (their rows may be streams; ``jobs=None``: as many workers as worthwhile).
 
-    The screened rows and problems are kept in temporary files (``Dateiablage``), so memory does
-    not grow with the inventory; ``Screening.close()`` removes them (or the garbage collector does).
+    The screened rows and problems are kept in temporary files (``ablage``, by default an anonymous
+    ``Dateiablage``), so memory does not grow with the inventory; ``Screening.close()`` removes them
+    (or the garbage collector does).
     """
     kontext = kontext or screening_context(stichtag)
     # A streamed table's length is unknown before it is read: count it as large.
@@ -108,7 +110,7 @@ def screen_tables(
         protokoll=protokoll,
         fortschritt=fortschritt,
         abbilden=mapper,
-        ablage=dateiablage,
+        ablage=ablage,
         speicher=GcPflege(),
     )
 

@@ -130,10 +130,25 @@ def parse_regelwerk(files: dict[str, str], sha256: str) -> Regelwerk:
             p.add(pflicht, None, None, "Datei fehlt")
     if p.liste or any(d not in geparst for d in (KOPFDATEI, FAKTDATEI, KATALOGDATEI, EMPFEHLUNGSDATEI)):
         raise UngueltigesRegelwerk(p.liste)
-    return _build(geparst, sha256, p)
+    return _build(geparst, sha256, p, files)
 
 
-def _build(geparst: dict[str, Any], sha256: str, p: Probleme) -> Regelwerk:
+#: Rule sets rebuilt from their texts in this process, by content hash (see ``Regelwerk.__reduce__``).
+_AUS_QUELLTEXTEN: dict[str, Regelwerk] = {}
+
+
+def regelwerk_aus_quelltexten(files: dict[str, str], sha256: str) -> Regelwerk:
+    """The rule set of ``files``, built once per process and content hash (a pickled ``Regelwerk``)."""
+    regelwerk = _AUS_QUELLTEXTEN.get(sha256)
+    if regelwerk is None:
+        regelwerk = parse_regelwerk(files, sha256)
+        if len(_AUS_QUELLTEXTEN) >= 4:  # a process sees one rule set, two around a change
+            _AUS_QUELLTEXTEN.clear()
+        _AUS_QUELLTEXTEN[sha256] = regelwerk
+    return regelwerk
+
+
+def _build(geparst: dict[str, Any], sha256: str, p: Probleme, files: dict[str, str]) -> Regelwerk:
     kopf: Kopfdatei = geparst[KOPFDATEI][0]
     fragen: Faktdatei = geparst[FAKTDATEI][0]
     katalog: Katalogdatei = geparst[KATALOGDATEI][0]
@@ -196,6 +211,7 @@ def _build(geparst: dict[str, Any], sha256: str, p: Probleme) -> Regelwerk:
         katalog={f.id: f for f in katalog.aufgabenfelder},
         hebel=tuple(hebel),
         max_kombination=empfehlungen.max_kombination,
+        quelltexte=dict(files),
     )
 
 

@@ -94,6 +94,18 @@ class Regelwerk:
     hebel: tuple[KompilierterHebel, ...]
     max_kombination: int
     _caches: _Caches = field(default_factory=lambda: _Caches(), repr=False, compare=False)
+    #: The rule directory's files it was built from ({relative path: text}): how it is pickled.
+    quelltexte: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its files: the compiled conditions are closures, so a worker process
+        (api/worker_pool.py) builds the rule set again from the same texts — once per process
+        (``laden.regelwerk_aus_quelltexten``), under the same ``sha256``."""
+        if not self.quelltexte:
+            raise TypeError("Ein Regelwerk ohne Quelltexte lässt sich nicht übertragen.")
+        from advisor.regelwerk.laden import regelwerk_aus_quelltexten
+
+        return (regelwerk_aus_quelltexten, (self.quelltexte, self.sha256))
 
     def parameterwert(self, kennung: str, am: date) -> Decimal | date:
         """The value of parameter ``kennung`` valid on ``am``; KeyError if none is valid then."""

@@ -25,6 +25,7 @@ from starlette.responses import RedirectResponse, Response
 
 from advisor.beratung import berate
 from api import cases as store
+from api import worker_pool
 from api.audit import Auditeintrag, record
 from api.deps import DbSession, ReadSession, get_read_session, get_session
 from api.identity.case_access import CaseAccess, effective_rights
@@ -317,7 +318,7 @@ def ausfertigung(request: Request, access: WebExport, read: ReadSession, session
     dokument = erstelle(
         "vereinbarung", berate(fallakte, request.app.state.regelwerk, request.app.state.satztabellen), final=True
     )
-    daten = als_pdf(replace(dokument, pruefstand=pruefstand))
+    daten = worker_pool.ausfuehren_hier(request.app.state.settings, als_pdf, replace(dokument, pruefstand=pruefstand))
     name = f"{dateiname(fallakte)}-Ausfertigung.pdf"
     return Response(daten, media_type=PDF, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

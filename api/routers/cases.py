@@ -4,7 +4,8 @@ Every change is a new version; each version stores the assessment made when it w
 the rule set's version and hash. ``?neu_bewerten=true`` adds the assessment with today's rules.
 POST accepts an ``Idempotency-Key`` (scoped to the caller, remembered ``IKZ_IDEMPOTENCY_HOURS``);
 PUT accepts ``If-Match: "<version>"``; GET sends the version as ``ETag``. Database work runs in
-the thread pool (these routes are plain ``def``).
+the thread pool (these routes are plain ``def``); the draft's rendering in a worker process
+(api/worker_pool.py).
 
 Access: every route needs credentials; a case is visible to its organisation and to partners it
 was shared with (api/deps.py ``Case*`` aliases: 404 for anyone else). Creating, reading,
@@ -30,6 +31,7 @@ from advisor.bewertung import bewertung_als_dict
 from advisor.fallakte import Fallakte
 from advisor.kosten import kalkulation_als_dict
 from api import cases as store
+from api import worker_pool
 from api.audit import Auditeintrag, record
 from api.db.models import CaseVersionRow
 from api.deps import (
@@ -340,6 +342,7 @@ async def get_case_draft(
     session: DbSession,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
+    settings: AppSettings,
     version: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="Version (Standard: die neueste)")] = None,
     final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
 ) -> Response:
@@ -363,13 +366,10 @@ async def get_case_draft(
     saved, pruefstand = await run_in_threadpool(load_and_record)
     fallakte = saved.fallakte()
 
-    def render() -> bytes:
-        dokument = erstelle("vereinbarung", berate(fallakte, regelwerk, satztabellen), final=final)
-        if pruefstand is not None:  # the gate vouches for it: "freigegeben …" instead of "ungeprüft"
-            dokument = replace(dokument, pruefstand=pruefstand)
-        return als_pdf(dokument) if media_type == PDF else als_docx(dokument)
-
-    data = await run_in_threadpool(render)
+    dokument = erstelle("vereinbarung", berate(fallakte, regelwerk, satztabellen), final=final)
+    if pruefstand is not None:  # the gate vouches for it: "freigegeben …" instead of "ungeprüft"
+        dokument = replace(dokument, pruefstand=pruefstand)
+    data = await worker_pool.ausfuehren(settings, als_pdf if media_type == PDF else als_docx, dokument)
     return Response(
         data,
         media_type=media_type,

@@ -9,8 +9,8 @@ give the same bytes.
 
 A stateless, open computation: it reads nothing stored and stores nothing, so it needs no
 identity; the routes for saved cases check who asks. Invalid input — also a party § 23 GkG NRW
-does not admit to an agreement — is a 422 problem naming the field. Rendering runs in the thread
-pool, off the event loop.
+does not admit to an agreement — is a 422 problem naming the field. The assessment and the
+document's text are built here; rendering it runs in a worker process (api/worker_pool.py).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from advisor.beratung import berate
-from api.deps import CurrentRules, FallakteBody, RateTables
+from api import worker_pool
+from api.deps import AppSettings, CurrentRules, FallakteBody, RateTables
 from api.openapi import fallakte_request_body
 from api.responses import PROBLEM_RESPONSES, problem
 from api.routers.drafts import DOCX, PDF, ascii_slug, choose_media_type
@@ -58,6 +58,7 @@ async def post_document(
     fallakte: FallakteBody,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
+    settings: AppSettings,
     final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
     stand: Annotated[date | None, Query(description="Stand-Datum (JJJJ-MM-TT); Vorgabe: heute")] = None,
     antragsteller: Annotated[
@@ -73,13 +74,9 @@ async def post_document(
     optionen = (
         {"antragsteller": antragsteller} if art == "auskunft" else {"fuer": fuer} if art == "beschlussvorlage" else {}
     )
-
-    def render() -> bytes:
-        beratung = berate(fallakte, regelwerk, satztabellen)
-        dokument = erstelle(art, beratung, final=final, stand=stand, regelwerk=regelwerk, **optionen)
-        return als_docx(dokument) if media_type == DOCX else als_pdf(dokument)
-
-    data = await run_in_threadpool(render)
+    beratung = berate(fallakte, regelwerk, satztabellen)
+    dokument = erstelle(art, beratung, final=final, stand=stand, regelwerk=regelwerk, **optionen)
+    data = await worker_pool.ausfuehren(settings, als_docx if media_type == DOCX else als_pdf, dokument)
     endung = "docx" if media_type == DOCX else "pdf"
     stamm = DOKUMENTARTEN[art].dateiname
     slug = ascii_slug(fallakte.bezeichnung)

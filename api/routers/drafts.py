@@ -1,8 +1,8 @@
 """POST /drafts: Fallakte → the agreement as PDF (default) or DOCX (by ``Accept``).
 
 Kept for existing clients; ``POST /documents/vereinbarung`` is the same document in the registry
-of all four documents. Rendering is CPU work of tens of milliseconds, so it runs in the thread
-pool, off the event loop. ``?final=true`` gives the "Ausfertigung" without draft marks; ``?stand``
+of all four documents. Rendering is CPU work of tens of milliseconds, so it runs in a worker
+process (api/worker_pool.py), off the event loop and its process. ``?final=true`` gives the "Ausfertigung" without draft marks; ``?stand``
 dates it (default: today, no longer the case's Stichtag).
 """
 
@@ -14,22 +14,22 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from advisor.beratung import berate
 from advisor.fallakte import Fallakte
-from api.deps import CurrentRules, Expensive, FallakteBody, RateTables
+from api import worker_pool
+from api.deps import AppSettings, CurrentRules, Expensive, FallakteBody, RateTables
 from api.openapi import fallakte_request_body
 from api.problems import ApiProblem
 from api.responses import PROBLEM_RESPONSES, problem
-from contracts import render_docx, render_pdf
+from contracts.dokumente import als_docx, als_pdf, erstelle
 
 router = APIRouter(tags=["Vereinbarungsentwurf"])
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_RENDERERS = {PDF: (render_pdf, "pdf"), DOCX: (render_docx, "docx")}
+_RENDERERS = {PDF: (als_pdf, "pdf"), DOCX: (als_docx, "docx")}
 
 
 @router.post(
@@ -56,13 +56,16 @@ async def post_draft(
     fallakte: FallakteBody,
     regelwerk: CurrentRules,
     satztabellen: RateTables,
+    settings: AppSettings,
     final: Annotated[bool, Query(description="Ausfertigung ohne Entwurfskennzeichnung")] = False,
     stand: Annotated[date | None, Query(description="Stand-Datum (JJJJ-MM-TT); Vorgabe: heute")] = None,
 ) -> Response:
     """Öffentlich-rechtliche Vereinbarung (beim Zweckverband: Verbandssatzung) mit Anlagen."""
     media_type = choose_media_type(request.headers.get("accept"))
     render, endung = _RENDERERS[media_type]
-    data = await run_in_threadpool(lambda: render(berate(fallakte, regelwerk, satztabellen), final=final, stand=stand))
+    # The assessment and the clauses (a few ms) here; the rendering in a worker process.
+    dokument = erstelle("vereinbarung", berate(fallakte, regelwerk, satztabellen), final=final, stand=stand)
+    data = await worker_pool.ausfuehren(settings, render, dokument)
     return Response(
         data,
         media_type=media_type,

@@ -10,10 +10,11 @@ API (prefix /api/v1):
   an unreadable file is a 422 problem, a file beyond a bound of ``Lesegrenzen`` a 413 problem.
 
 Streaming: the upload goes to a temporary file as it arrives (bounded by ``BodyLimitMiddleware``
-and ``max_upload_bytes``); reading, checking and screening run in a worker thread with the reading
-deadline; rows and problems are kept in temporary files; the answer is written piece by piece
-from them. So the event loop answers other requests meanwhile and memory does not grow with the
-inventory (benchmarks/screening.py, benchmarks/probe.py).
+and ``max_upload_bytes``); reading, checking, screening and writing the answer in the asked
+format run in a worker process (api/worker_pool.py, screening/auftrag.py) with the reading
+deadline, rows and problems in temporary files; the answer's file is then streamed. So the
+server process answers other requests meanwhile and memory does not grow with the inventory
+(benchmarks/screening.py, benchmarks/probe.py).
 - ``GET /screenings/vorlage.xlsx`` / ``GET /screenings/vorlage.csv``  the empty template.
 
 The web page ``/screening`` lives in api/web/screening.py and answers with ``screening_response``.
@@ -21,6 +22,7 @@ The web page ``/screening`` lives in api/web/screening.py and answers with ``scr
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from typing import IO
@@ -36,10 +38,11 @@ from api.screening_upload import (
     SCREENING_REQUEST_BODY,
     SCREENINGANFRAGE_SCHEMA,
     XLSX,
-    read_and_screen,
     receive_upload,
+    screen_in_worker,
     upload_body_limit,
 )
+from screening.auftrag import screen_to_file
 from screening.export import iter_csv, write_xlsx_to
 from screening.json_export import iter_screening_json
 from screening.run import screening_context
@@ -75,6 +78,37 @@ async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncI
     finally:
         if screening is not None:
             screening.close()
+
+
+#: format → (media type, file name of the download; None: shown, not downloaded)
+FORMATE: dict[str, tuple[str, str | None]] = {
+    "pdf": (PDF, "bestandsscreening.pdf"),
+    "xlsx": (XLSX, "bestandsscreening.xlsx"),
+    "csv": (CSV, "bestandsscreening.csv"),
+    "json": ("application/json", None),
+}
+
+
+def ausgabeformat(accept: str) -> str:
+    """The answer's format by ``Accept``: the PDF report, XLSX, CSV, else JSON."""
+    if PDF in accept:
+        return "pdf"
+    if XLSX in accept:
+        return "xlsx"
+    if "text/csv" in accept:
+        return "csv"
+    return "json"
+
+
+def _entfernen(pfad: str) -> None:
+    os.unlink(pfad)
+
+
+def _antwortdatei(pfad: str) -> IO[bytes]:
+    """The worker's answer file, opened; its name removed (the open file stays readable)."""
+    datei = open(pfad, "rb")  # closed by _file_chunks
+    os.unlink(pfad)
+    return datei
 
 
 async def screening_response(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
@@ -129,11 +163,15 @@ async def post_screening(request: Request, _limit: Expensive) -> Response:
     begrenzt (Größe, entpackte Größe, Zeilen, Spalten, Zelllänge, Lesezeit); eine Überschreitung ist
     ein 413-Problem, das die Grenze nennt."""
     eingang = await receive_upload(request)
+    format = ausgabeformat(request.headers.get("accept", ""))
     try:
-        screening, titel, _ = await run_in_threadpool(read_and_screen, request, eingang)
+        pfad = await screen_in_worker(request, eingang, screen_to_file, format, verwerfen=_entfernen)
     finally:
         eingang.close()
-    return await screening_response(screening, titel, request.headers.get("accept", ""), eingang.name)
+    media_type, dateiname = FORMATE[format]
+    headers = {"Content-Disposition": f'attachment; filename="{dateiname}"'} if dateiname else None
+    datei = await run_in_threadpool(_antwortdatei, pfad)
+    return StreamingResponse(_stream(_file_chunks(datei), None), media_type=media_type, headers=headers)
 
 
 @router.get(

@@ -6,7 +6,8 @@ canonical (sorted keys), so the same case gives the same bytes; documents are da
 For a saved case the Bewertung is the one stored with the version (as it was decided); the
 documents are rendered from the stored Fallakte with the rules loaded now. A case for which a
 document cannot be made (e.g. a party § 23 GkG NRW does not admit to an agreement) gets a German
-error page naming the reason, not a 500.
+error page naming the reason, not a 500. Documents are rendered in a worker process
+(api/worker_pool.py); the rest is built in the thread pool.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.responses import Response
 
 from advisor.errors import UngueltigeEingabe
 from advisor.fallakte import Fallakte
+from api import worker_pool
 from api.cases import fallakte_als_dict
 from api.jsonout import canonical_json
 from api.web import advice
@@ -38,7 +40,8 @@ DATEIEN: dict[str, str] = {
 }
 
 
-def _inhalt(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> bytes:
+def _inhalt(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> Any:
+    """The file's bytes, or — for a document — the built document, to be rendered."""
     if datei == "fallakte.json":
         return canonical_json(fallakte_als_dict(fallakte)).encode("utf-8")
     if datei == "fallakte.yaml":
@@ -49,8 +52,7 @@ def _inhalt(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> byt
     if datei == "bewertung.json":
         return canonical_json(advice.beratung_dicts(beratung)[0]).encode("utf-8")
     stamm, _, endung = datei.partition(".")
-    dokument = erstelle(DOKUMENT_DATEIEN[stamm], beratung, regelwerk=request.app.state.regelwerk)
-    return als_pdf(dokument) if endung == "pdf" else als_docx(dokument)
+    return erstelle(DOKUMENT_DATEIEN[stamm], beratung, regelwerk=request.app.state.regelwerk)
 
 
 async def download_response(request: Request, datei: str, fallakte: Fallakte, saved: Any) -> Response:
@@ -58,6 +60,9 @@ async def download_response(request: Request, datei: str, fallakte: Fallakte, sa
     A document the case cannot have is answered with a German error page (422)."""
     try:
         inhalt = await run_in_threadpool(_inhalt, request, datei, fallakte, saved)
+        if not isinstance(inhalt, bytes):
+            render = als_pdf if datei.endswith(".pdf") else als_docx
+            inhalt = await worker_pool.ausfuehren(request.app.state.settings, render, inhalt)
     except UngueltigeEingabe as e:
         from api.web import pages
 

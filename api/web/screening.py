@@ -26,9 +26,10 @@ from api.identity.principal import Principal
 from api.identity.web_access import SignInRequired, return_path
 from api.routers.screenings import PDF, screening_response
 from api.screening_store import load_screening, store_screening
-from api.screening_upload import XLSX, form_file, read_and_screen
+from api.screening_upload import XLSX, form_file, screen_in_worker
 from api.web.ownership import result_owner
 from api.web.render import render_page
+from screening.auftrag import screen_and_hand_over, uebernehmen, verwerfen
 
 router = APIRouter()
 
@@ -64,11 +65,12 @@ async def screening_upload(request: Request, principal: WebComputation, _limit: 
         eingang = await form_file(request, "Bitte eine Bestandsliste (.csv oder .xlsx) auswählen.")
         stichtag_text = eingang.stichtag
         try:
-            screening, titel, _stichtag = await run_in_threadpool(read_and_screen, request, eingang)
+            lauf = uebernehmen(await screen_in_worker(request, eingang, screen_and_hand_over, verwerfen=verwerfen))
         finally:
             eingang.close()
     except UngueltigeEingabe as e:
         return _seite(422, screening=None, fehler=e, stichtag_text=stichtag_text or "")
+    screening, titel = lauf.screening, lauf.titel
     try:
         schluessel = await run_in_threadpool(
             store_screening, request.app.state.session_factory, screening, titel, eingang.name, client
