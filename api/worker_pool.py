@@ -9,7 +9,7 @@ CSV was read (benchmarks/load.py, benchmarks/probe.py). So that work runs in wor
 - One pool per server process, shared by the apps in it, started on first use with
   ``IKZ_WORKER_PROCESSES`` processes (default 2; the first app's setting sizes it). Workers come
   from a fork server (multiprocessing's "forkserver") that has imported the renderers and the
-  screening once (``VORAB_GELADEN``): a worker starts in milliseconds, and the server process,
+  screening once (``VORAB_GELADEN``: api/worker_preload.py): a worker starts in milliseconds, and the server process,
   which runs threads, is never forked itself.
 - A job is a plain function of picklable values — a built document, a
   ``screening.auftrag.Screeningauftrag`` — so a worker needs no state of the server. Files pass by
@@ -46,17 +46,8 @@ from api.settings import Settings
 
 T = TypeVar("T")
 
-#: What the fork server imports once, so that every worker forked from it has it loaded.
-VORAB_GELADEN = [
-    "contracts.dokumente",
-    "contracts.pdf_renderer",
-    "contracts.pdf_schriftstueck",
-    "contracts.docx_renderer",
-    "contracts.docx_schriftstueck",
-    "screening.auftrag",
-    "screening.export",
-    "screening.json_export",
-]
+#: What the fork server imports once, so that every worker forked from it has it loaded and warm.
+VORAB_GELADEN = ["api.worker_preload"]
 THREADS_OHNE_PROZESSE = 4
 RETRY_AFTER_SECONDS = 5
 WACHE_SEKUNDEN = 0.5
