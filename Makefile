@@ -33,7 +33,7 @@ test: test-quick test-hostile
 # keeping what it compiled. compileall writes the caches regardless, in a fraction of a second.
 COMPILE := $(BIN)/python -m compileall -q -j 0 advisor api cli contracts screening
 
-# The ordinary suite alone (unit, property, German features, API, PDF, browser): about two minutes
+# The ordinary suite alone (unit, property, German features, API, PDF, browser): 2–3 minutes
 # on two cores, on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
 # per process, its own server and Chromium).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json

@@ -9,6 +9,7 @@ Also the OpenAPI description of the request body.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -170,7 +171,8 @@ async def screen_in_worker(
     finally:
         with _ZAEHLER:
             zustand.laufende_screenings -= 1
-        os.unlink(pfad)
+        with contextlib.suppress(FileNotFoundError):  # gone with the scratch directory at shutdown
+            os.unlink(pfad)
 
 
 _ZAEHLER = threading.Lock()
