@@ -122,6 +122,9 @@ def test_the_upload_page_shows_the_summary_a_sortable_table_and_downloads(client
 
 
 def test_the_upload_page_shows_a_german_error_instead_of_a_traceback(client):
+    # As a browser does: the form first (its pre-sign-in cookie owns the result), then the upload;
+    # without it the test passed only after another test of the module had loaded a page.
+    assert client.get("/screening").status_code == 200
     antwort = client.post("/screening", files={"datei": ("bestand.xlsx", b"kein excel", XLSX)}, data={"stichtag": ""})
     assert antwort.status_code == 422
     assert "keine XLSX-Datei" in antwort.text and "Traceback" not in antwort.text
