@@ -154,3 +154,37 @@ def _lebt(pid: int) -> bool:
         return False
     status = Path(f"/proc/{pid}/status")
     return not (status.exists() and "State:\tZ" in status.read_text())
+
+
+def test_workers_run_at_a_lower_cpu_priority_than_the_server():
+    assert asyncio.run(worker_pool.ausfuehren(PROZESSE, os.nice, 0)) == min(19, os.nice(0) + worker_pool.NICE)
+
+
+def test_stopping_removes_the_scratch_directory_and_the_next_job_starts_a_new_pool():
+    verzeichnis = Path(worker_pool.arbeitsverzeichnis())
+    asyncio.run(worker_pool.ausfuehren(PROZESSE, os.getpid))
+    worker_pool.beenden()
+    assert not verzeichnis.exists()
+    assert asyncio.run(worker_pool.ausfuehren(PROZESSE, os.getpid)) != os.getpid()
+
+
+def test_an_uploaded_inventory_is_screened_in_a_worker_not_in_the_server_process(tmp_path, monkeypatch):
+    """Screening in this process is made to fail; the API still answers, so the worker did it."""
+    from fastapi.testclient import TestClient
+
+    import screening.auftrag
+    from api.app import create_app
+    from tests.screening.conftest import bauhof_zeilen, csv_bytes
+
+    def nicht_hier(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("im Server-Prozess gescreent")
+
+    monkeypatch.setattr(screening.auftrag, "screen_upload", nicht_hier)
+    app = create_app(Settings(data_dir=tmp_path, seed_examples=False, worker_processes=2))
+    with TestClient(app) as client:
+        antwort = client.post(
+            "/api/v1/screenings", files={"datei": ("bestand.csv", csv_bytes(bauhof_zeilen(2)), "text/csv")}
+        )
+    app.state.engine.dispose()
+    assert antwort.status_code == 200
+    assert len(antwort.json()["zeilen"]) == 2
