@@ -181,7 +181,7 @@ def screen_to_file(auftrag: Screeningauftrag, format: str) -> str:
     fd, pfad = tempfile.mkstemp(prefix="ikz-antwort-", dir=auftrag.verzeichnis)
     try:
         with os.fdopen(fd, "wb") as ziel:
-            _schreiben(lauf, format, ziel, auftrag.name)
+            antwort_schreiben(lauf.screening, lauf.titel, format, ziel, auftrag.name)
     except BaseException:
         os.unlink(pfad)
         raise
@@ -190,24 +190,25 @@ def screen_to_file(auftrag: Screeningauftrag, format: str) -> str:
     return pfad
 
 
-def _schreiben(lauf: Screeninglauf, format: str, ziel: Any, quelle: str) -> None:
+def antwort_schreiben(screening: Screening, titel: dict[str, str], format: str, ziel: Any, quelle: str) -> None:
+    """The screening in ``format`` (one of ``FORMATE``) into the binary file ``ziel``."""
     if format == "pdf":
         from screening.report import render_report_pdf  # reportlab: loaded when a report is asked for
 
-        ziel.write(render_report_pdf(lauf.screening, lauf.titel, [quelle]))
+        ziel.write(render_report_pdf(screening, titel, [quelle]))
     elif format == "xlsx":
         from screening.export import write_xlsx_to
 
-        write_xlsx_to(lauf.screening, ziel)
+        write_xlsx_to(screening, ziel)
     elif format == "csv":
         from screening.export import iter_csv
 
-        for teil in iter_csv(lauf.screening):
+        for teil in iter_csv(screening):
             ziel.write(teil)
     elif format == "json":
         from screening.json_export import iter_screening_json
 
-        for teil in iter_screening_json(lauf.screening):
+        for teil in iter_screening_json(screening):
             ziel.write(teil)
     else:
         raise ValueError(f"unbekanntes Format {format!r}")

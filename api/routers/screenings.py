@@ -42,9 +42,7 @@ from api.screening_upload import (
     screen_in_worker,
     upload_body_limit,
 )
-from screening.auftrag import screen_to_file
-from screening.export import iter_csv, write_xlsx_to
-from screening.json_export import iter_screening_json
+from screening.auftrag import antwort_schreiben, screen_to_file
 from screening.run import screening_context
 from screening.template import template_csv, template_xlsx
 
@@ -64,20 +62,10 @@ def _file_chunks(datei: IO[bytes]) -> Iterator[bytes]:
             yield chunk
 
 
-def _xlsx_file(screening: Screening) -> IO[bytes]:
-    datei = tempfile.TemporaryFile()
-    write_xlsx_to(screening, datei)
-    return datei
-
-
-async def _stream(teile: Iterator[bytes], screening: Screening | None) -> AsyncIterator[bytes]:
-    """The pieces, produced off the event loop; the screening's stores are released at the end."""
-    try:
-        async for teil in iterate_in_threadpool(teile):
-            yield teil
-    finally:
-        if screening is not None:
-            screening.close()
+async def _stream(teile: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """The pieces, read off the event loop."""
+    async for teil in iterate_in_threadpool(teile):
+        yield teil
 
 
 #: format → (media type, file name of the download; None: shown, not downloaded)
@@ -111,32 +99,32 @@ def _antwortdatei(pfad: str) -> IO[bytes]:
     return datei
 
 
-async def screening_response(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
-    """The screening in the format ``accept`` asks for, streamed; its stores are released at the end."""
-    if PDF in accept:
-        from screening.report import render_report_pdf  # reportlab: loaded when a report is asked for
+def _antwort_schreiben(screening: Screening, titel: dict[str, str], format: str, quelle: str) -> IO[bytes]:
+    datei = tempfile.TemporaryFile()
+    try:
+        antwort_schreiben(screening, titel, format, datei, quelle)
+    except BaseException:
+        datei.close()
+        raise
+    return datei
 
-        try:
-            pdf = await run_in_threadpool(render_report_pdf, screening, titel, [quelle])
-        finally:
-            screening.close()
-        return Response(
-            pdf, media_type=PDF, headers={"Content-Disposition": 'attachment; filename="bestandsscreening.pdf"'}
-        )
-    if XLSX in accept:
-        datei = await run_in_threadpool(_xlsx_file, screening)
-        return StreamingResponse(
-            _stream(_file_chunks(datei), screening),
-            media_type=XLSX,
-            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.xlsx"'},
-        )
-    if "text/csv" in accept:
-        return StreamingResponse(
-            _stream(iter_csv(screening), screening),
-            media_type=CSV,
-            headers={"Content-Disposition": 'attachment; filename="bestandsscreening.csv"'},
-        )
-    return StreamingResponse(_stream(iter_screening_json(screening), screening), media_type="application/json")
+
+def _antwort(datei: IO[bytes], format: str) -> Response:
+    """The answer's file, streamed, with its media type (and file name for a download)."""
+    media_type, dateiname = FORMATE[format]
+    headers = {"Content-Disposition": f'attachment; filename="{dateiname}"'} if dateiname else None
+    return StreamingResponse(_stream(_file_chunks(datei)), media_type=media_type, headers=headers)
+
+
+async def screening_response(screening: Screening, titel: dict[str, str], accept: str, quelle: str) -> Response:
+    """A stored screening (the upload page's downloads) in the format ``accept`` asks for, written
+    in a thread and streamed; its stores are released once it is written."""
+    format = ausgabeformat(accept)
+    try:
+        datei = await run_in_threadpool(_antwort_schreiben, screening, titel, format, quelle)
+    finally:
+        screening.close()
+    return _antwort(datei, format)
 
 
 @router.post(
@@ -168,10 +156,7 @@ async def post_screening(request: Request, _limit: Expensive) -> Response:
         pfad = await screen_in_worker(request, eingang, screen_to_file, format, verwerfen=_entfernen)
     finally:
         eingang.close()
-    media_type, dateiname = FORMATE[format]
-    headers = {"Content-Disposition": f'attachment; filename="{dateiname}"'} if dateiname else None
-    datei = await run_in_threadpool(_antwortdatei, pfad)
-    return StreamingResponse(_stream(_file_chunks(datei), None), media_type=media_type, headers=headers)
+    return _antwort(await run_in_threadpool(_antwortdatei, pfad), format)
 
 
 @router.get(
