@@ -39,8 +39,6 @@ from screening.run import screen_tables, screening_context
 
 TITEL = "Die Bestandsliste ist ungültig."
 JSON = "application/json"
-#: The formats ``screen_to_file`` writes.
-FORMATE = ("json", "csv", "xlsx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -60,11 +58,10 @@ class Screeningauftrag:
 
 @dataclass(frozen=True)
 class Screeninglauf:
-    """A finished run: the screening, the task fields' titles and the Stichtag used."""
+    """A finished run: the screening and the task fields' titles."""
 
     screening: Screening
     titel: dict[str, str]
-    stichtag: date
 
 
 def stichtag_lesen(wert: Any) -> date:
@@ -133,7 +130,7 @@ def screen_upload(auftrag: Screeningauftrag, ablage: Callable[[], Any] = dateiab
                 screening = screen_tables([tabelle], kontext=kontext, jobs=1, ablage=ablage)
             finally:
                 gc.unfreeze()  # the run froze its objects to spare the collector; a long-lived process lets them go
-            return Screeninglauf(screening, dict(kontext.vorgaben.aufgabenfelder), stichtag)
+            return Screeninglauf(screening, dict(kontext.vorgaben.aufgabenfelder))
         finally:
             if zeilen is not None:
                 zeilen.close()
@@ -175,7 +172,7 @@ def verwerfen(lauf: Screeninglauf) -> None:
 
 
 def screen_to_file(auftrag: Screeningauftrag, format: str) -> str:
-    """Screen the upload and write the answer in ``format`` (one of ``FORMATE``) to a new file in
+    """Screen the upload and write the answer in ``format`` ("json", "csv", "xlsx" or "pdf") to a new file in
     the job's directory; its path. The caller streams the file and removes it."""
     lauf = screen_upload(auftrag)
     fd, pfad = tempfile.mkstemp(prefix="ikz-antwort-", dir=auftrag.verzeichnis)
@@ -191,7 +188,7 @@ def screen_to_file(auftrag: Screeningauftrag, format: str) -> str:
 
 
 def antwort_schreiben(screening: Screening, titel: dict[str, str], format: str, ziel: Any, quelle: str) -> None:
-    """The screening in ``format`` (one of ``FORMATE``) into the binary file ``ziel``."""
+    """The screening in ``format`` ("json", "csv", "xlsx" or "pdf") into the binary file ``ziel``."""
     if format == "pdf":
         from screening.report import render_report_pdf  # reportlab: loaded when a report is asked for
 

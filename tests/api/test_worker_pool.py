@@ -188,3 +188,33 @@ def test_an_uploaded_inventory_is_screened_in_a_worker_not_in_the_server_process
     app.state.engine.dispose()
     assert antwort.status_code == 200
     assert len(antwort.json()["zeilen"]) == 2
+
+
+def _auftrag(tmp_path: Path) -> object:
+    from screening.auftrag import Screeningauftrag
+    from screening.grenzen import Lesegrenzen
+    from tests.screening.conftest import bauhof_zeilen, csv_bytes
+
+    upload = tmp_path / "bestand.csv"
+    upload.write_bytes(csv_bytes(bauhof_zeilen(3)))
+    ablage = tmp_path / "ablage"
+    ablage.mkdir()
+    return Screeningauftrag(
+        str(upload), "bestand.csv", "text/csv", None, Lesegrenzen(), load_rules(), load_rate_tables(), str(ablage)
+    )
+
+
+def test_a_handed_over_run_is_taken_over_whole_or_discarded_without_leaving_files(tmp_path):
+    from screening.auftrag import screen_and_hand_over, uebernehmen, verwerfen
+
+    auftrag = _auftrag(tmp_path)
+    ablage = tmp_path / "ablage"
+    uebergeben = pickle.loads(pickle.dumps(screen_and_hand_over(auftrag)))
+    assert len(list(ablage.iterdir())) == 2  # rows and problems, named, waiting
+    lauf = uebernehmen(uebergeben)
+    assert list(ablage.iterdir()) == []
+    assert [z.ergebnis for z in lauf.screening.zeilen] == ["steuerpflichtig"] * 3
+    lauf.screening.close()
+
+    verwerfen(screen_and_hand_over(auftrag))
+    assert list(ablage.iterdir()) == []
