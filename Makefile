@@ -33,12 +33,20 @@ test: test-quick test-hostile
 # keeping what it compiled. compileall writes the caches regardless, in a fraction of a second.
 COMPILE := $(BIN)/python -m compileall -q -j 0 advisor api cli contracts screening
 
-# The ordinary suite alone (unit, property, German features, API, PDF, browser): 2–3 minutes
+# How pytest runs: the rewritten test modules are kept (pytest's own byte-code cache, which
+# PYTHONDONTWRITEBYTECODE would switch off: rewriting them costs each test process 5 s), and the
+# tests' temporary files (their SQLite databases among them) lie on tmpfs where the machine has
+# one, so that the commits of some thousand test databases do not wait for the disk (unless
+# TMPDIR names another place).
+TEST_TMPDIR := $(shell [ -n "$$TMPDIR" ] && echo "$$TMPDIR" || { [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm; } || echo /tmp)
+PYTEST := PYTHONDONTWRITEBYTECODE= TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest
+
+# The ordinary suite alone (unit, property, German features, API, PDF, browser): under 2 minutes
 # on two cores, on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
 # per process, its own server and Chromium).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
 	$(COMPILE)
-	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist worksteal
+	$(PYTEST) -n auto --maxprocesses=4 --dist worksteal
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
 tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
@@ -48,7 +56,7 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json
 # (tests marked "hostile"; a few minutes). Part of `make test`.
 test-hostile: $(STAMP)
 	$(COMPILE)
-	$(BIN)/python -m pytest -m hostile tests/hostile
+	$(PYTEST) -m hostile tests/hostile
 
 # The API, web and persistence tests a second time against PostgreSQL (pytest --postgres): a
 # throw-away cluster on 127.0.0.1 (Debian's postgresql; as root the server runs as the postgres
@@ -56,7 +64,7 @@ test-hostile: $(STAMP)
 POSTGRES_TESTS := tests/api tests/web tests/identity tests/screening tests/kosten tests/persistence tests/review tests/register
 test-postgres: $(STAMP)
 	$(COMPILE)
-	$(BIN)/python -m pytest --postgres $(POSTGRES_TESTS)
+	$(PYTEST) --postgres $(POSTGRES_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

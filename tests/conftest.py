@@ -24,7 +24,8 @@ def example_texts() -> dict[str, str]:
 
 # ``pytest --postgres`` (tests/postgres_mode.py): the fixtures are used through these names.
 # Speed without changing what is tested: a migrated SQLite template (tests/sqlite_template.py) and
-# cheap Argon2 parameters (tests/cheap_passwords.py), each with a marker for the tests of the real thing.
+# cheap Argon2 parameters (tests/cheap_passwords.py), each with a marker for the tests of the real thing,
+# and each route's parameter analysis once per process (tests/shared_route_analysis.py).
 from tests import cheap_passwords, sqlite_template  # noqa: E402
 from tests.cheap_passwords import _cheap_password_hashing, _real_password_cost_when_marked  # noqa: E402, F401
 from tests.postgres_mode import (  # noqa: E402
@@ -36,6 +37,7 @@ from tests.postgres_mode import (  # noqa: E402
     empty_database_url,  # noqa: F401
     postgres_server,  # noqa: F401
 )
+from tests.shared_route_analysis import _shared_route_analysis  # noqa: E402, F401
 from tests.sqlite_template import _migrated_sqlite_template, _real_migrations_when_marked  # noqa: E402, F401
 
 

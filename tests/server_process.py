@@ -1,5 +1,6 @@
 """``ikz serve`` as a real process for the tests: a free port on 127.0.0.1, wait until it answers,
-stop it and read what it wrote to stderr."""
+stop it and read what it wrote to stderr. ``wait_until_answers`` is the one wait for every server
+the tests start (uvicorn, ``ikz serve``, the OIDC provider)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,44 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 
 HOST = "127.0.0.1"
 IKZ = Path(sys.executable).with_name("ikz")
+
+
+#: How often a starting server is asked whether it answers.
+POLL_SECONDS = 0.1
+
+
+def wait_until_answers(
+    url: str,
+    process: subprocess.Popen,
+    failure: Callable[[], str],
+    *,
+    status: int | None = None,
+    timeout_s: float = 60,
+) -> httpx.Response:
+    """The first answer to GET ``url`` (with ``status``, if given) of the server ``process`` is
+    starting; the test fails with ``failure()`` if the process ends or ``timeout_s`` passes first.
+    One client for all attempts: every new httpx client builds a TLS context (about 20 ms of CPU,
+    certificates read), which a poll would otherwise pay dozens of times per start."""
+    deadline = time.monotonic() + timeout_s
+    with httpx.Client(timeout=2) as client:
+        while True:
+            try:
+                response = client.get(url)
+                if status is None or response.status_code == status:
+                    return response
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(failure())
+            time.sleep(POLL_SECONDS)
 
 
 def free_port() -> int:
@@ -36,17 +69,9 @@ class ServerProcess:
         )
 
     def wait_ready(self, path: str = "/api/v1/rules", timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                httpx.get(self.base + path, timeout=2)
-                return
-            except httpx.TransportError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"ikz serve beendet: {self.stop()}") from None
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"ikz serve nicht bereit: {self.stop()}") from None
-                time.sleep(0.2)
+        wait_until_answers(
+            self.base + path, self.process, lambda: f"ikz serve nicht bereit: {self.stop()}", timeout_s=timeout_s
+        )
 
     def children(self) -> list[int]:
         """The ids of the processes this server started (uvicorn's workers)."""

@@ -24,6 +24,7 @@ from api.settings import Settings
 from cli.main import main
 from tests.conftest import ROOT
 from tests.identity_helpers import add_key, bearer
+from tests.server_process import wait_until_answers
 
 
 def _app_with_examples(tmp_path: Path, examples_dir: Path):
@@ -113,14 +114,9 @@ def _start(tmp_path: Path, port: int, **extra: str) -> subprocess.Popen[bytes]:
 
 
 def _wait(server: subprocess.Popen[bytes], url: str) -> httpx.Response:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            return httpx.get(url, timeout=2)
-        except httpx.TransportError:
-            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-            assert time.monotonic() < deadline, "Server nicht gestartet"
-            time.sleep(0.2)
+    return wait_until_answers(
+        url, server, lambda: "Server nicht gestartet: " + (server.stderr.read().decode() if server.stderr else "")
+    )
 
 
 def _stop(server: subprocess.Popen[bytes]) -> str:

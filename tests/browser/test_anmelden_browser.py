@@ -7,14 +7,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from api.identity.demo import DEMO_USERS
-from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, assert_accessible, screenshot
+from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, _server_log, assert_accessible, screenshot
+from tests.server_process import wait_until_answers
 
 pytestmark = pytest.mark.browser
 
@@ -46,16 +45,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/anmelden", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("Der Server startete nicht:\n" + (daten / "server.log").read_text())
-            time.sleep(0.2)
+        wait_until_answers(base + "/anmelden", proc, lambda: _server_log(log, daten), status=200)
         yield base
     finally:
         proc.terminate()

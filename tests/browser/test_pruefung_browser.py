@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -19,10 +18,11 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, assert_accessible, screenshot
+from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, _server_log, assert_accessible, screenshot
 from tests.conftest import EXAMPLES_DIR
 from tests.identity_helpers import add_key, add_organisation, add_user
 from tests.pdf_text import pdf_text
+from tests.server_process import wait_until_answers
 
 pytestmark = pytest.mark.browser
 ORG, PASSWORT = "kreis-musterland", "browser-passwort-2027"
@@ -63,17 +63,7 @@ def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("Der Server startete nicht:\n" + (daten / "server.log").read_text())
-            time.sleep(0.2)
+        wait_until_answers(base + "/", proc, lambda: _server_log(log, daten), status=200)
         yield base, key
     finally:
         proc.terminate()

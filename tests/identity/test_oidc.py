@@ -9,7 +9,6 @@ import os
 import shutil
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +23,7 @@ from api.audit.tables import AuditEntryRow
 from api.identity.tables import UserRow
 from api.settings import Settings
 from tests.identity_helpers import add_organisation
+from tests.server_process import wait_until_answers
 
 PROVIDER_DIR = Path(__file__).resolve().parents[1] / "oidc"
 CLIENT_ID, CLIENT_SECRET = "ikz-berater", "test-geheimnis-nur-hier"
@@ -68,18 +68,12 @@ def provider() -> Iterator[dict[str, str]]:
     )
     issuer = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(issuer + "/.well-known/openid-configuration", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    "Der OIDC-Testanbieter startete nicht: " + (proc.stdout.read().decode() if proc.stdout else "")
-                )
-            time.sleep(0.2)
+        wait_until_answers(
+            issuer + "/.well-known/openid-configuration",
+            proc,
+            lambda: "Der OIDC-Testanbieter startete nicht: " + (proc.stdout.read().decode() if proc.stdout else ""),
+            status=200,
+        )
         yield {"issuer": issuer, "public_url": f"http://127.0.0.1:{app_port}"}
     finally:
         proc.terminate()

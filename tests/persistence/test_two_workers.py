@@ -134,15 +134,11 @@ def test_the_rate_limit_counts_the_requests_to_both_workers_together(workers, sh
         _row, key = admin.add_api_key(session, "kreis", "sachbearbeitung", "für das Limit")
         session.commit()
     database.dispose()
-    statuses = [
-        httpx.post(
-            server.base + "/api/v1/screenings",
-            json={"zeilen": []},
-            headers={"authorization": f"Bearer {key}"},
-            timeout=30,
-        ).status_code
-        for server in (a, b) * RATE_LIMIT
-    ]
+    with httpx.Client(timeout=30, headers={"authorization": f"Bearer {key}"}) as client:
+        statuses = [
+            client.post(server.base + "/api/v1/screenings", json={"zeilen": []}).status_code
+            for server in (a, b) * RATE_LIMIT
+        ]
     assert statuses[:RATE_LIMIT] == [200] * RATE_LIMIT
     assert set(statuses[RATE_LIMIT:]) == {429}
 
@@ -178,9 +174,12 @@ def test_ikz_serve_with_two_workers_starts_two_processes_that_serve_the_stored_r
             )
             cookies = browser.cookies
         token = page.text.split('href="/screening/')[1].split("/")[0]
-        for _ in range(8):  # a new connection each time: either worker may answer
-            with httpx.Client(timeout=60, cookies=cookies) as fresh:
-                assert fresh.get(f"{server.base}/screening/{token}/bestandsscreening.csv").status_code == 200
+        with httpx.Client(timeout=60, cookies=cookies) as fresh:
+            for _ in range(8):  # a new connection each time (Connection: close): either worker may answer
+                download = fresh.get(
+                    f"{server.base}/screening/{token}/bestandsscreening.csv", headers={"connection": "close"}
+                )
+                assert download.status_code == 200
     finally:
         stderr = server.stop()
     assert "2 Worker-Prozesse" in stderr
