@@ -43,10 +43,11 @@ PYTEST := PYTHONDONTWRITEBYTECODE= TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest
 
 # The ordinary suite alone (unit, property, German features, API, PDF, browser): under 2 minutes
 # on two cores, on up to four processes (pytest-xdist; every test uses its own temporary database, free ports and,
-# per process, its own server and Chromium).
+# per process, its own server and Chromium). The hostile tests are test-hostile's, and so is
+# schemathesis's pytest plugin (0.7 s of start-up for each of the three processes).
 test-quick: $(STAMP) tests/oidc/node_modules/.package-lock.json
 	$(COMPILE)
-	$(PYTEST) -n auto --maxprocesses=4 --dist worksteal
+	$(PYTEST) -n auto --maxprocesses=4 --dist worksteal -p no:schemathesis --ignore=tests/hostile
 
 # The OpenID Connect provider the SSO tests start; without npm those tests are skipped (not in CI).
 tests/oidc/node_modules/.package-lock.json: tests/oidc/package-lock.json

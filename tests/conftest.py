@@ -25,8 +25,10 @@ def example_texts() -> dict[str, str]:
 # ``pytest --postgres`` (tests/postgres_mode.py): the fixtures are used through these names.
 # Speed without changing what is tested: a migrated SQLite template (tests/sqlite_template.py) and
 # cheap Argon2 parameters (tests/cheap_passwords.py), each with a marker for the tests of the real thing,
-# and each route's parameter analysis once per process (tests/shared_route_analysis.py).
+# each route's parameter analysis once per process (tests/shared_route_analysis.py), and pytest-bdd's
+# step search over the definitions of the step's kind (tests/bdd_step_lookup.py).
 from tests import cheap_passwords, sqlite_template  # noqa: E402
+from tests.bdd_step_lookup import _bdd_step_lookup_by_kind  # noqa: E402, F401
 from tests.cheap_passwords import _cheap_password_hashing, _real_password_cost_when_marked  # noqa: E402, F401
 from tests.postgres_mode import (  # noqa: E402
     _database_per_test,  # noqa: F401
