@@ -2,8 +2,8 @@
 
 For every step of every scenario pytest-bdd 9 asks pytest, for each of the session's fixture names
 (381 here, 272 of them step definitions), which of its definitions the test can see, and then
-whether one of them parses the step: a tenth of the CPU of the feature tests in the whole suite
-(py-spy). A step definition's fixture is named ``pytestbdd_stepdef_<given|when|then|*>_<text>``
+whether one of them parses the step: 7 % of the test processes' CPU in the whole suite (py-spy);
+the feature tests alone took 10.3 s instead of 7.9 s. A step definition's fixture is named ``pytestbdd_stepdef_<given|when|then|*>_<text>``
 (``pytest_bdd.steps``), so a "Given" step can only be defined by a fixture whose name begins with
 ``pytestbdd_stepdef_given_`` or ``pytestbdd_stepdef_*_``. This module asks pytest about those names
 only; the rest of the search is pytest-bdd's own (``find_fixturedefs_for_step``), so a step finds

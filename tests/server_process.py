@@ -31,9 +31,9 @@ def wait_until_answers(
     status: int | None = None,
     timeout_s: float = 60,
 ) -> httpx.Response:
-    """The first answer to GET ``url`` (with ``status``, if given) of the server ``process`` is
-    starting; the test fails with ``failure()`` if the process ends or ``timeout_s`` passes first.
-    One client for all attempts: every new httpx client builds a TLS context (about 20 ms of CPU,
+    """Wait until the starting server ``process`` answers GET ``url`` (with ``status``, if given)
+    and return that answer; the test fails with ``failure()`` if the process ends or ``timeout_s``
+    passes first. One client for all attempts: every new httpx client builds a TLS context (about 20 ms of CPU,
     certificates read), which a poll would otherwise pay dozens of times per start."""
     deadline = time.monotonic() + timeout_s
     with httpx.Client(timeout=2) as client:

@@ -65,7 +65,7 @@ def _chromium_or_skip() -> str:
         pytest.fail(
             f"Chromium fehlt ({', '.join(candidates)}); in CI installiert .ci/run das Paket chromium-headless-shell."
         )
-    pytest.skip("Chromium ist nicht installiert (apt-get install chromium).")
+    pytest.skip("Chromium ist nicht installiert (apt-get install chromium-headless-shell).")
     raise AssertionError  # pragma: no cover
 
 
