@@ -36,9 +36,9 @@ COMPILE := $(BIN)/python -m compileall -q -j 0 advisor api cli contracts screeni
 # How pytest runs: the rewritten test modules are kept (pytest's own byte-code cache, which
 # PYTHONDONTWRITEBYTECODE would switch off: rewriting them costs each test process 5 s), and the
 # tests' temporary files (their SQLite databases among them) lie on tmpfs where the machine has
-# one, so that the commits of some thousand test databases do not wait for the disk (unless
-# TMPDIR names another place).
-TEST_TMPDIR := $(shell [ -n "$$TMPDIR" ] && echo "$$TMPDIR" || { [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm; } || echo /tmp)
+# one with room (1 GiB free; a container's 64 MB /dev/shm is left to Chromium), so that the
+# commits of some thousand test databases do not wait for the disk (unless TMPDIR names another place).
+TEST_TMPDIR := $(shell [ -n "$$TMPDIR" ] && echo "$$TMPDIR" || { [ -w /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR==2 {print $$4}')" -ge 1048576 ] && echo /dev/shm; } 2>/dev/null || echo /tmp)
 PYTEST := PYTHONDONTWRITEBYTECODE= TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest
 
 # The ordinary suite alone (unit, property, German features, API, PDF, browser): under 2 minutes

@@ -37,8 +37,8 @@ def ikz(capsys: pytest.CaptureFixture[str]) -> Callable[..., Lauf]:
         capsys.readouterr()
         try:
             code = main(list(args))
-        except SystemExit as exit:  # argparse refusing an option
-            code = exit.code if isinstance(exit.code, int) else 1
+        except SystemExit as ende:  # argparse refusing an option
+            code = ende.code if isinstance(ende.code, int) else 1
         captured = capsys.readouterr()
         return Lauf(code, captured.out, captured.err)
 
