@@ -33,7 +33,8 @@ def wait_until_answers(
 ) -> httpx.Response:
     """Wait until the starting server ``process`` answers GET ``url`` (with ``status``, if given)
     and return that answer; the test fails with ``failure()`` if the process ends or ``timeout_s``
-    passes first. One client for all attempts: every new httpx client builds a TLS context (about 20 ms of CPU,
+    passes first (a process still running then is killed first, so that ``failure()`` can read its
+    output to the end instead of waiting for it forever). One client for all attempts: every new httpx client builds a TLS context (about 20 ms of CPU,
     certificates read), which a poll would otherwise pay dozens of times per start."""
     deadline = time.monotonic() + timeout_s
     with httpx.Client(timeout=2) as client:
@@ -45,6 +46,9 @@ def wait_until_answers(
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
                 pytest.fail(failure())
             time.sleep(POLL_SECONDS)
 

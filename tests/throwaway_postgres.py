@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from tests.server_process import free_port
 
 HOST = "127.0.0.1"
 USER = "ikz"
@@ -37,12 +38,6 @@ def _version(name: str) -> tuple[int, ...]:
     return tuple(int(part) for part in name.split(".") if part.isdigit())
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
 class ThrowawayPostgres:
     """One cluster in its own temporary directory; ``url(name)`` is the SQLAlchemy URL of a database."""
 
@@ -51,7 +46,7 @@ class ThrowawayPostgres:
         self.base = Path(tempfile.mkdtemp(prefix="ikz-postgres-"))
         self.data = self.base / "daten"
         self.log = self.base / "server.log"
-        self.port = _free_port()
+        self.port = free_port()
         self.as_root = os.geteuid() == 0
         if self.as_root:
             shutil.chown(self.base, SERVER_USER, SERVER_USER)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ from api.settings import Settings
 from cli.main import main
 from tests.conftest import ROOT
 from tests.identity_helpers import add_key, bearer
-from tests.server_process import wait_until_answers
+from tests.server_process import free_port, wait_until_answers
 
 
 def _app_with_examples(tmp_path: Path, examples_dir: Path):
@@ -83,12 +82,6 @@ def test_serve_names_an_unusable_database_setting_and_exits_2(monkeypatch, capsy
     assert "IKZ_DATABASE_URL" in capsys.readouterr().err
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_without_the_demo_setting_no_user_and_no_example_is_created(tmp_path, examples_dir):
     app = create_app(Settings(data_dir=tmp_path / "daten", examples_dir=examples_dir))
     from api.identity.demo import has_users
@@ -130,7 +123,7 @@ def _stop(server: subprocess.Popen[bytes]) -> str:
 
 @pytest.mark.slow
 def test_ikz_serve_creates_no_user_and_tells_how_to_add_the_first_admin(tmp_path):
-    port = _free_port()
+    port = free_port()
     server = _start(tmp_path, port)
     try:
         response = _wait(server, f"http://127.0.0.1:{port}/api/v1/cases")
@@ -143,7 +136,7 @@ def test_ikz_serve_creates_no_user_and_tells_how_to_add_the_first_admin(tmp_path
 
 @pytest.mark.slow
 def test_ikz_serve_in_demo_mode_signs_in_the_demo_user_who_sees_the_examples(tmp_path):
-    port = _free_port()
+    port = free_port()
     server = _start(tmp_path, port, IKZ_DEMO="true")
     base = f"http://127.0.0.1:{port}"
     try:

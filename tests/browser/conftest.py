@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -34,7 +33,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server_process import wait_until_answers
+from tests.server_process import free_port, wait_until_answers
 
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"]
 CHROMIUM_ARGS = [
@@ -69,12 +68,6 @@ def _chromium_or_skip() -> str:
     raise AssertionError  # pragma: no cover
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 EMAIL = "sachbearbeitung@kreis-musterland.example"
 PASSWORT = "Browsertest mit langem Passwort"
 
@@ -105,7 +98,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of the app, started with uvicorn in a subprocess and stopped afterwards."""
     _chromium_or_skip()
     daten = tmp_path_factory.mktemp("browser")
-    port = _free_port()
+    port = free_port()
     url = f"sqlite:///{daten / 'ikz.sqlite'}"
     _prepare_database(daten, url)
     env = {

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from api.identity.demo import DEMO_USERS
-from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, _server_log, assert_accessible, screenshot
-from tests.server_process import wait_until_answers
+from tests.browser.conftest import ROOT, _chromium_or_skip, _server_log, assert_accessible, screenshot
+from tests.server_process import free_port, wait_until_answers
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _chromium_or_skip()
     daten = tmp_path_factory.mktemp("anmelden")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "IKZ_DATA_DIR": str(daten), "IKZ_DEMO": "true", "IKZ_SEED_EXAMPLES": "true"}
     env.pop("IKZ_DATABASE_URL", None)
     log = (daten / "server.log").open("w")

@@ -18,11 +18,11 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from tests.browser.conftest import ROOT, _chromium_or_skip, _free_port, _server_log, assert_accessible, screenshot
+from tests.browser.conftest import ROOT, _chromium_or_skip, _server_log, assert_accessible, screenshot
 from tests.conftest import EXAMPLES_DIR
 from tests.identity_helpers import add_key, add_organisation, add_user
 from tests.pdf_text import pdf_text
-from tests.server_process import wait_until_answers
+from tests.server_process import free_port, wait_until_answers
 
 pytestmark = pytest.mark.browser
 ORG, PASSWORT = "kreis-musterland", "browser-passwort-2027"
@@ -40,7 +40,7 @@ def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         add_user(app, f"{rolle}@musterland.example", ORG, [rolle], PASSWORT)
     key = add_key(app, ORG, "sachbearbeitung", "browser")
     app.state.engine.dispose()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "IKZ_DATA_DIR": str(daten), "IKZ_SEED_EXAMPLES": "false"}
     env.pop("IKZ_DATABASE_URL", None)
     log = (daten / "server.log").open("w")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from api.audit.tables import AuditEntryRow
 from api.identity.tables import UserRow
 from api.settings import Settings
 from tests.identity_helpers import add_organisation
-from tests.server_process import wait_until_answers
+from tests.server_process import free_port, wait_until_answers
 
 PROVIDER_DIR = Path(__file__).resolve().parents[1] / "oidc"
 CLIENT_ID, CLIENT_SECRET = "ikz-berater", "test-geheimnis-nur-hier"
@@ -32,12 +31,6 @@ ACCOUNTS = {
     "ohne-rolle": {"email": "o@musterland.example", "rollen": ["hausmeister"], "organisation": "kreis-musterland"},
     "fremd": {"email": "f@fremd.example", "rollen": ["leser"], "organisation": "gibt-es-nicht"},
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _node_or_skip() -> str:
@@ -53,7 +46,7 @@ def _node_or_skip() -> str:
 @pytest.fixture(scope="module")
 def provider() -> Iterator[dict[str, str]]:
     node = _node_or_skip()
-    port, app_port = _free_port(), _free_port()
+    port, app_port = free_port(), free_port()
     redirect = f"http://127.0.0.1:{app_port}/anmelden/oidc/rueckruf"
     env = {
         **os.environ,
